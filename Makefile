@@ -1,0 +1,64 @@
+# TrendInsight — the front door. `make demo` and `make test` do all set-up themselves.
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+DOTNET ?= dotnet
+CONFIG ?= Release
+APT_PACKAGES := libopencc1.1 python3-jieba chromium postgresql
+NPM_DIR := tools/npm
+STAMP := artifacts/stamps
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+.PHONY: setup apt npm restore build test demo bench ci clean
+
+## setup: apt packages, pinned npm packages (no install scripts), NuGet restore. Quiet when done.
+setup: apt npm restore
+
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "setup: installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+npm: $(NPM_DIR)/node_modules/.package-lock.json
+
+$(NPM_DIR)/node_modules/.package-lock.json: $(NPM_DIR)/package-lock.json $(NPM_DIR)/package.json
+	@echo "setup: installing pinned npm packages into $(NPM_DIR)/node_modules"
+	@cd $(NPM_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+restore: $(STAMP)/restore
+
+$(STAMP)/restore: Directory.Packages.props $(wildcard src/*/*.csproj tests/*/*.csproj bench/*/*.csproj)
+	@echo "setup: dotnet restore"
+	@$(DOTNET) restore TrendInsight.sln --verbosity quiet
+	@mkdir -p $(STAMP) && touch $@
+
+## build: the CLI at bin/trendinsight (works from any directory).
+build: setup
+	@$(DOTNET) publish src/TrendInsight.Cli -c $(CONFIG) -o artifacts/cli --no-restore --verbosity quiet -nologo
+	@mkdir -p bin
+	@printf '#!/usr/bin/env bash\nexec "%s/artifacts/cli/trendinsight" "$$@"\n' "$(CURDIR)" > bin/trendinsight
+	@chmod +x bin/trendinsight
+	@echo "built bin/trendinsight"
+
+## test: every test project; ends with "N passed, N failed".
+test: setup
+	@tools/run-tests.sh $(CONFIG)
+
+## demo: simulate ~120 days, run the whole pipeline, print where the report and warehouse are.
+demo: build
+	@tools/demo.sh
+
+## bench: speed and memory figures beside the peers each issue names.
+bench: build
+	@$(DOTNET) run --project bench/TrendInsight.Bench -c Release --no-restore -- $(BENCH)
+
+ci:
+	@bash .ci/run
+
+clean:
+	rm -rf artifacts bin src/*/bin src/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using TrendInsight.Core;
+using TrendInsight.Core.Config;
+
+namespace TrendInsight.Cli;
+
+/// <summary>The global options every command shares, and what they resolve to.</summary>
+public static class CliContext
+{
+    /// <summary><c>--data DIR</c>: the data folder (default <c>./data</c>).</summary>
+    public static Option<DirectoryInfo> DataOption { get; } = new("--data")
+    {
+        Description = "Data folder: landing/, lake/, reports/, quarantine/, state/, warehouse.duckdb",
+        DefaultValueFactory = _ => new DirectoryInfo("data"),
+        Recursive = true,
+    };
+
+    /// <summary><c>--config FILE</c>: the pipeline configuration (default <c>pipelines/trendinsight.yaml</c>).</summary>
+    public static Option<FileInfo?> ConfigOption { get; } = new("--config")
+    {
+        Description = "Pipeline configuration (default: pipelines/trendinsight.yaml of this installation)",
+        Recursive = true,
+    };
+
+    public static DataLayout Layout(ParseResult result) =>
+        new(result.GetValue(DataOption)!.FullName);
+
+    public static PipelineConfig Config(ParseResult result)
+    {
+        var file = result.GetValue(ConfigOption);
+        if (file is not null)
+        {
+            return PipelineConfig.Load(file.FullName);
+        }
+
+        var local = Path.Combine("pipelines", "trendinsight.yaml");
+        return PipelineConfig.Load(File.Exists(local) ? Path.GetFullPath(local) : PipelineConfig.DefaultPath);
+    }
+}

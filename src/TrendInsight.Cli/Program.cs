@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Spectre.Console;
+using TrendInsight.Cli;
+using TrendInsight.Cli.Commands;
+using TrendInsight.Core;
+
+var root = new RootCommand("TrendInsight: rising interest topics in Chinese interest e-commerce, for C2M planning.");
+root.Options.Add(CliContext.DataOption);
+root.Options.Add(CliContext.ConfigOption);
+
+// One file a command under Commands/.
+root.Subcommands.Add(VersionCommand.Create());
+
+try
+{
+    return await root.Parse(args).InvokeAsync();
+}
+catch (TrendInsightException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return ex.IsTransient ? 75 : 1;
+}

@@ -1,0 +1,66 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace TrendInsight.Core.Config;
+
+/// <summary>
+/// <c>pipelines/trendinsight.yaml</c>: one section per stage. Keys are snake_case in YAML; an unknown
+/// key is an error that names the file, line and key, so a typo never silently falls back to a default.
+/// </summary>
+public sealed class PipelineConfig
+{
+    public EngineConfig Engine { get; set; } = new();
+    public IngestConfig Ingest { get; set; } = new();
+    public TextConfig Text { get; set; } = new();
+    public AnalysisConfig Analysis { get; set; } = new();
+    public ReportConfig Report { get; set; } = new();
+    public ScheduleConfig Schedule { get; set; } = new();
+
+    /// <summary>The configuration file shipped with the project.</summary>
+    public static string DefaultPath => Path.Combine(AssetLocator.Pipelines, "trendinsight.yaml");
+
+    /// <summary>Loads and validates a configuration file.</summary>
+    public static PipelineConfig Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TrendInsightException($"Configuration file not found: {path}");
+        }
+
+        var deserializer = new DeserializerBuilder()
+            .WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .Build();
+        PipelineConfig config;
+        try
+        {
+            using var reader = new StreamReader(path);
+            config = deserializer.Deserialize<PipelineConfig>(reader) ?? new PipelineConfig();
+        }
+        catch (YamlException ex)
+        {
+            var inner = ex.InnerException is null ? string.Empty : $" ({ex.InnerException.Message})";
+            throw new TrendInsightException(
+                $"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.Message}{inner}", inner: ex);
+        }
+
+        config.Validate(path);
+        return config;
+    }
+
+    /// <summary>Checks every section; the message names the offending key.</summary>
+    public void Validate(string source)
+    {
+        var errors = new List<string>();
+        Engine.Validate(errors);
+        Ingest.Validate(errors);
+        Text.Validate(errors);
+        Analysis.Validate(errors);
+        Report.Validate(errors);
+        Schedule.Validate(errors);
+        if (errors.Count > 0)
+        {
+            throw new TrendInsightException($"{source}: invalid configuration:\n  " + string.Join("\n  ", errors));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace TrendInsight.Core;
+
+/// <summary>
+/// Where everything lives under the data folder (<c>--data</c>, default <c>./data</c>); see the
+/// layout in the README. One place, so that every stage and the tests agree.
+/// </summary>
+public sealed class DataLayout
+{
+    public DataLayout(string root)
+    {
+        Root = Path.GetFullPath(root);
+    }
+
+    public string Root { get; }
+    public string Landing => Path.Combine(Root, "landing");
+    public string Lake => Path.Combine(Root, "lake");
+    public string Raw => Path.Combine(Lake, "raw");
+    public string Terms => Path.Combine(Lake, "terms");
+    public string Marts => Path.Combine(Lake, "marts");
+    public string Quarantine => Path.Combine(Root, "quarantine");
+    public string Reports => Path.Combine(Root, "reports");
+    public string State => Path.Combine(Root, "state");
+    public string Warehouse => Path.Combine(Root, "warehouse.duckdb");
+
+    public string LandingFeed(string feed) => Path.Combine(Landing, feed);
+    public string RawFeed(string feed) => Path.Combine(Raw, feed);
+    public string RawPartition(string feed, DateOnly dt) => Path.Combine(Raw, feed, BusinessCalendar.Partition(dt));
+    public string QuarantinePartition(string feed, DateOnly dt) => Path.Combine(Quarantine, feed, BusinessCalendar.Partition(dt));
+    public string ReportFolder(DateOnly date) =>
+        Path.Combine(Reports, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+}
