@@ -1,0 +1,18 @@
+namespace TrendInsight.Core.Pipeline;
+
+/// <summary>Landing files → validated, deduplicated Parquet lake. Called by the CLI and by the ingest job.</summary>
+public interface IIngestService
+{
+    /// <summary>Ingests every new landing file (of one feed when <paramref name="feed"/> is set).</summary>
+    Task<IngestSummary> IngestAsync(DataLayout layout, string? feed, IProgress<StageProgress>? progress, CancellationToken cancellationToken);
+}
+
+/// <summary>What one ingest run did. Always: <c>RowsRead == Accepted + Quarantined + Duplicates</c>.</summary>
+public sealed record IngestSummary(
+    long RowsRead,
+    long Accepted,
+    long Quarantined,
+    long Duplicates,
+    int FilesProcessed,
+    int FilesSkipped,
+    IReadOnlyList<DateOnly> PartitionsWritten);
