@@ -1,5 +1,21 @@
 #!/usr/bin/env bash
-# make demo: simulated data through the whole pipeline.
+# make demo: ~120 days of simulated landing data through the whole pipeline, on this machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin/trendinsight version
+ti=bin/trendinsight
+data=${DEMO_DATA:-data}
+days=${DEMO_DAYS:-120}
+scale=${DEMO_SCALE:-1}
+seed=${DEMO_SEED:-20261122}
+end=${DEMO_END:-$(TZ=Asia/Shanghai date -d yesterday +%F)}
+start_time=$(date +%s)
+
+echo "== simulate $days days ending $end (seed $seed, scale $scale) into $data/landing"
+$ti --data "$data" simulate --days "$days" --end "$end" --seed "$seed" --scale "$scale" --out "$data/landing"
+echo "== ingest, analyze, report for $end"
+$ti --data "$data" run --date "$end"
+echo
+$ti --data "$data" sql "select 'search' as feed, count(*) as rows from search union all select 'comments', count(*) from comments union all select 'engagement', count(*) from engagement union all select 'content', count(*) from content union all select 'products', count(*) from products"
+echo "demo finished in $(( $(date +%s) - start_time )) s"
+echo "warehouse: $(realpath "$data/warehouse.duckdb")   (bin/trendinsight sql \"select * from trends limit 10\")"
+echo "report:    $(realpath "$data/reports/$end/trend-report.html")"
