@@ -1,0 +1,287 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using TrendInsight.Core;
+using TrendInsight.Text.Native;
+
+namespace TrendInsight.Text;
+
+/// <summary>
+/// Normalises text before anything is counted: Unicode NFKC (full-width → half-width), zero-width,
+/// format and control characters removed, traditional → simplified through OpenCC's <c>t2s</c>
+/// (phrase level: 頭髮 → 头发), Latin lower-cased, whitespace runs folded to one space and trimmed.
+/// </summary>
+/// <remarks>
+/// OpenCC is called only for strings that hold a character <c>t2s</c> changes. That set is built
+/// once in <see cref="Create"/> by converting every CJK-range code point through OpenCC itself, so it
+/// always agrees with the installed dictionaries. One instance is meant to live for the whole process
+/// and is safe to use from many threads: OpenCC converters are not documented thread-safe, so each
+/// conversion rents a converter of its own from a small pool.
+/// </remarks>
+public sealed class TextNormalizer : IDisposable
+{
+    /// <summary>Where Debian's libopencc1.1 installs the traditional → simplified configuration.</summary>
+    public const string DefaultConfigPath = "/usr/share/opencc/t2s.json";
+
+    private readonly OpenCcLibrary _library;
+    private readonly string _configPath;
+    private readonly ConcurrentBag<nint> _pool = new();
+    private readonly ConcurrentBag<nint> _all = new();
+    private readonly bool[] _changesBmp;
+    private readonly HashSet<int> _changesSupplementary;
+    private int _disposed;
+
+    private TextNormalizer(OpenCcLibrary library, string configPath, nint first)
+    {
+        _library = library;
+        _configPath = configPath;
+        _all.Add(first);
+        var watch = Stopwatch.StartNew();
+        (_changesBmp, _changesSupplementary) = BuildChangingSet(library, first);
+        SetBuildTime = watch.Elapsed;
+        _pool.Add(first);
+    }
+
+    /// <summary>How many code points <c>t2s</c> changes on their own (the set that triggers a call to OpenCC).</summary>
+    public int ChangingCharacterCount => _changesBmp.Count(b => b) + _changesSupplementary.Count;
+
+    /// <summary>How long building the set of changing characters took in <see cref="Create"/>.</summary>
+    public TimeSpan SetBuildTime { get; }
+
+    /// <summary>
+    /// Loads OpenCC (<c>libopencc.so.1.1</c>) with <paramref name="configPath"/> (default
+    /// <see cref="DefaultConfigPath"/>) once. Fails with an actionable <see cref="TrendInsightException"/>
+    /// when the library or the configuration is missing.
+    /// </summary>
+    public static TextNormalizer Create(string? configPath = null)
+    {
+        configPath ??= DefaultConfigPath;
+        if (!File.Exists(configPath))
+        {
+            throw new TrendInsightException(
+                $"OpenCC configuration not found: {configPath}. Install Debian's libopencc1.1 "
+                + "(run `make setup`, or `sudo apt-get install libopencc1.1`).");
+        }
+
+        var library = OpenCcLibrary.Instance;
+        var first = library.Open(configPath);
+        return new TextNormalizer(library, configPath, first);
+    }
+
+    /// <summary>
+    /// Returns the normalised form of <paramref name="text"/>; null and blank give the empty string.
+    /// Emoji and punctuation are kept (segmentation decides they are not terms).
+    /// </summary>
+    public string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var nfkc = ToNfkc(text);
+        var buffer = ArrayPool<char>.Shared.Rent(nfkc.Length);
+        try
+        {
+            var length = 0;
+            var pendingSpace = false;
+            var needsOpenCc = false;
+            for (var i = 0; i < nfkc.Length; i++)
+            {
+                var c = nfkc[i];
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
+
+                var category = char.GetUnicodeCategory(c);
+                if (category is UnicodeCategory.Control or UnicodeCategory.Format)
+                {
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    buffer[length++] = ' ';
+                    pendingSpace = false;
+                }
+
+                if (char.IsHighSurrogate(c) && i + 1 < nfkc.Length && char.IsLowSurrogate(nfkc[i + 1]))
+                {
+                    if (!needsOpenCc && _changesSupplementary.Contains(char.ConvertToUtf32(c, nfkc[i + 1])))
+                    {
+                        needsOpenCc = true;
+                    }
+
+                    buffer[length++] = c;
+                    buffer[length++] = nfkc[++i];
+                    continue;
+                }
+
+                if (c < 'ɏ')
+                {
+                    c = char.ToLowerInvariant(c);
+                }
+                else if (_changesBmp[c])
+                {
+                    needsOpenCc = true;
+                }
+
+                buffer[length++] = c;
+            }
+
+            var span = buffer.AsSpan(0, length);
+            if (!needsOpenCc)
+            {
+                return span.SequenceEqual(text) ? text : new string(span);
+            }
+
+            return ConvertTraditional(span);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>True when <c>t2s</c> changes this character on its own.</summary>
+    public bool IsTraditional(int codePoint) =>
+        codePoint < 0x10000 ? _changesBmp[codePoint] : _changesSupplementary.Contains(codePoint);
+
+    /// <summary>Closes every OpenCC converter this instance opened.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        while (_all.TryTake(out var converter))
+        {
+            _library.Close(converter);
+        }
+
+        _pool.Clear();
+    }
+
+    private string ConvertTraditional(ReadOnlySpan<char> text)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var byteCount = Encoding.UTF8.GetByteCount(text);
+        var bytes = ArrayPool<byte>.Shared.Rent(byteCount);
+        var converter = Rent();
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(text, bytes);
+            return _library.Convert(converter, bytes.AsSpan(0, written));
+        }
+        finally
+        {
+            Return(converter);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private nint Rent()
+    {
+        if (_pool.TryTake(out var converter))
+        {
+            return converter;
+        }
+
+        converter = _library.Open(_configPath);
+        _all.Add(converter);
+        return converter;
+    }
+
+    private void Return(nint converter) => _pool.Add(converter);
+
+    private static string ToNfkc(string text)
+    {
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate (truncated emoji) makes the string invalid Unicode: replace it, then normalise.
+            var chars = text.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(chars[i]))
+                {
+                    chars[i] = '\uFFFD';
+                }
+            }
+
+            return new string(chars).Normalize(NormalizationForm.FormKC);
+        }
+    }
+
+    private static (bool[] Bmp, HashSet<int> Supplementary) BuildChangingSet(OpenCcLibrary library, nint converter)
+    {
+        // Every code point of the CJK blocks (and the compatibility and supplementary ideographs), one a
+        // line: a line comes back different exactly when t2s changes that character on its own.
+        var points = new List<int>(120_000);
+        AddRange(points, 0x2E80, 0x2FDF);
+        AddRange(points, 0x3000, 0x31FF);
+        AddRange(points, 0x3400, 0x4DBF);
+        AddRange(points, 0x4E00, 0x9FFF);
+        AddRange(points, 0xF900, 0xFAFF);
+        AddRange(points, 0xFE30, 0xFE4F);
+        AddRange(points, 0x20000, 0x323AF);
+        var text = new StringBuilder(points.Count * 3);
+        foreach (var p in points)
+        {
+            text.Append(char.ConvertFromUtf32(p)).Append('\n');
+        }
+
+        var converted = library.Convert(converter, Encoding.UTF8.GetBytes(text.ToString()));
+        var lines = converted.Split('\n');
+        if (lines.Length < points.Count)
+        {
+            throw new TrendInsightException(
+                $"OpenCC returned {lines.Length} lines for {points.Count} characters while building the t2s set.");
+        }
+
+        var bmp = new bool[0x10000];
+        var supplementary = new HashSet<int>();
+        for (var i = 0; i < points.Count; i++)
+        {
+            var p = points[i];
+            if (string.Equals(lines[i], char.ConvertFromUtf32(p), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (p < 0x10000)
+            {
+                bmp[p] = true;
+            }
+            else
+            {
+                supplementary.Add(p);
+            }
+        }
+
+        return (bmp, supplementary);
+    }
+
+    private static void AddRange(List<int> points, int first, int last)
+    {
+        for (var p = first; p <= last; p++)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(p) is not (UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate))
+            {
+                points.Add(p);
+            }
+        }
+    }
+}
