@@ -1,0 +1,1 @@
+DELETE FROM day_done WHERE stage = $stage AND day = $day;

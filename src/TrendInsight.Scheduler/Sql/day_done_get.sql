@@ -1,0 +1,1 @@
+SELECT count(*) FROM day_done WHERE stage = $stage AND day = $day;
