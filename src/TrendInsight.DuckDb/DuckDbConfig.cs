@@ -1,0 +1,65 @@
+using System.Globalization;
+using TrendInsight.Core;
+using TrendInsight.Core.Config;
+
+namespace TrendInsight.DuckDb;
+
+/// <summary>Settings applied when a database is opened (DuckDB's own option names under <see cref="Options"/>).</summary>
+public sealed class DuckDbConfig
+{
+    /// <summary>Worker threads; null or 0 means DuckDB's default (all cores).</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>Memory limit such as <c>4GB</c>; null means DuckDB's default (80% of RAM).</summary>
+    public string? MemoryLimit { get; set; }
+
+    /// <summary>Where DuckDB spills to disk when a query exceeds the memory limit.</summary>
+    public string? TempDirectory { get; set; }
+
+    /// <summary>Open the file read-only (several processes may then read it at once).</summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>Further DuckDB settings by name, e.g. <c>preserve_insertion_order = false</c>.</summary>
+    public IDictionary<string, string> Options { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The <c>engine:</c> section of the pipeline configuration, with the temp folder under the data folder.</summary>
+    public static DuckDbConfig FromEngine(EngineConfig engine, DataLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(layout);
+        return new DuckDbConfig
+        {
+            Threads = engine.Threads > 0 ? engine.Threads : null,
+            MemoryLimit = string.IsNullOrWhiteSpace(engine.MemoryLimit) ? null : engine.MemoryLimit,
+            TempDirectory = string.IsNullOrWhiteSpace(engine.TempDirectory) ? null : Path.Combine(layout.Root, engine.TempDirectory),
+        };
+    }
+
+    internal IEnumerable<KeyValuePair<string, string>> Settings()
+    {
+        if (Threads is > 0)
+        {
+            yield return new("threads", Threads.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (!string.IsNullOrEmpty(MemoryLimit))
+        {
+            yield return new("memory_limit", MemoryLimit);
+        }
+
+        if (!string.IsNullOrEmpty(TempDirectory))
+        {
+            yield return new("temp_directory", TempDirectory);
+        }
+
+        if (ReadOnly)
+        {
+            yield return new("access_mode", "READ_ONLY");
+        }
+
+        foreach (var option in Options)
+        {
+            yield return option;
+        }
+    }
+}

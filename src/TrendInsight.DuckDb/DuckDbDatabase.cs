@@ -1,0 +1,85 @@
+using TrendInsight.DuckDb.Native;
+
+namespace TrendInsight.DuckDb;
+
+/// <summary>
+/// An open DuckDB database (a file or in-memory). Thread-safe: share one instance between threads
+/// and give each thread its own <see cref="DuckDbConnection"/> from <see cref="Connect"/>. A file
+/// can be open read-write in one process only.
+/// </summary>
+public sealed class DuckDbDatabase : IDisposable
+{
+    private readonly DatabaseHandle handle;
+
+    private DuckDbDatabase(DatabaseHandle handle, string path)
+    {
+        this.handle = handle;
+        Path = path;
+    }
+
+    /// <summary>The database file, or <c>:memory:</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The DuckDB library version, e.g. <c>v1.5.6</c>.</summary>
+    public static string LibraryVersion => NativeMethods.PtrToString(NativeMethods.duckdb_library_version()) ?? "unknown";
+
+    /// <summary>Opens (or creates) a database file; null or <c>:memory:</c> opens an in-memory database.</summary>
+    /// <exception cref="DuckDbException">The file cannot be opened (missing folder, locked, not a DuckDB file) or a setting is invalid.</exception>
+    public static DuckDbDatabase Open(string? path, DuckDbConfig? config = null)
+    {
+        var target = string.IsNullOrEmpty(path) ? ":memory:" : path;
+        var nativeConfig = IntPtr.Zero;
+        try
+        {
+            if (config is not null)
+            {
+                if (NativeMethods.duckdb_create_config(out nativeConfig) != DuckDbState.Success)
+                {
+                    throw new DuckDbException("DuckDB could not create a configuration", DuckDbErrorType.Internal, target);
+                }
+
+                foreach (var (name, value) in config.Settings())
+                {
+                    if (NativeMethods.duckdb_set_config(nativeConfig, name, value) != DuckDbState.Success)
+                    {
+                        throw new DuckDbException(
+                            $"Invalid Configuration Error: DuckDB rejected the setting {name} = '{value}' for {target}",
+                            DuckDbErrorType.InvalidConfiguration, target);
+                    }
+                }
+            }
+
+            if (NativeMethods.duckdb_open_ext(target, out var database, nativeConfig, out var error) != DuckDbState.Success)
+            {
+                database.Dispose();
+                var message = NativeMethods.PtrToStringAndFree(error);
+                throw DuckDbErrors.FromMessage(message, target, $"DuckDB could not open {target}");
+            }
+
+            NativeMethods.PtrToStringAndFree(error);
+            return new DuckDbDatabase(database, target);
+        }
+        finally
+        {
+            if (nativeConfig != IntPtr.Zero)
+            {
+                NativeMethods.duckdb_destroy_config(ref nativeConfig);
+            }
+        }
+    }
+
+    /// <summary>A new connection, for use by one thread at a time.</summary>
+    public DuckDbConnection Connect()
+    {
+        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+        if (NativeMethods.duckdb_connect(handle, out var connection) != DuckDbState.Success)
+        {
+            connection.Dispose();
+            throw new DuckDbException($"Connection Error: DuckDB could not connect to {Path}", DuckDbErrorType.Connection, Path);
+        }
+
+        return new DuckDbConnection(connection);
+    }
+
+    public void Dispose() => handle.Dispose();
+}
