@@ -66,13 +66,16 @@ public abstract class PipelineJobBase : IJob
     protected abstract Task RunAsync(DateOnly day, int attempt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The business day a firing is for: the <c>day</c> job data of a retry or backfill firing; otherwise
-    /// the day before the scheduled fire time in Asia/Shanghai (a 02:30 run analyzes yesterday). A
-    /// recovered firing uses the original trigger's scheduled time, so a recovery redoes the same day.
+    /// The business day a firing is for: the <c>day</c> job data of a retry or one-shot firing; otherwise
+    /// the day before the fire time in Asia/Shanghai (a 02:30 run analyzes yesterday, and a run missed
+    /// while the host was down, fired once on start, analyzes the latest complete day). A recovered
+    /// firing uses the original trigger's scheduled time, so a recovery redoes the same day.
     /// </summary>
-    internal static DateOnly DayOf(IJobExecutionContext context)
+    internal static DateOnly DayOf(IJobExecutionContext context) =>
+        DayOf(context.MergedJobDataMap, context.Recovering ? context.ScheduledFireTimeUtc ?? context.FireTimeUtc : context.FireTimeUtc, context.Recovering, context.JobDetail.Key.ToString());
+
+    internal static DateOnly DayOf(JobDataMap data, DateTimeOffset scheduled, bool recovering, string job)
     {
-        var data = context.MergedJobDataMap;
         if (data.TryGetValue(PipelineJobs.DayKey, out var dayValue) && dayValue?.ToString() is { Length: > 0 } dayText)
         {
             if (DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
@@ -80,11 +83,10 @@ public abstract class PipelineJobBase : IJob
                 return day;
             }
 
-            throw new TrendInsightException($"job {context.JobDetail.Key}: job data '{PipelineJobs.DayKey}' = '{dayText}' is not yyyy-MM-dd");
+            throw new TrendInsightException($"job {job}: job data '{PipelineJobs.DayKey}' = '{dayText}' is not yyyy-MM-dd");
         }
 
-        var scheduled = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        if (context.Recovering && data.TryGetValue("QRTZ_FAILED_JOB_ORIG_TRIGGER_SCHEDULED_FIRETIME_AS_STRING", out var original)
+        if (recovering && data.TryGetValue("QRTZ_FAILED_JOB_ORIG_TRIGGER_SCHEDULED_FIRETIME_AS_STRING", out var original)
             && ParseInstant(original?.ToString()) is { } originalTime)
         {
             scheduled = originalTime;
