@@ -45,6 +45,9 @@ public sealed class AnalysisConfig
     /// <summary>A segment leads when its growth exceeds the topic's growth by this factor.</summary>
     public double SegmentLeadRatio { get; set; } = 1.2;
 
+    /// <summary>Pseudo-count of product listings added to both windows before the supply growth ratio.</summary>
+    public double ListingPrior { get; set; } = 3;
+
     /// <summary>Supply gap: demand growth ÷ supply growth at or above this ratio.</summary>
     public double GapRatio { get; set; } = 1.5;
 
@@ -74,6 +77,11 @@ public sealed class AnalysisConfig
         if (PriorStrength < 0)
         {
             errors.Add("analysis.prior_strength must be ≥ 0");
+        }
+
+        if (ListingPrior <= 0)
+        {
+            errors.Add("analysis.listing_prior must be positive");
         }
 
         if (HorizonDays is < 1 or > 56)

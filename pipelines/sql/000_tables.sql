@@ -1,0 +1,35 @@
+-- Working tables of one analysis run (an in-memory database; the lake holds the results).
+CREATE OR REPLACE TABLE terms_day (
+    source VARCHAR, doc_id VARCHAR, term VARCHAR, term_type VARCHAR, category VARCHAR,
+    age_band VARCHAR, gender VARCHAR, city_tier VARCHAR,
+    mentions BIGINT, plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT, gmv DECIMAL(18, 2)
+);
+CREATE OR REPLACE TABLE engagement_day (
+    content_id VARCHAR, action VARCHAR, count BIGINT, gmv DECIMAL(18, 2),
+    age_band VARCHAR, gender VARCHAR, city_tier VARCHAR
+);
+CREATE OR REPLACE TABLE content_terms (doc_id VARCHAR, term VARCHAR, term_type VARCHAR, category VARCHAR);
+CREATE OR REPLACE TABLE term_daily_hist (
+    dt DATE, term VARCHAR, term_type VARCHAR,
+    search_volume BIGINT, content_mentions BIGINT, comment_mentions BIGINT, product_listings BIGINT,
+    plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT, gmv DECIMAL(18, 2),
+    search_part DOUBLE, content_part DOUBLE, comment_part DOUBLE, engagement_part DOUBLE, interest_index DOUBLE
+);
+CREATE OR REPLACE TABLE segment_daily_hist (dt DATE, dimension VARCHAR, value VARCHAR, activity DOUBLE);
+CREATE OR REPLACE TABLE source_daily_hist (dt DATE, source VARCHAR, docs BIGINT);
+CREATE OR REPLACE TABLE terms_cand (
+    dt DATE, source VARCHAR, doc_id VARCHAR, term VARCHAR, term_type VARCHAR, category VARCHAR,
+    age_band VARCHAR, gender VARCHAR, city_tier VARCHAR,
+    mentions BIGINT, plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT, gmv DECIMAL(18, 2)
+);
+CREATE OR REPLACE TABLE terms_attr (dt DATE, source VARCHAR, doc_id VARCHAR, term VARCHAR, term_type VARCHAR);
+CREATE OR REPLACE TABLE raw_comments (event_id VARCHAR, text VARCHAR, likes BIGINT);
+CREATE OR REPLACE TABLE raw_content (content_id VARCHAR, ts TIMESTAMPTZ, title VARCHAR);
+CREATE OR REPLACE TABLE topic_members (topic_id VARCHAR, name VARCHAR, term VARCHAR, member_rank INTEGER);
+CREATE OR REPLACE TABLE forecast (
+    topic_id VARCHAR, day DATE, horizon INTEGER, yhat DOUBLE, lo DOUBLE, hi DOUBLE, method VARCHAR,
+    backtest_mape DOUBLE, backtest_coverage DOUBLE
+);
+CREATE OR REPLACE TABLE new_words (
+    word VARCHAR, freq BIGINT, pmi DOUBLE, left_entropy DOUBLE, right_entropy DOUBLE, score DOUBLE
+);

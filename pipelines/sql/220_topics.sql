@@ -1,0 +1,34 @@
+-- Topics as of params.as_of with their scores and lifecycle; ranked among the topics that grow
+-- significantly and touch a focus category. In: scores (of topics), topic_members, terms_cand, params.
+CREATE OR REPLACE TABLE topics AS
+WITH members AS (
+    SELECT topic_id, any_value(name) AS name,
+           list(term ORDER BY member_rank) AS members,
+           count(*)::INTEGER AS member_count
+    FROM topic_members
+    GROUP BY topic_id
+),
+focus AS (
+    SELECT m.topic_id,
+           len(p.focus) = 0
+               OR bool_or(list_contains(list_transform(p.focus, f -> lower(f)), lower(t.category))) AS in_focus
+    FROM topic_members m
+    LEFT JOIN terms_cand t ON t.term = m.term AND t.category IS NOT NULL,
+    params p
+    GROUP BY m.topic_id, p.focus
+),
+scored AS (
+    SELECT s.*, m.name, m.members, m.member_count, coalesce(f.in_focus, false) AS in_focus,
+           s.score > 0 AND s.z >= p.min_z AND coalesce(f.in_focus, false) AS rankable
+    FROM scores s
+    JOIN members m ON m.topic_id = s.key
+    LEFT JOIN focus f ON f.topic_id = s.key,
+    params p
+)
+SELECT key AS topic_id, name, members, member_count,
+       recent_total, baseline_total, expected_recent, growth, growth_shrunk, z, llr, breakout, score,
+       CASE WHEN rankable THEN row_number() OVER (PARTITION BY rankable ORDER BY score DESC, key) END::INTEGER AS rank,
+       stage, level, slope, accel,
+       recent_search, recent_content, recent_comment, recent_listings,
+       in_focus
+FROM scored;

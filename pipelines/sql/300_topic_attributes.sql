@@ -1,0 +1,46 @@
+-- C2M attributes: lexicon-typed terms (style, material, colour, scene, category, crowd) that occur
+-- in the topic's documents more often than chance in the recent window (lift > 1).
+-- In: topics, topic_members, terms_cand, terms_attr, source_daily_hist, params.
+CREATE OR REPLACE TABLE topic_attributes AS
+WITH top AS (
+    SELECT t.topic_id FROM topics t, params p WHERE t.rank IS NOT NULL AND t.rank <= p.top_topics
+),
+tdocs AS (
+    SELECT DISTINCT m.topic_id, t.source, t.doc_id
+    FROM terms_cand t
+    JOIN topic_members m ON m.term = t.term
+    JOIN top ON top.topic_id = m.topic_id,
+    params p
+    WHERE t.dt >= p.recent_start AND t.source IN ('search', 'comment', 'content', 'product')
+),
+adocs AS (
+    SELECT DISTINCT term, term_type, source, doc_id FROM terms_attr
+),
+n_topic AS (SELECT topic_id, count(*) AS topic_docs FROM tdocs GROUP BY topic_id),
+n_term AS (SELECT term, term_type, count(*) AS term_docs FROM adocs GROUP BY term, term_type),
+total AS (
+    SELECT sum(docs) AS total_docs
+    FROM source_daily_hist s, params p
+    WHERE s.dt >= p.recent_start AND s.source IN ('search', 'comment', 'content', 'product')
+),
+co AS (
+    SELECT d.topic_id, a.term, a.term_type, count(*) AS co_docs
+    FROM tdocs d JOIN adocs a ON a.source = d.source AND a.doc_id = d.doc_id
+    WHERE NOT EXISTS (SELECT 1 FROM topic_members m WHERE m.topic_id = d.topic_id AND m.term = a.term)
+    GROUP BY d.topic_id, a.term, a.term_type
+),
+lifted AS (
+    SELECT co.topic_id, co.term_type AS attribute_type, co.term,
+           co.co_docs::BIGINT AS co_docs, nt.topic_docs::BIGINT AS topic_docs,
+           na.term_docs::BIGINT AS term_docs, total.total_docs::BIGINT AS total_docs,
+           co.co_docs * total.total_docs::DOUBLE / (nt.topic_docs * na.term_docs) AS lift
+    FROM co
+    JOIN n_topic nt ON nt.topic_id = co.topic_id
+    JOIN n_term na ON na.term = co.term AND na.term_type = co.term_type,
+    total, params p
+    WHERE co.co_docs >= p.min_co_docs
+)
+SELECT *,
+       row_number() OVER (PARTITION BY topic_id, attribute_type ORDER BY lift * ln(1 + co_docs) DESC, term)::INTEGER AS rank
+FROM lifted
+WHERE lift > 1;

@@ -1,0 +1,44 @@
+-- Evidence per topic: the most-liked comments and the most-engaged content of the recent window
+-- that mention it, with their original text. In: topics, topic_members, terms_cand, raw_comments,
+-- raw_content, params.
+CREATE OR REPLACE TABLE evidence AS
+WITH top AS (
+    SELECT t.topic_id FROM topics t, params p WHERE t.rank IS NOT NULL AND t.rank <= p.top_topics
+),
+tdocs AS (
+    SELECT DISTINCT m.topic_id, t.dt, t.source, t.doc_id, t.age_band, t.gender, t.city_tier,
+           t.plays, t.likes, t.shares, t.purchases
+    FROM terms_cand t
+    JOIN topic_members m ON m.term = t.term
+    JOIN top ON top.topic_id = m.topic_id,
+    params p
+    WHERE t.dt >= p.recent_start AND t.source IN ('comment', 'content', 'engagement')
+),
+comments AS (
+    SELECT DISTINCT d.topic_id, c.event_id AS id, c.text, coalesce(c.likes, 0)::BIGINT AS likes
+    FROM tdocs d JOIN raw_comments c ON c.event_id = d.doc_id
+    WHERE d.source = 'comment'
+),
+content_eng AS (
+    SELECT topic_id, doc_id AS content_id,
+           sum(likes)::BIGINT AS likes,
+           sum(plays / 100.0 + likes + 3.0 * shares + 10.0 * purchases) AS engagement
+    FROM tdocs
+    WHERE source IN ('content', 'engagement')
+    GROUP BY topic_id, doc_id
+),
+titles AS (
+    SELECT content_id, arg_max(title, ts) AS title FROM raw_content GROUP BY content_id
+),
+ranked AS (
+    SELECT topic_id, 'comment' AS kind, id, text, likes, likes::DOUBLE AS engagement,
+           row_number() OVER (PARTITION BY topic_id ORDER BY likes DESC, id) AS rank
+    FROM comments
+    UNION ALL
+    SELECT e.topic_id, 'content', e.content_id, t.title, e.likes, e.engagement,
+           row_number() OVER (PARTITION BY e.topic_id ORDER BY e.engagement DESC, e.content_id)
+    FROM content_eng e JOIN titles t ON t.content_id = e.content_id
+)
+SELECT r.topic_id, r.kind, r.id, r.text, r.likes, r.engagement, r.rank::INTEGER AS rank
+FROM ranked r, params p
+WHERE r.rank <= p.evidence_per_topic;

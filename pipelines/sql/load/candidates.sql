@@ -1,0 +1,2 @@
+-- Candidate terms for topics, best first.
+SELECT term, rank FROM candidates ORDER BY rank

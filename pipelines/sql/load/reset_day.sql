@@ -1,0 +1,4 @@
+-- Empties the per-day working tables before a day's terms are built.
+DELETE FROM terms_day;
+DELETE FROM engagement_day;
+DELETE FROM content_terms;

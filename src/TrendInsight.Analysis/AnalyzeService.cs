@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TrendInsight.Core;
+using TrendInsight.Core.Config;
+using TrendInsight.Core.Pipeline;
+using TrendInsight.DuckDb;
+
+namespace TrendInsight.Analysis;
+
+/// <summary>
+/// Terms, daily series, trend scores, topics, C2M attributes, segments, supply gap, forecast and
+/// evidence as of a date; writes <c>lake/terms</c> and <c>lake/marts</c> and refreshes the views of
+/// <c>warehouse.duckdb</c>. The CLI's <c>analyze</c> and the scheduler's analyze job call it.
+/// </summary>
+public sealed class AnalyzeService : IAnalyzeService
+{
+    /// <summary>The marts written per analysis date, in the order they are written.</summary>
+    public static IReadOnlyList<string> AsOfMarts { get; } =
+        ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words"];
+
+    private readonly PipelineConfig _config;
+    private readonly ILogger _log;
+    private readonly Func<TermExtractor> _extractorFactory;
+    private readonly Lazy<SqlModels> _sql;
+    private TermExtractor? _extractor;
+
+    /// <summary>Creates the service; dictionaries are loaded on the first run that has terms to build.</summary>
+    public AnalyzeService(PipelineConfig config, TimeProvider clock, ILoggerFactory? loggerFactory = null)
+        : this(config, clock, loggerFactory, TextResources.LoadExtractor, null)
+    {
+    }
+
+    internal AnalyzeService(PipelineConfig config, TimeProvider clock, ILoggerFactory? loggerFactory, Func<TermExtractor> extractorFactory, string? sqlFolder)
+    {
+        _config = config;
+        _ = clock;
+        _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AnalyzeService>();
+        _extractorFactory = extractorFactory;
+        _sql = new Lazy<SqlModels>(() => SqlModels.Load(sqlFolder));
+    }
+
+    /// <summary>Days whose terms were (re)built by the last run.</summary>
+    public IReadOnlyList<DateOnly> LastBuiltDays { get; private set; } = [];
+
+    /// <inheritdoc />
+    public Task<AnalyzeSummary> AnalyzeAsync(DataLayout layout, DateOnly asOf, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
+        Task.Run(() => Analyze(layout, asOf, progress, cancellationToken), cancellationToken);
+
+    /// <summary>The top ranked topics of an analysis already written for <paramref name="asOf"/>.</summary>
+    public IReadOnlyList<TopTopic> TopTopics(DataLayout layout, DateOnly asOf, int count)
+    {
+        var files = LakeFiles.Partition(Path.Combine(layout.Marts, "topics"), asOf);
+        if (files.Length == 0)
+        {
+            return [];
+        }
+
+        using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 });
+        using var conn = db.Connect();
+        return conn.Query(_sql.Value.LoadStatement("top_topics"), r => new TopTopic(
+            r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
+            r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), [.. r.GetStringList(10).Select(s => s ?? string.Empty)]), files, (long)count);
+    }
+
+    private AnalyzeSummary Analyze(DataLayout layout, DateOnly asOf, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var cfg = _config.Analysis;
+        var sql = _sql.Value;
+        var from = asOf.AddDays(-(cfg.RecentDays + cfg.BaselineDays - 1));
+        var recentStart = asOf.AddDays(-(cfg.RecentDays - 1));
+
+        using var db = DuckDbDatabase.Open(null, EngineSettings(layout));
+        using var conn = db.Connect();
+        conn.Execute(sql.Model("000_tables"));
+        WriteParams(conn, asOf);
+
+        // 1. terms and per-day marts of the days whose raw input changed
+        progress?.Report(new StageProgress("analyze", "checking terms", 0, 0));
+        var threads = cfg.SegmentThreads > 0 ? cfg.SegmentThreads : Environment.ProcessorCount;
+        var builder = new TermBuilder(conn, sql, new Lazy<TermExtractor>(Extractor), layout, threads, SettingsStamp(), _log);
+        var days = new List<DateOnly>();
+        for (var d = from; d <= asOf; d = d.AddDays(1))
+        {
+            if (Feeds.All.Any(f => Directory.Exists(layout.RawPartition(f, d))) && builder.NeedsBuild(d))
+            {
+                days.Add(d);
+            }
+        }
+
+        for (var i = 0; i < days.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new StageProgress("analyze", $"terms {days[i]:yyyy-MM-dd}", i, days.Count));
+            builder.BuildDay(days[i], cancellationToken);
+        }
+
+        LastBuiltDays = days;
+
+        // 2. term scores
+        progress?.Report(new StageProgress("analyze", "scoring terms", 0, 0));
+        Load(conn, "term_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "term_daily"), from, asOf));
+        Load(conn, "segment_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "segment_daily"), from, asOf));
+        Load(conn, "source_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "source_daily"), from, asOf));
+        Run(conn, "100_weekday_factors", "110_term_series", "120_scores", "130_trends", "140_topic_candidates");
+
+        // 3. topics
+        progress?.Report(new StageProgress("analyze", "clustering topics", 0, 0));
+        var termFiles = LakeFiles.Partitions(layout.Terms, from, asOf);
+        Load(conn, "terms_cand", termFiles);
+        Run(conn, "150_topic_edges");
+        var candidates = conn.Query(sql.LoadStatement("candidates"), r => (r.GetString(0), r.GetInt32(1)));
+        var edges = conn.Query(sql.LoadStatement("edges"), r => (r.GetString(0), r.GetString(1)));
+        using (var appender = conn.CreateAppender("topic_members"))
+        {
+            foreach (var m in TopicClusterer.Cluster(candidates, edges))
+            {
+                appender.BeginRow().Append(m.TopicId).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
+            }
+        }
+
+        Run(conn, "200_topic_daily", "210_topic_series", "120_scores", "220_topics", "230_trends_topic");
+
+        // 4. what the report explains a topic with
+        progress?.Report(new StageProgress("analyze", "attributes, segments, supply, evidence", 0, 0));
+        Load(conn, "terms_attr", LakeFiles.Partitions(layout.Terms, recentStart, asOf));
+        Load(conn, "raw_comments", LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), recentStart, asOf));
+        Load(conn, "raw_content", LakeFiles.Partitions(layout.RawFeed(Feeds.Content), asOf.AddDays(-90), asOf));
+        Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
+        progress?.Report(new StageProgress("analyze", "forecast", 0, 0));
+        Forecast(conn);
+
+        // 5. marts and views
+        progress?.Report(new StageProgress("analyze", "writing marts", 0, AsOfMarts.Count));
+        for (var i = 0; i < AsOfMarts.Count; i++)
+        {
+            ParquetOut.Write(conn, AsOfMarts[i], Path.Combine(layout.Marts, AsOfMarts[i]), asOf);
+            progress?.Report(new StageProgress("analyze", "writing marts", i + 1, AsOfMarts.Count));
+        }
+
+        RefreshViews(layout);
+
+        var (terms, topics) = conn.Query(sql.LoadStatement("summary"), r => (r.GetInt64(0), (int)r.GetInt64(1)))[0];
+        watch.Stop();
+        Log.Analyzed(_log, asOf, terms, topics, watch.ElapsedMilliseconds);
+        return new AnalyzeSummary(asOf, terms, topics, watch.Elapsed);
+    }
+
+    private static void RefreshViews(DataLayout layout) => _ = layout;
+
+    private TermExtractor Extractor() => _extractor ??= _extractorFactory();
+
+    private DuckDbConfig EngineSettings(DataLayout layout)
+    {
+        var config = DuckDbConfig.FromEngine(_config.Engine, layout);
+        if (config.TempDirectory is { } temp)
+        {
+            Directory.CreateDirectory(temp);
+        }
+
+        return config;
+    }
+
+    private void WriteParams(DuckDbConnection conn, DateOnly asOf)
+    {
+        var c = _config.Analysis;
+        conn.ExecuteNonQuery(
+            _sql.Value.LoadStatement("params"),
+            asOf, c.RecentDays, c.BaselineDays, c.PriorStrength, c.MinSupport, c.MinActiveDays, c.BreakoutFloor, c.MinZ,
+            c.RiseSlope, c.Weights.Search, c.Weights.Content, c.Weights.Comment, c.Weights.Engagement,
+            c.TopicCandidates, c.TopicMinJaccard, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
+            c.ListingPrior, c.EvidencePerTopic, c.Focus.ToArray());
+    }
+
+    /// <summary>The settings that change what a day's terms and per-day marts hold.</summary>
+    private string SettingsStamp()
+    {
+        var w = _config.Analysis.Weights;
+        var lexicon = Path.Combine(AssetLocator.Pipelines, "lexicon");
+        var files = Directory.Exists(lexicon)
+            ? string.Join(';', Directory.EnumerateFiles(lexicon).Order(StringComparer.Ordinal).Select(f =>
+            {
+                var info = new FileInfo(f);
+                return string.Create(CultureInfo.InvariantCulture, $"{info.Name}:{info.Length}:{info.LastWriteTimeUtc.Ticks}");
+            }))
+            : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"terms-v1 w={w.Search},{w.Content},{w.Comment},{w.Engagement} lexicon={files}");
+    }
+
+    private void Load(DuckDbConnection conn, string table, string[] files)
+    {
+        if (files.Length > 0)
+        {
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement(table), files);
+        }
+    }
+
+    private void Run(DuckDbConnection conn, params string[] models)
+    {
+        foreach (var model in models)
+        {
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                conn.Execute(_sql.Value.Model(model));
+            }
+            catch (DuckDbException ex)
+            {
+                throw new TrendInsightException($"{Path.Combine(_sql.Value.Folder, model + ".sql")}: {ex.Message}", ex.IsTransient, ex);
+            }
+
+            Log.ModelRan(_log, model, watch.ElapsedMilliseconds);
+        }
+    }
+
+    private void Forecast(DuckDbConnection conn)
+    {
+        var c = _config.Analysis;
+        var rows = conn.Query(_sql.Value.LoadStatement("forecast_input"), r => (Topic: r.GetString(0), Day: r.GetDate(1), Y: r.GetDouble(2), Factor: r.GetDouble(3)));
+        var z = DampedHolt.NormalQuantile(c.ForecastInterval);
+        using var appender = conn.CreateAppender("forecast");
+        foreach (var group in rows.GroupBy(r => r.Topic, StringComparer.Ordinal))
+        {
+            var series = group.OrderBy(r => r.Day).ToList();
+            var factors = Enumerable.Range(1, 7).ToDictionary(wd => wd, wd =>
+                series.FirstOrDefault(r => IsoDayOfWeek(r.Day) == wd).Factor is var f and > 0 ? f : 1.0);
+            double Factor(DateOnly d) => factors[IsoDayOfWeek(d)];
+            var deseasonalised = series.Select(r => r.Y / Factor(r.Day)).ToList();
+
+            // backtest: refit without the last horizon days and compare with what happened
+            double? mape = null;
+            double? coverage = null;
+            var h = Math.Min(c.HorizonDays, series.Count / 2);
+            if (h >= 1 && series.Count - h >= 7)
+            {
+                var fit = DampedHolt.Forecast(deseasonalised.Take(series.Count - h).ToList(), h, z);
+                double errors = 0;
+                var inside = 0;
+                for (var k = 0; k < h; k++)
+                {
+                    var actual = series[series.Count - h + k];
+                    var f = Factor(actual.Day);
+                    var yhat = fit[k].Yhat * f;
+                    errors += Math.Abs(actual.Y - yhat) / Math.Max(actual.Y, 1.0);
+                    if (actual.Y >= fit[k].Lo * f && actual.Y <= fit[k].Hi * f)
+                    {
+                        inside++;
+                    }
+                }
+
+                mape = errors / h;
+                coverage = (double)inside / h;
+            }
+
+            var last = series[^1].Day;
+            foreach (var p in DampedHolt.Forecast(deseasonalised, c.HorizonDays, z))
+            {
+                var day = last.AddDays(p.Horizon);
+                var f = Factor(day);
+                var row = appender.BeginRow().Append(group.Key).Append(day).Append(p.Horizon)
+                    .Append(p.Yhat * f).Append(p.Lo * f).Append(p.Hi * f).Append("damped_holt");
+                row = mape is null ? row.AppendNull() : row.Append(mape.Value);
+                row = coverage is null ? row.AppendNull() : row.Append(coverage.Value);
+                row.EndRow();
+            }
+        }
+    }
+
+    private static int IsoDayOfWeek(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
+}

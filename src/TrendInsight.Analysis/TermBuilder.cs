@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using TrendInsight.Core;
+using TrendInsight.DuckDb;
+
+namespace TrendInsight.Analysis;
+
+/// <summary>
+/// Builds <c>lake/terms/dt=…</c> and the per-day marts (<c>term_daily</c>, <c>segment_daily</c>,
+/// <c>source_daily</c>) of one day: reads the raw partitions, segments in parallel, appends the rows with
+/// the DuckDB appender, writes Parquet under a temporary name and renames it. A day whose raw input
+/// (file names, sizes, modification times) and settings are unchanged since the last build is skipped.
+/// </summary>
+internal sealed class TermBuilder
+{
+    private const int BatchSize = 20_000;
+
+    /// <summary>Content published this many days before a day can still carry its engagement.</summary>
+    private const int ContentLookbackDays = 90;
+
+    private readonly DuckDbConnection _conn;
+    private readonly SqlModels _sql;
+    private readonly Lazy<TermExtractor> _extractor;
+    private readonly DataLayout _layout;
+    private readonly int _threads;
+    private readonly string _settingsStamp;
+    private readonly ILogger _log;
+
+    public TermBuilder(DuckDbConnection conn, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, int threads, string settingsStamp, ILogger log)
+    {
+        _conn = conn;
+        _sql = sql;
+        _extractor = extractor;
+        _layout = layout;
+        _threads = threads;
+        _settingsStamp = settingsStamp;
+        _log = log;
+    }
+
+    /// <summary>Rows appended by the last <see cref="BuildDay"/>.</summary>
+    public long LastRows { get; private set; }
+
+    /// <summary>The fingerprint of a day's raw input and the settings that shape its terms.</summary>
+    public string Fingerprint(DateOnly dt)
+    {
+        var sb = new StringBuilder();
+        sb.Append(_settingsStamp).Append('\n');
+        foreach (var feed in Feeds.All)
+        {
+            foreach (var file in LakeFiles.Partition(_layout.RawFeed(feed), dt))
+            {
+                var info = new FileInfo(file);
+                sb.Append(feed).Append('/').Append(info.Name).Append(' ')
+                    .Append(info.Length.ToString(CultureInfo.InvariantCulture)).Append(' ')
+                    .Append(info.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Whether the day's terms and per-day marts are missing or older than its raw input.</summary>
+    public bool NeedsBuild(DateOnly dt)
+    {
+        var stamp = StampFile(dt);
+        return !File.Exists(stamp)
+            || !string.Equals(File.ReadAllText(stamp), Fingerprint(dt), StringComparison.Ordinal)
+            || LakeFiles.Partition(_layout.Terms, dt).Length == 0
+            || LakeFiles.Partition(Path.Combine(_layout.Marts, "term_daily"), dt).Length == 0;
+    }
+
+    /// <summary>(Re)builds one day.</summary>
+    public void BuildDay(DateOnly dt, CancellationToken cancellationToken)
+    {
+        var fingerprint = Fingerprint(dt);
+        _conn.Execute(_sql.LoadStatement("reset_day"));
+        long rows = 0;
+        using (var appender = _conn.CreateAppender("terms_day"))
+        {
+            rows += Segment(appender, "search", Feeds.Search, dt, "raw_search", searchMode: true, ReadSearch, cancellationToken);
+            rows += Segment(appender, "comment", Feeds.Comments, dt, "raw_comments_day", searchMode: false, ReadComment, cancellationToken);
+            rows += Segment(appender, "content", Feeds.Content, dt, "raw_content_day", searchMode: false, ReadContent, cancellationToken);
+            rows += Segment(appender, "product", Feeds.Products, dt, "raw_products_day", searchMode: false, ReadProduct, cancellationToken);
+        }
+
+        var engagement = LakeFiles.Partition(_layout.RawFeed(Feeds.Engagement), dt);
+        if (engagement.Length > 0)
+        {
+            _conn.ExecuteNonQuery(_sql.LoadStatement("engagement_day"), engagement);
+            _conn.Execute(_sql.LoadStatement("content_terms_today"));
+            var earlier = LakeFiles.Partitions(_layout.Terms, dt.AddDays(-ContentLookbackDays), dt.AddDays(-1));
+            if (earlier.Length > 0)
+            {
+                _conn.ExecuteNonQuery(_sql.LoadStatement("content_terms"), earlier);
+            }
+
+            rows += _conn.ExecuteNonQuery(_sql.Model("005_engagement_terms"));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        ParquetOut.Write(_conn, "terms_day", _layout.Terms, dt);
+        foreach (var model in _sql.Range(10, 100))
+        {
+            _conn.Execute(_sql.Model(model));
+        }
+
+        ParquetOut.Write(_conn, "term_daily_day", Path.Combine(_layout.Marts, "term_daily"), dt);
+        ParquetOut.Write(_conn, "segment_daily_day", Path.Combine(_layout.Marts, "segment_daily"), dt);
+        ParquetOut.Write(_conn, "source_daily_day", Path.Combine(_layout.Marts, "source_daily"), dt);
+
+        var stamp = StampFile(dt);
+        Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);
+        var tmp = stamp + ".tmp";
+        File.WriteAllText(tmp, fingerprint);
+        File.Move(tmp, stamp, overwrite: true);
+        LastRows = rows;
+        Log.TermsBuilt(_log, dt, rows);
+    }
+
+    private string StampFile(DateOnly dt) =>
+        Path.Combine(_layout.State, "terms", BusinessCalendar.Partition(dt) + ".fingerprint");
+
+    private long Segment(
+        DuckDbAppender appender,
+        string source,
+        string feed,
+        DateOnly dt,
+        string statement,
+        bool searchMode,
+        Func<DuckDbDataReader, RawDocument> read,
+        CancellationToken cancellationToken)
+    {
+        var files = LakeFiles.Partition(_layout.RawFeed(feed), dt);
+        if (files.Length == 0)
+        {
+            return 0;
+        }
+
+        long rows = 0;
+        var batch = new List<RawDocument>(BatchSize);
+        using (var reader = _conn.ExecuteReader(_sql.LoadStatement(statement), files))
+        {
+            while (reader.Read())
+            {
+                batch.Add(read(reader));
+                if (batch.Count == BatchSize)
+                {
+                    rows += Flush(appender, source, searchMode, batch, cancellationToken);
+                    batch.Clear();
+                }
+            }
+        }
+
+        rows += Flush(appender, source, searchMode, batch, cancellationToken);
+        return rows;
+    }
+
+    private long Flush(DuckDbAppender appender, string source, bool searchMode, List<RawDocument> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var extractor = _extractor.Value;
+        var terms = new string[batch.Count][];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken };
+        Parallel.For(0, batch.Count, options, () => new HashSet<string>(StringComparer.Ordinal), (i, _, set) =>
+        {
+            set.Clear();
+            var doc = batch[i];
+            extractor.Extract(doc.Text, searchMode, set);
+            if (doc.Tags is not null)
+            {
+                foreach (var tag in doc.Tags)
+                {
+                    var t = tag?.Trim().TrimStart('#').Trim();
+                    if (string.IsNullOrEmpty(t))
+                    {
+                        continue;
+                    }
+
+                    if (extractor.IsCounted(t))
+                    {
+                        set.Add(t);
+                    }
+
+                    extractor.Extract(t, searchMode: false, set);
+                }
+            }
+
+            terms[i] = [.. set];
+            return set;
+        }, _ => { });
+
+        long rows = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var doc = batch[i];
+            foreach (var term in terms[i])
+            {
+                appender.BeginRow()
+                    .Append(source)
+                    .Append(doc.DocId)
+                    .Append(term)
+                    .Append(extractor.TypeOf(term))
+                    .Append(doc.Category)
+                    .Append(doc.AgeBand)
+                    .Append(doc.Gender)
+                    .Append(doc.CityTier)
+                    .Append(doc.Mentions)
+                    .Append(0L)
+                    .Append(doc.Likes)
+                    .Append(0L)
+                    .Append(doc.Purchases)
+                    .Append(0m)
+                    .EndRow();
+                rows++;
+            }
+        }
+
+        return rows;
+    }
+
+    private static string Segment(DuckDbDataReader r, int ordinal) =>
+        r.IsNull(ordinal) ? "unknown" : r.GetString(ordinal);
+
+    private static string? Text(DuckDbDataReader r, int ordinal) => r.IsNull(ordinal) ? null : r.GetString(ordinal);
+
+    private static RawDocument ReadSearch(DuckDbDataReader r) =>
+        new(r.GetString(0), Text(r, 1), null, r.GetInt64(2), 0, 0, null, Segment(r, 3), Segment(r, 4), Segment(r, 5));
+
+    private static RawDocument ReadComment(DuckDbDataReader r) =>
+        new(r.GetString(0), Text(r, 1), null, 1, r.GetInt64(2), 0, null, Segment(r, 3), Segment(r, 4), Segment(r, 5));
+
+    private static RawDocument ReadContent(DuckDbDataReader r) =>
+        new(r.GetString(0), Text(r, 1), r.IsNull(2) ? null : r.GetStringList(2), 1, 0, 0, Text(r, 3), "unknown", "unknown", "unknown");
+
+    private static RawDocument ReadProduct(DuckDbDataReader r) =>
+        new(r.GetString(0), Text(r, 1), null, 1, 0, r.GetInt64(2), Text(r, 3), "unknown", "unknown", "unknown");
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+
+namespace TrendInsight.Analysis;
+
+/// <summary>
+/// Turns one document's normalised text into the distinct terms that are counted: the segmenter's
+/// words minus stop words, punctuation, digits-only tokens, emoji and single characters that are not
+/// lexicon words. Thread-safe when the cutter is.
+/// </summary>
+internal sealed class TermExtractor
+{
+    private readonly IWordCutter _cutter;
+    private readonly IReadOnlySet<string> _stopWords;
+    private readonly IReadOnlyDictionary<string, string> _types;
+
+    public TermExtractor(IWordCutter cutter, IReadOnlySet<string> stopWords, IReadOnlyDictionary<string, string> termTypes)
+    {
+        _cutter = cutter;
+        _stopWords = stopWords;
+        _types = termTypes;
+    }
+
+    /// <summary>The lexicon type of a term (style, material, colour, scene, category, crowd), or null.</summary>
+    public string? TypeOf(string term) => _types.GetValueOrDefault(term);
+
+    /// <summary>Adds the distinct counted terms of <paramref name="text"/> to <paramref name="into"/>.</summary>
+    public void Extract(string? text, bool searchMode, HashSet<string> into)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        foreach (var raw in _cutter.Cut(text, searchMode))
+        {
+            var word = raw.Trim();
+            if (IsCounted(word))
+            {
+                into.Add(word);
+            }
+        }
+    }
+
+    /// <summary>Whether a segmenter word is counted as a term.</summary>
+    public bool IsCounted(string word)
+    {
+        if (word.Length == 0 || _stopWords.Contains(word))
+        {
+            return false;
+        }
+
+        if (_types.ContainsKey(word))
+        {
+            return true;
+        }
+
+        var letters = 0;
+        var cjk = 0;
+        foreach (var rune in word.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (IsCjk(rune.Value))
+            {
+                cjk++;
+            }
+            else if (category is UnicodeCategory.LowercaseLetter or UnicodeCategory.UppercaseLetter or UnicodeCategory.OtherLetter)
+            {
+                letters++;
+            }
+            else if (category is not (UnicodeCategory.DecimalDigitNumber or UnicodeCategory.DashPunctuation or UnicodeCategory.ConnectorPunctuation))
+            {
+                // punctuation, symbols, emoji, spaces: a token holding them is not a term
+                return false;
+            }
+        }
+
+        return cjk >= 2 || (cjk == 0 && letters >= 2) || (cjk == 1 && letters >= 1);
+    }
+
+    private static bool IsCjk(int cp) =>
+        cp is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0x20000 and <= 0x2FA1F) or (>= 0xF900 and <= 0xFAFF);
+}
