@@ -9,9 +9,12 @@ Writes input.txt (one sentence a line) and, one JSON array of words a line:
 precise.jsonl  = jieba.lcut(s, HMM=True)
 search.jsonl   = jieba.lcut_for_search(s, HMM=True)
 nohmm.jsonl    = jieba.lcut(s, HMM=False)
+lexicon_precise.jsonl, lexicon_search.jsonl = the same with lexicon/*.txt loaded as user dictionaries
 The sentences are deterministic (fixed seed); jieba's default dictionary and finalseg model are used.
 """
 import ctypes
+import io
+import os
 import json
 import random
 import unicodedata
@@ -148,6 +151,18 @@ def main():
             p.write(json.dumps(jieba.lcut(line, HMM=True), ensure_ascii=False) + "\n")
             s.write(json.dumps(jieba.lcut_for_search(line, HMM=True), ensure_ascii=False) + "\n")
             n.write(json.dumps(jieba.lcut(line, HMM=False), ensure_ascii=False) + "\n")
+    # The same sentences with a user dictionary: the snapshot of the domain lexicon in lexicon/,
+    # loaded file by file in name order (comment lines dropped, as Lexicon.Load drops them).
+    tok = jieba.Tokenizer()
+    for name in sorted(os.listdir("lexicon")):
+        with open(os.path.join("lexicon", name), encoding="utf-8") as f:
+            words = io.StringIO("".join(l for l in f if l.strip() and not l.startswith("#")))
+        tok.load_userdict(words)
+    with open("lexicon_precise.jsonl", "w", encoding="utf-8", newline="\n") as p, \
+            open("lexicon_search.jsonl", "w", encoding="utf-8", newline="\n") as s:
+        for line in unique:
+            p.write(json.dumps(tok.lcut(line, HMM=True), ensure_ascii=False) + "\n")
+            s.write(json.dumps(tok.lcut_for_search(line, HMM=True), ensure_ascii=False) + "\n")
     print(len(unique), "lines")
 
 

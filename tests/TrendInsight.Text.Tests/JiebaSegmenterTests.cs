@@ -1,0 +1,132 @@
+using TrendInsight.Core;
+
+namespace TrendInsight.Text.Tests;
+
+public sealed class JiebaSegmenterTests : IClassFixture<SegmenterFixture>
+{
+    private readonly JiebaSegmenter _segmenter;
+
+    public JiebaSegmenterTests(SegmenterFixture fixture) => _segmenter = fixture.Segmenter;
+
+    [Fact]
+    public void Cut_ManyThreads_SameAsSequential()
+    {
+        var lines = File.ReadAllLines(SegmenterFixture.TestData("golden", "input.txt"));
+        var sequential = lines.Select(l => string.Join("\u0001", _segmenter.Cut(l, SegmentMode.Search))).ToArray();
+        var parallel = new string[lines.Length];
+        for (var round = 0; round < 3; round++)
+        {
+            Parallel.For(0, lines.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+                i => parallel[i] = string.Join("\u0001", _segmenter.Cut(lines[i], SegmentMode.Search)));
+            Assert.Equal(sequential, parallel);
+        }
+    }
+
+    [Fact]
+    public void Cut_Tokens_AreSlicesInOrderCoveringText()
+    {
+        const string text = "周末去露营🏕️，买了Snow Peak的钛杯 450ml\r\n好看😍";
+        var tokens = new List<Token>();
+        _segmenter.Cut(text, tokens);
+        var position = 0;
+        foreach (var t in tokens)
+        {
+            Assert.Equal(position, t.Start);
+            position = t.End;
+        }
+
+        Assert.Equal(text.Length, position);
+        Assert.Contains(tokens, t => text.Substring(t.Start, t.Length) == "\r\n");
+        Assert.Contains(tokens, t => text.Substring(t.Start, t.Length) == "🏕");
+    }
+
+    [Fact]
+    public void Cut_EmptyText_NoTokens() => Assert.Empty(_segmenter.Cut(string.Empty));
+
+    [Fact]
+    public void Cut_SearchMode_AddsInnerWordsBeforeWord()
+    {
+        var words = _segmenter.Cut("中华人民共和国", SegmentMode.Search);
+        Assert.Equal(["中华", "华人", "人民", "共和", "共和国", "中华人民共和国"], words);
+    }
+
+    [Fact]
+    public void Cut_UnknownRun_HmmJoinsNewWord()
+    {
+        Assert.Equal(["他", "来到", "了", "网易", "杭研", "大厦"], _segmenter.Cut("他来到了网易杭研大厦"));
+        Assert.Equal(["他", "来到", "了", "网易", "杭", "研", "大厦"], _segmenter.Cut("他来到了网易杭研大厦", hmm: false));
+    }
+
+    [Fact]
+    public void Contains_DictionaryAndPrefix_Distinguished()
+    {
+        Assert.True(_segmenter.Contains("露营"));
+        Assert.True(_segmenter.Frequency("中华人民共和国") > 0);
+        Assert.False(_segmenter.Contains("中华人民共"));
+        Assert.False(_segmenter.Contains("多巴胺穿搭"));
+    }
+
+    [Fact]
+    public void Load_DefaultData_PythonJiebaDictionary()
+    {
+        Assert.EndsWith("dict.txt", _segmenter.DictionarySource, StringComparison.Ordinal);
+        Assert.Equal(60101967L, _segmenter.Total);
+    }
+
+    [Fact]
+    public void Load_CppJiebaHmmModel_SameGoldenSegmentation()
+    {
+        // cppjieba rounds emissions to six decimals; on the golden sentences the routes are the same.
+        var cpp = JiebaSegmenter.Load(new SegmenterOptions
+        {
+            HmmModelPath = Path.Combine(AssetLocator.JiebaDictionaryFolder, "hmm_model.utf8"),
+        });
+        var lines = File.ReadAllLines(SegmenterFixture.TestData("golden", "input.txt"));
+        var differ = lines.Count(l => !cpp.Cut(l).SequenceEqual(_segmenter.Cut(l), StringComparer.Ordinal));
+        Assert.True(differ <= lines.Length / 1000, $"{differ} of {lines.Length} lines differ with hmm_model.utf8");
+    }
+
+    [Fact]
+    public void Load_MissingDictionary_ActionableError()
+    {
+        var ex = Assert.Throws<TrendInsightException>(
+            () => JiebaSegmenter.Load(new SegmenterOptions { DictionaryPath = "/nonexistent/dict.txt" }));
+        Assert.Contains("/nonexistent/dict.txt", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MalformedDictionary_ErrorNamesLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bad-dict-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "国风 100 n\n复古 many n\n");
+        try
+        {
+            var ex = Assert.Throws<TrendInsightException>(
+                () => JiebaSegmenter.Load(new SegmenterOptions { DictionaryPath = path }));
+            Assert.Contains($"{path}:2", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_UserDictionary_WordsCutWholeAndZeroFrequencySplits()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"user-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "美拉德穿搭\n杭研 0\n绝绝子 50 x\n");
+        try
+        {
+            var segmenter = JiebaSegmenter.Load(new SegmenterOptions { UserDictionaries = [path] });
+            Assert.Contains("美拉德穿搭", segmenter.Cut("秋天的美拉德穿搭"));
+            Assert.Contains("绝绝子", segmenter.Cut("这件衣服绝绝子"));
+            Assert.Equal(["他", "来到", "了", "网易", "杭", "研", "大厦"], segmenter.Cut("他来到了网易杭研大厦"));
+            Assert.Equal("x", segmenter.UserTags["绝绝子"]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
