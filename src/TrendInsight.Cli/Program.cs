@@ -10,6 +10,7 @@ root.Options.Add(CliContext.ConfigOption);
 
 // One file a command under Commands/.
 root.Subcommands.Add(VersionCommand.Create());
+root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 
 try

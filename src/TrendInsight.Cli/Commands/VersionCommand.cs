@@ -14,6 +14,7 @@ public static class VersionCommand
             var version = typeof(VersionCommand).Assembly
                 .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
             Console.WriteLine($"trendinsight {version.Split('+')[0]}");
+            Console.WriteLine($"duckdb {TrendInsight.DuckDb.DuckDbDatabase.LibraryVersion}");
             return 0;
         });
         return command;

@@ -1,0 +1,9 @@
+namespace TrendInsight.Cli.Output;
+
+/// <summary>How <c>sql</c> prints a result.</summary>
+public enum ResultFormat
+{
+    Table,
+    Csv,
+    Json,
+}
