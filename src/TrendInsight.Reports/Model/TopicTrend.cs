@@ -1,0 +1,41 @@
+namespace TrendInsight.Reports.Model;
+
+/// <summary>One topic (a cluster of terms) as the report shows it: rank, lifecycle, growth, evidence.</summary>
+/// <param name="Rank">1 = the strongest riser.</param>
+/// <param name="Topic">The topic's name: its leading term.</param>
+/// <param name="Lifecycle">Lifecycle stage.</param>
+/// <param name="GrowthPct">Growth of the recent window over the baseline, percent; null when there is no baseline.</param>
+/// <param name="Significance">Poisson z-score of the change.</param>
+/// <param name="InterestIndex">Interest index for the recent window (the parts are in <see cref="Counts"/>).</param>
+public sealed record TopicTrend(int Rank, string Topic, TopicLifecycle Lifecycle, double? GrowthPct, double Significance, double InterestIndex)
+{
+    /// <summary>Absolute counts in the recent window.</summary>
+    public SignalCounts Counts { get; init; } = new();
+
+    /// <summary>Mentions in the baseline window.</summary>
+    public long BaselineMentions { get; init; }
+
+    /// <summary>Daily interest index, oldest first.</summary>
+    public IReadOnlyList<SeriesPoint> Series { get; init; } = [];
+
+    /// <summary>Forecast of the coming days with its interval.</summary>
+    public IReadOnlyList<ForecastPoint> Forecast { get; init; } = [];
+
+    /// <summary>The topic's terms and terms that co-occur with it.</summary>
+    public IReadOnlyList<RelatedTerm> RelatedTerms { get; init; } = [];
+
+    /// <summary>C2M attributes by lexicon type.</summary>
+    public IReadOnlyList<AttributeChip> Attributes { get; init; } = [];
+
+    /// <summary>TGI per segment (age_band, gender, city_tier); empty when the data carries no segments.</summary>
+    public IReadOnlyList<SegmentSkew> Segments { get; init; } = [];
+
+    /// <summary>Demand against supply; null when no listings mention the topic's terms.</summary>
+    public SupplyGap? Supply { get; init; }
+
+    /// <summary>The most-liked comments that mention the topic.</summary>
+    public IReadOnlyList<EvidenceComment> Evidence { get; init; } = [];
+
+    /// <summary>Content that mentions the topic, by engagement.</summary>
+    public IReadOnlyList<TopContent> TopContent { get; init; } = [];
+}

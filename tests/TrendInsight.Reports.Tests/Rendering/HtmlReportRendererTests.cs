@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using TrendInsight.Reports.Model;
+using TrendInsight.Reports.Rendering;
+using TrendInsight.Reports.Tests.TestData;
+
+namespace TrendInsight.Reports.Tests.Rendering;
+
+public sealed partial class HtmlReportRendererTests
+{
+    private static readonly string FullHtml = new HtmlReportRenderer().RenderToString(SampleReports.Full());
+
+    [Fact]
+    public void RenderToString_CommentWithScript_IsEscapedText()
+    {
+        Assert.DoesNotContain("<script>window.__xss", FullHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", FullHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg onload", FullHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>灯芯绒</b>", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;window.__xss = 1; alert(1)&lt;/script&gt;太好看了", FullHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderToString_TopicNameClosingScript_CannotLeaveTheDataElement()
+    {
+        var data = Regex.Match(FullHtml, "<script type=\"application/json\" id=\"report-data\">(.*?)</script>", RegexOptions.Singleline);
+
+        Assert.True(data.Success);
+        Assert.DoesNotContain("<", data.Groups[1].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u2028", data.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("\\u003C/script\\u003E\\u003Cscript\\u003Ewindow.__xss=3", data.Groups[1].Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderToString_FullReport_IsSelfContained()
+    {
+        // Only the three inline scripts; no src/href to anything but in-page anchors.
+        Assert.Equal(3, ScriptTag().Matches(FullHtml).Count);
+        Assert.DoesNotMatch("<script[^>]+src=", FullHtml);
+        Assert.DoesNotMatch("<link ", FullHtml);
+        Assert.DoesNotMatch("href=\"(?!#)", FullHtml);
+        Assert.Contains("Content-Security-Policy", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("echarts", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("@media print", FullHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderToString_FullReport_HeadlineComesBeforeRisingTable()
+    {
+        var headline = FullHtml.IndexOf("id=\"headline\"", StringComparison.Ordinal);
+        var rising = FullHtml.IndexOf("id=\"rising-table\"", StringComparison.Ordinal);
+        var cards = FullHtml.IndexOf("id=\"topic-1\"", StringComparison.Ordinal);
+
+        Assert.True(headline > 0 && headline < rising && rising < cards);
+        Assert.Contains("涨势最强的话题是「露营」", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("领先人群：<b>18-23岁</b>（TGI 182", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("新一线", FullHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderToString_TopicWithoutSegments_SaysNotEnoughData()
+    {
+        var card = Regex.Match(FullHtml, "<article class=\"card topic\" id=\"topic-4\">(.*?)</article>", RegexOptions.Singleline).Groups[1].Value;
+
+        Assert.Contains("国风", card, StringComparison.Ordinal);
+        Assert.Contains(ReportText.NotEnoughData + "：该话题的数据没有人群信息", card, StringComparison.Ordinal);
+        Assert.Contains(ReportText.NotEnoughData + "：没有提及该话题的在售商品", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderToString_EmptyPeriod_SaysNotEnoughDataEverywhere()
+    {
+        var html = new HtmlReportRenderer().RenderToString(SampleReports.Empty());
+
+        Assert.Contains("本期没有可评分的话题", html, StringComparison.Ordinal);
+        Assert.Contains(ReportText.NotEnoughData + "：本期没有达到阈值的上升话题", html, StringComparison.Ordinal);
+        Assert.Contains(ReportText.NotEnoughData + "：本期没有导入记录", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("chart-topic-", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sparkline_SinglePoint_SaysNotEnoughData()
+    {
+        Assert.Contains(ReportText.NotEnoughData, HtmlReportRenderer.Sparkline([new SeriesPoint(SampleReports.AsOf, 3, 3)]), StringComparison.Ordinal);
+        var svg = HtmlReportRenderer.Sparkline([new SeriesPoint(SampleReports.AsOf, 3, 3), new SeriesPoint(SampleReports.AsOf.AddDays(1), 9, 9)]);
+        Assert.Contains("points=\"2,26 118,2 \"", svg, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<script[ >]")]
+    private static partial Regex ScriptTag();
+}

@@ -1,0 +1,96 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using TrendInsight.Reports.Rendering;
+using TrendInsight.Reports.Tests.TestData;
+
+namespace TrendInsight.Reports.Tests.Rendering;
+
+public sealed class XlsxReportRendererTests
+{
+    [Fact]
+    public void Render_FullReport_HasTheSheetsWithFrozenHeaders()
+    {
+        using var doc = Open(SampleReports.Full());
+        var names = doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
+
+        Assert.Equal(["topics", "terms", "attributes", "segments", "evidence", "quality"], names);
+        foreach (var name in names)
+        {
+            var sheet = Worksheet(doc, name!);
+            var pane = sheet.Descendants<Pane>().Single();
+            Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+            Assert.Equal("A2", pane.TopLeftCell!.Value);
+            Assert.NotEmpty(sheet.Descendants<Column>());
+            Assert.All(sheet.Descendants<Column>(), c => Assert.True(c.Width!.Value >= 8));
+            Assert.NotNull(sheet.Descendants<AutoFilter>().SingleOrDefault());
+        }
+    }
+
+    [Fact]
+    public void Render_TopicsSheet_HasHeadersAndTypedNumbers()
+    {
+        using var doc = Open(SampleReports.Full());
+        var rows = Worksheet(doc, "topics").Descendants<Row>().ToList();
+
+        Assert.Equal(["排名 rank", "话题 topic", "阶段 lifecycle", "增长% growth_pct"], rows[0].Elements<Cell>().Take(4).Select(Text));
+        var first = rows[1].Elements<Cell>().ToList();
+        Assert.Equal(CellValues.Number, first[0].DataType!.Value);
+        Assert.Equal("1", first[0].CellValue!.Text);
+        Assert.Equal("露营", Text(first[1]));
+        Assert.Equal(CellValues.Number, first[3].DataType!.Value);
+        Assert.Equal(142.5, double.Parse(first[3].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("52310", first[6].CellValue!.Text);
+
+        // Six rising and two declining topics.
+        Assert.Equal(1 + 6 + 2, rows.Count);
+    }
+
+    [Fact]
+    public void Render_EvidenceSheet_KeepsUserTextVerbatim()
+    {
+        using var doc = Open(SampleReports.Full());
+        var texts = Worksheet(doc, "evidence").Descendants<Cell>().Select(Text).ToList();
+
+        Assert.Contains(SampleReports.ScriptComment, texts);
+        Assert.Contains("周末去露营🏕️，天幕真的絕了！求同款連結", texts);
+    }
+
+    [Fact]
+    public void Render_SegmentsSheet_MarksTheLeadingSegment()
+    {
+        using var doc = Open(SampleReports.Full());
+        var rows = Worksheet(doc, "segments").Descendants<Row>().Skip(1)
+            .Select(r => r.Elements<Cell>().Select(c => c.CellValue?.Text ?? Text(c)).ToList())
+            .Where(r => r[0] == "露营" && r[2] == "age_band")
+            .ToList();
+
+        var lead = Assert.Single(rows, r => r[8] == "是");
+        Assert.Equal("18-23", lead[4]);
+        Assert.Equal("182", lead[7]);
+    }
+
+    [Fact]
+    public void Render_EmptyPeriod_StillWritesEverySheetWithHeaders()
+    {
+        using var doc = Open(SampleReports.Empty());
+
+        Assert.Equal(6, doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Count());
+        Assert.Single(Worksheet(doc, "topics").Descendants<Row>());
+    }
+
+    private static SpreadsheetDocument Open(Model.TrendReport report)
+    {
+        var stream = new MemoryStream();
+        new XlsxReportRenderer().Render(report, stream);
+        stream.Position = 0;
+        return SpreadsheetDocument.Open(stream, false);
+    }
+
+    private static Worksheet Worksheet(SpreadsheetDocument doc, string name)
+    {
+        var sheet = doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
+        return ((WorksheetPart)doc.WorkbookPart.GetPartById(sheet.Id!)).Worksheet;
+    }
+
+    private static string Text(Cell cell) => cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? string.Empty;
+}
