@@ -15,7 +15,8 @@ root.Subcommands.Add(SimulateCommand.Create());
 
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    // Errors of ours are printed as one clear line; anything else keeps its stack trace.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (TrendInsightException ex)
 {
