@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TrendInsight.DuckDb;
 
 /// <summary>Conversions between DuckDB's physical values and CLR values.</summary>
@@ -8,7 +10,7 @@ internal static class DuckDbValues
 
     internal const long EpochTicks = 621355968000000000L;
 
-    internal static readonly decimal[] DecimalPowersOf10 = BuildPowers();
+    private static readonly Int128[] PowersOf10 = BuildPowers();
 
     internal static DateOnly DateFromDays(int days)
     {
@@ -79,51 +81,56 @@ internal static class DuckDbValues
     /// <summary>A decimal to a DECIMAL(width, scale)'s scaled integer, rounding half away from zero.</summary>
     internal static Int128 ScaledFromDecimal(decimal value, int width, int scale)
     {
-        decimal scaled;
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var magnitude = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
+        var valueScale = (bits[3] >> 16) & 0xFF;
+        var negative = bits[3] < 0;
+        var limit = (UInt128)Pow10Int128(width);
         try
         {
-            scaled = decimal.Round(value * DecimalPowersOf10[Math.Min(scale, 28)], 0, MidpointRounding.AwayFromZero);
-        }
-        catch (OverflowException e)
-        {
-            throw new DuckDbException($"{value} does not fit DECIMAL({width},{scale})", DuckDbErrorType.OutOfRange, null, e);
-        }
-
-        var result = (Int128)scaled;
-        if (scale > 28)
-        {
-            for (var i = 28; i < scale; i++)
+            if (scale >= valueScale)
             {
-                result *= 10;
+                for (var i = valueScale; i < scale; i++)
+                {
+                    magnitude = checked(magnitude * 10);
+                }
+            }
+            else
+            {
+                var divisor = (UInt128)Pow10Int128(valueScale - scale);
+                var remainder = magnitude % divisor;
+                magnitude /= divisor;
+                if (remainder * 2 >= divisor)
+                {
+                    magnitude++;
+                }
             }
         }
-
-        if (Int128.Abs(result) >= Pow10Int128(width))
+        catch (OverflowException)
         {
-            throw new DuckDbException($"Conversion Error: {value} does not fit DECIMAL({width},{scale})", DuckDbErrorType.OutOfRange);
+            magnitude = limit;
         }
 
-        return result;
-    }
-
-    internal static Int128 Pow10Int128(int exponent)
-    {
-        Int128 result = 1;
-        for (var i = 0; i < exponent; i++)
+        if (magnitude >= limit)
         {
-            result *= 10;
+            throw new DuckDbException(
+                string.Create(CultureInfo.InvariantCulture, $"Conversion Error: {value} does not fit DECIMAL({width},{scale})"),
+                DuckDbErrorType.OutOfRange);
         }
 
-        return result;
+        return negative ? -(Int128)magnitude : (Int128)magnitude;
     }
 
-    private static decimal[] BuildPowers()
+    internal static Int128 Pow10Int128(int exponent) => PowersOf10[exponent];
+
+    private static Int128[] BuildPowers()
     {
-        var powers = new decimal[29];
-        powers[0] = 1m;
+        var powers = new Int128[39];
+        powers[0] = 1;
         for (var i = 1; i < powers.Length; i++)
         {
-            powers[i] = powers[i - 1] * 10m;
+            powers[i] = powers[i - 1] * 10;
         }
 
         return powers;

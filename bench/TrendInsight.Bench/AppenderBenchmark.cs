@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+using TrendInsight.DuckDb;
+
+namespace TrendInsight.Bench;
+
+/// <summary>
+/// Bulk load of a BIGINT, VARCHAR, TIMESTAMP table: the binding's chunk-buffered appender against
+/// DuckDB generating the same rows itself with <c>INSERT … SELECT … FROM range(n)</c>.
+/// </summary>
+public sealed class AppenderBenchmark : IBenchmark
+{
+    public string Name => "appender";
+
+    public Task RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var rows = context.Quick ? 1_000_000L : 10_000_000L;
+        using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = Math.Min(Environment.ProcessorCount, 2), MemoryLimit = "4GB" });
+        using var conn = db.Connect();
+        conn.Execute("""
+            CREATE TABLE theirs (id BIGINT, name VARCHAR, ts TIMESTAMP);
+            CREATE TABLE ours (id BIGINT, name VARCHAR, ts TIMESTAMP);
+            """);
+
+        var watch = Stopwatch.StartNew();
+        conn.ExecuteNonQuery(
+            "INSERT INTO theirs SELECT i, 'name-' || i, TIMESTAMP '2026-01-01' + i * INTERVAL 1 SECOND FROM range($1) t(i)", rows);
+        var theirs = watch.Elapsed.TotalSeconds;
+
+        watch.Restart();
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).Ticks;
+        Span<char> name = stackalloc char[32];
+        "name-".CopyTo(name);
+        using (var appender = conn.CreateAppender("ours"))
+        {
+            for (var i = 0L; i < rows; i++)
+            {
+                i.TryFormat(name[5..], out var digits, default, CultureInfo.InvariantCulture);
+                appender.BeginRow()
+                    .Append(i)
+                    .Append(name[..(5 + digits)])
+                    .Append(new DateTime(start + (i * TimeSpan.TicksPerSecond)))
+                    .EndRow();
+            }
+        }
+
+        var ours = watch.Elapsed.TotalSeconds;
+
+        var differing = conn.Scalar<long>("SELECT count(*) FROM (SELECT * FROM ours EXCEPT SELECT * FROM theirs)");
+        BenchContext.Compare(
+            string.Create(CultureInfo.InvariantCulture, $"append {rows:N0} rows (BIGINT, VARCHAR, TIMESTAMP)"),
+            "rows/s", rows / ours, "INSERT … SELECT FROM range()", rows / theirs);
+        BenchContext.Figure("appender seconds", ours, "s");
+        BenchContext.Figure("INSERT … SELECT seconds", theirs, "s");
+        BenchContext.Figure("rows differing between the two tables", differing, "rows");
+        BenchContext.Figure("peak RSS", BenchContext.PeakRssMb(), "MB");
+        return Task.CompletedTask;
+    }
+}
