@@ -12,6 +12,7 @@ root.Options.Add(CliContext.ConfigOption);
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(SegmentCommand.Create());
 
 try
 {

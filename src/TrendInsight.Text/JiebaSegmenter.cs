@@ -66,17 +66,17 @@ public sealed class JiebaSegmenter
         var hmm = LoadHmm(options.HmmModelPath);
         var trie = new MutableTrie();
         trie.LoadMain(dictionary);
-        foreach (var user in options.UserDictionaries)
-        {
-            trie.LoadUser(user);
-        }
-
         if (options.Lexicon is { } lexicon)
         {
             foreach (var entry in lexicon.Entries)
             {
                 trie.AddWord(entry.Word, entry.Frequency, entry.TypeName);
             }
+        }
+
+        foreach (var user in options.UserDictionaries)
+        {
+            trie.LoadUser(user);
         }
 
         var frozen = trie.Freeze();

@@ -1,3 +1,6 @@
+using TrendInsight.Core;
+using TrendInsight.Core.Config;
+
 namespace TrendInsight.Text;
 
 /// <summary>What <see cref="JiebaSegmenter.Load(SegmenterOptions)"/> reads. Null paths mean the defaults.</summary>
@@ -21,12 +24,26 @@ public sealed record SegmenterOptions
     /// </summary>
     public string? HmmModelPath { get; init; }
 
-    /// <summary>User dictionaries (<c>word [freq] [tag]</c> lines), loaded in order after the main one.</summary>
+    /// <summary>User dictionaries (<c>word [freq] [tag]</c> lines), loaded in order after the main dictionary and the lexicon.</summary>
     public IReadOnlyList<string> UserDictionaries { get; init; } = [];
 
-    /// <summary>A domain lexicon whose entries are added as user words after the user dictionaries.</summary>
+    /// <summary>A domain lexicon whose entries are added as user words right after the main dictionary.</summary>
     public Lexicon? Lexicon { get; init; }
 
     /// <summary>jieba's own data only: what the golden files compare against.</summary>
     public static SegmenterOptions JiebaOnly { get; } = new();
+
+    /// <summary>
+    /// What the pipeline counts with: jieba's data, the domain lexicon in <c>pipelines/lexicon/</c>,
+    /// then the <c>text.user_dictionaries</c> of the configuration (relative to the project root).
+    /// </summary>
+    public static SegmenterOptions ForPipeline(TextConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new SegmenterOptions
+        {
+            Lexicon = Lexicon.Load(Lexicon.DefaultFolder),
+            UserDictionaries = config.ResolveUserDictionaries(AssetLocator.Root),
+        };
+    }
 }
