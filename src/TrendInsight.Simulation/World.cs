@@ -19,7 +19,7 @@ internal static class World
             Titles = ["周末去山里露营⛺ 装备清单来啦", "第一次露营就爱上了", "精致露营｜天幕搭建教程", "露营灯测评 这几款真的亮", "带娃露营的一天 超治愈", "露营穿搭 拍照出片"],
             Tags = ["露营", "周末去哪儿", "户外", "精致露营", "露营装备"],
             Products = ["露营帐篷 户外 加厚防雨", "天幕 户外 防晒 遮阳棚", "露营灯 充电 复古 马灯", "户外折叠椅 克米特椅 便携", "蛋卷桌 铝合金 露营桌", "野餐垫 防潮 加厚 户外"],
-            Attributes = ["复古", "户外", "防晒", "便携", "军绿", "卡其", "牛津布", "宝妈", "周末"],
+            Attributes = ["复古", "户外", "防晒", "便携", "军绿色", "卡其色", "牛津布", "宝妈", "野餐"],
             CommentLines = ["求{t}链接！", "{t}也太好看了吧", "这个{t}多少钱呀", "周末安排上{t}", "{t}装备哪里买的", "我也想去{t}"],
             Category = "户外",
             MinPriceYuan = 59,
@@ -41,7 +41,7 @@ internal static class World
             Titles = ["多巴胺穿搭｜夏天就要穿得亮一点", "一周多巴胺配色不重样", "撞色这样穿超高级", "多巴胺穿搭 快乐加倍"],
             Tags = ["多巴胺穿搭", "多巴胺", "夏日穿搭", "撞色"],
             Products = ["多巴胺穿搭 撞色T恤女 宽松", "多巴胺 亮色连衣裙 夏", "撞色针织开衫 多巴胺", "多巴胺 糖果色 短裤"],
-            Attributes = ["撞色", "亮色", "糖果色", "棉", "夏季", "学生党", "度假"],
+            Attributes = ["撞色", "多巴胺粉", "糖果色", "纯棉", "夏季", "学生党", "度假"],
             CommentLines = ["{t}看着心情都变好了", "{t}绝绝子", "这套{t}求链接", "{t}我也想试试"],
             Category = "女装",
             MinPriceYuan = 39,
@@ -63,7 +63,7 @@ internal static class World
             Titles = ["上海citywalk路线 一下午逛完", "citywalk穿搭｜舒服又出片", "城市漫步的第一天", "北京胡同citywalk"],
             Tags = ["citywalk", "城市漫步", "周末去哪儿", "ootd"],
             Products = ["citywalk 帆布鞋女 百搭", "斜挎包 citywalk 小众 通勤", "城市漫步 休闲 短外套", "citywalk 渔夫帽 防晒"],
-            Attributes = ["帆布", "休闲", "通勤", "米白", "学生党", "周末"],
+            Attributes = ["帆布", "逛街", "通勤", "米白", "学生党", "拍照"],
             CommentLines = ["{t}好会拍", "下周也去{t}", "{t}路线求分享", "{t}穿这套绝了"],
             Category = "鞋靴",
             MinPriceYuan = 49,
@@ -86,7 +86,7 @@ internal static class World
             Titles = ["马面裙日常怎么穿不违和", "新中式通勤穿搭｜温柔又大气", "国风穿搭 一周不重样", "盘扣上衣配马面裙"],
             Tags = ["新中式", "马面裙", "国风", "国风穿搭"],
             Products = ["国风马面裙女 半身裙", "新中式 盘扣衬衫 女", "马面裙 织金 日常 通勤", "新中式 外套 女 春秋", "汉服 日常款 改良"],
-            Attributes = ["国风", "复古", "真丝", "织金", "酒红", "墨绿", "通勤", "春秋", "学生党"],
+            Attributes = ["国风", "复古", "真丝", "织金", "酒红色", "复古绿", "通勤", "春秋", "学生党"],
             CommentLines = ["{t}真的好有气质", "这条{t}求链接", "{t}配什么鞋", "{t}日常穿会不会太夸张"],
             Category = "女装",
             MinPriceYuan = 89,
@@ -102,13 +102,13 @@ internal static class World
         {
             Id = "maillard",
             Kind = SubjectKind.Topic,
-            Terms = ["美拉德", "美拉德穿搭", "焦糖色", "灯芯绒", "麂皮"],
-            Queries = ["美拉德穿搭", "美拉德 外套 女", "美拉德 色系 秋冬", "焦糖色 灯芯绒 外套", "美拉德 麂皮 包", "美拉德风 男"],
+            Terms = ["美拉德", "美拉德穿搭", "焦糖色", "灯芯绒", "麂皮绒"],
+            Queries = ["美拉德穿搭", "美拉德 外套 女", "美拉德 色系 秋冬", "焦糖色 灯芯绒 外套", "美拉德 麂皮绒 包", "美拉德风 男"],
             QueryModifiers = ["穿搭", "秋冬", "外套", "配色", "男", "女"],
             Titles = ["秋天的第一套美拉德穿搭", "美拉德色系｜温暖又高级", "焦糖色灯芯绒外套 太爱了", "美拉德风 男生也能穿"],
             Tags = ["美拉德", "美拉德穿搭", "秋冬穿搭"],
-            Products = ["美拉德 灯芯绒外套女", "美拉德 焦糖色 毛衣", "麂皮 托特包 美拉德", "美拉德 复古 夹克 男"],
-            Attributes = ["复古", "灯芯绒", "麂皮", "焦糖色", "咖啡色", "秋冬", "通勤"],
+            Products = ["美拉德 灯芯绒外套女", "美拉德 焦糖色 毛衣", "麂皮绒 托特包 美拉德", "美拉德 复古 夹克 男"],
+            Attributes = ["复古", "灯芯绒", "麂皮绒", "焦糖色", "咖啡色", "秋冬", "通勤"],
             CommentLines = ["{t}好温柔", "{t}这个颜色绝了", "秋天就要穿{t}", "{t}求同款"],
             Category = "女装",
             MinPriceYuan = 79,
@@ -152,7 +152,7 @@ internal static class World
             Titles = ["山系穿搭｜城市里的户外感", "冲锋衣测评 这件真的防水", "机能风 一衣多穿"],
             Tags = ["山系", "冲锋衣", "户外", "机能风"],
             Products = ["冲锋衣 三合一 防水 户外", "山系 徒步鞋 防滑", "机能风 工装裤 男"],
-            Attributes = ["户外", "防水", "尼龙", "军绿", "黑色", "秋冬"],
+            Attributes = ["户外", "防水", "尼龙", "军绿色", "徒步", "秋冬"],
             CommentLines = ["{t}看起来好酷", "{t}防水吗", "{t}求品牌"],
             Category = "户外",
             MinPriceYuan = 129,
@@ -231,7 +231,7 @@ internal static class World
 
     public static IReadOnlyList<string> Seasons { get; } = ["春秋", "夏季", "秋冬", "四季"];
 
-    public static IReadOnlyList<string> Crowds { get; } = ["学生党", "宝妈", "小个子", "大码", "男", "女"];
+    public static IReadOnlyList<string> Crowds { get; } = ["学生党", "宝妈", "小个子", "打工人", "上班族", "男生", "女生"];
 
     public static IReadOnlyList<string> Platforms { get; } = ["douyin", "xiaohongshu", "taobao", "bilibili", "kuaishou"];
 
