@@ -13,6 +13,9 @@ root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(SegmentCommand.Create());
+root.Subcommands.Add(ScheduleCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(BackfillCommand.Create());
 
 try
 {
