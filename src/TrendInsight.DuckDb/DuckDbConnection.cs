@@ -28,7 +28,8 @@ public sealed class DuckDbConnection : IDisposable
     public long ExecuteNonQuery(string sql, params object?[] parameters)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        if (parameters is { Length: > 0 })
+        parameters = ParameterBinder.Normalize(parameters);
+        if (parameters.Length > 0)
         {
             using var statement = Prepare(sql);
             return statement.ExecuteNonQuery(parameters);
@@ -68,7 +69,7 @@ public sealed class DuckDbConnection : IDisposable
         var statement = PrepareHandle(sql);
         try
         {
-            return StreamPrepared(statement, parameters ?? [], sql, ownsStatement: true);
+            return StreamPrepared(statement, parameters, sql, ownsStatement: true);
         }
         catch
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using TrendInsight.DuckDb.Native;
 
@@ -7,8 +8,20 @@ namespace TrendInsight.DuckDb;
 /// <summary>Binds CLR values to the positional parameters ($1, $2 … or ?) of a prepared statement.</summary>
 internal static unsafe class ParameterBinder
 {
+    /// <summary>
+    /// A string[] passed where <c>params object?[]</c> is expected arrives as the parameter array
+    /// itself (array covariance); it is meant as one LIST parameter.
+    /// </summary>
+    public static object?[] Normalize(object?[]? parameters) => parameters switch
+    {
+        null => [null],
+        _ when parameters.GetType() != typeof(object[]) => [parameters],
+        _ => parameters,
+    };
+
     public static void Bind(PreparedStatementHandle statement, object?[] parameters, string sql)
     {
+        parameters = Normalize(parameters);
         var expected = (long)NativeMethods.duckdb_nparams(statement);
         if (expected != parameters.Length)
         {
@@ -72,7 +85,8 @@ internal static unsafe class ParameterBinder
             case DateTimeOffset dto:
                 return NativeMethods.duckdb_bind_timestamp_tz(s, index, DuckDbValues.MicrosFromDateTimeOffset(dto));
             case byte[] blob:
-                fixed (byte* p = blob)
+                // Pinned through the data reference so that an empty array still gives DuckDB a valid pointer.
+                fixed (byte* p = &MemoryMarshal.GetArrayDataReference(blob))
                 {
                     return NativeMethods.duckdb_bind_blob(s, index, p, (ulong)blob.Length);
                 }
@@ -129,10 +143,16 @@ internal static unsafe class ParameterBinder
                 values.Add(item is null ? NativeMethods.duckdb_create_null_value() : CreateVarchar(item));
             }
 
-            var array = values.ToArray();
+            // DuckDB rejects a null values pointer, so an empty list still passes a (one-slot) array.
+            var array = values.Count == 0 ? new IntPtr[1] : values.ToArray();
             fixed (IntPtr* p = array)
             {
-                listValue = NativeMethods.duckdb_create_list_value(childType, p, (ulong)array.Length);
+                listValue = NativeMethods.duckdb_create_list_value(childType, p, (ulong)values.Count);
+            }
+
+            if (listValue == IntPtr.Zero)
+            {
+                throw new DuckDbException($"DuckDB could not build the list for parameter ${index}", DuckDbErrorType.InvalidInput);
             }
 
             return NativeMethods.duckdb_bind_value(s, index, listValue);
@@ -157,7 +177,7 @@ internal static unsafe class ParameterBinder
     private static IntPtr CreateVarchar(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        fixed (byte* p = bytes)
+        fixed (byte* p = &MemoryMarshal.GetArrayDataReference(bytes))
         {
             return NativeMethods.duckdb_create_varchar_length(p, (ulong)bytes.Length);
         }
