@@ -12,6 +12,8 @@ root.Options.Add(CliContext.ConfigOption);
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(SegmentCommand.Create());
 root.Subcommands.Add(ScheduleCommand.Create());
 root.Subcommands.Add(RunCommand.Create());

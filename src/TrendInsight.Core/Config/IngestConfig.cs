@@ -3,8 +3,54 @@ namespace TrendInsight.Core.Config;
 /// <summary>The <c>ingest:</c> section of <c>pipelines/trendinsight.yaml</c>.</summary>
 public sealed class IngestConfig
 {
+    /// <summary>DuckDB memory limit while ingesting (staging, dedup, Parquet writing), e.g. <c>1GB</c>.</summary>
+    public string MemoryLimit { get; set; } = "1GB";
+
+    /// <summary>Longest text (query, comment, title) in characters; longer rows are quarantined as <c>text_too_long</c>.</summary>
+    public int MaxTextLength { get; set; } = 10_000;
+
+    /// <summary>How far in the future a timestamp may lie before the row is quarantined as <c>future_timestamp</c>.</summary>
+    public double FutureToleranceHours { get; set; } = 24;
+
+    /// <summary>Earliest plausible year of a timestamp; anything before is <c>bad_timestamp</c> (catches epoch seconds sent as milliseconds).</summary>
+    public int EarliestYear { get; set; } = 2000;
+
+    /// <summary>Seconds a second ingest waits for the running one to finish before giving up with a clear message (0 = give up at once).</summary>
+    public int LockWaitSeconds { get; set; }
+
+    /// <summary>Landing file name patterns that are read.</summary>
+    public List<string> Patterns { get; set; } = ["*.jsonl", "*.jsonl.gz", "*.csv"];
+
     internal void Validate(List<string> errors)
     {
-        _ = errors;
+        if (string.IsNullOrWhiteSpace(MemoryLimit))
+        {
+            errors.Add("ingest.memory_limit must not be empty (e.g. 1GB)");
+        }
+
+        if (MaxTextLength < 1)
+        {
+            errors.Add("ingest.max_text_length must be positive");
+        }
+
+        if (FutureToleranceHours < 0)
+        {
+            errors.Add("ingest.future_tolerance_hours must be zero or positive");
+        }
+
+        if (EarliestYear is < 1971 or > 9999)
+        {
+            errors.Add("ingest.earliest_year must be between 1971 and 9999");
+        }
+
+        if (LockWaitSeconds < 0)
+        {
+            errors.Add("ingest.lock_wait_seconds must be zero or positive");
+        }
+
+        if (Patterns.Count == 0)
+        {
+            errors.Add("ingest.patterns must name at least one pattern");
+        }
     }
 }

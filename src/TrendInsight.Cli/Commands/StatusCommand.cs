@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TrendInsight.Core;
+using TrendInsight.Core.Config;
+using TrendInsight.Ingest;
+
+namespace TrendInsight.Cli.Commands;
+
+/// <summary>
+/// <c>trendinsight status</c>: ingest runs (last runs; totals per feed with read, accepted, quarantined by
+/// reason, duplicates, skipped files) and the lake's partitions with row and quarantine counts.
+/// </summary>
+/// <remarks>
+/// Other parts of the status live in further partial files of this class: implement
+/// <see cref="RenderMoreSections"/> (e.g. in <c>StatusCommand.Jobs.cs</c>) to print after the ingest sections.
+/// </remarks>
+public static partial class StatusCommand
+{
+    public static Command Create()
+    {
+        var runs = new Option<int>("--runs") { Description = "How many recent ingest runs to list", DefaultValueFactory = _ => 10 };
+        var command = new Command("status", "Ingest runs, per-feed totals, lake partitions and quarantine counts") { runs };
+        command.SetAction(result =>
+        {
+            var layout = CliContext.Layout(result);
+            var config = CliContext.Config(result);
+            RenderIngest(layout, result.GetValue(runs));
+            RenderMoreSections(layout, config);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Hook for further status sections (scheduler jobs …), printed after ingest's.</summary>
+    static partial void RenderMoreSections(DataLayout layout, PipelineConfig config);
+
+    private static void RenderIngest(DataLayout layout, int lastRuns)
+    {
+        var status = IngestStatus.Read(layout, lastRuns);
+        if (status is null)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"ingest: no runs yet in {layout.Root}"));
+            return;
+        }
+
+        var runs = new Table().Title("last ingest runs")
+            .AddColumns("run", "started (UTC)", "feed", "files", "skipped", "read", "accepted", "quarantined", "duplicates", "replaced");
+        foreach (var r in status.LastRuns)
+        {
+            runs.AddRow(r.RunId, r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.Feed ?? "all",
+                N(r.FilesProcessed), N(r.FilesSkipped), N(r.RowsRead), N(r.Accepted), N(r.Quarantined), N(r.Duplicates), N(r.Replaced));
+        }
+
+        AnsiConsole.Write(runs);
+
+        var feeds = new Table().Title("totals per feed (all runs)")
+            .AddColumns("feed", "runs", "files", "skipped", "read", "accepted", "quarantined", "duplicates", "replaced", "quarantined by reason", "read = acc + quar + dup");
+        foreach (var f in status.Feeds)
+        {
+            var reasons = string.Join(", ", status.Reasons.Where(x => x.Feed == f.Feed).Select(x => $"{x.Reason} {N(x.Rows)}"));
+            var holds = f.RowsRead == f.Accepted + f.Quarantined + f.Duplicates;
+            feeds.AddRow(f.Feed, N(f.Runs), N(f.FilesProcessed), N(f.FilesSkipped), N(f.RowsRead), N(f.Accepted), N(f.Quarantined),
+                N(f.Duplicates), N(f.Replaced), Markup.Escape(reasons), holds ? "[green]yes[/]" : "[red]NO[/]");
+        }
+
+        AnsiConsole.Write(feeds);
+
+        var partitions = new Table().Title("lake partitions")
+            .AddColumns("feed", "dt", "lake rows", "files", "quarantined rows");
+        foreach (var p in status.Partitions)
+        {
+            partitions.AddRow(p.Feed, p.Dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), N(p.LakeRows), N(p.LakeFiles), N(p.QuarantineRows));
+        }
+
+        AnsiConsole.Write(partitions);
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

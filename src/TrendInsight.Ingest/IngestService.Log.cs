@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace TrendInsight.Ingest;
+
+public sealed partial class IngestService
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Feed}/{File}: skipped, same content as {SameAs}")]
+    private static partial void LogSkipped(ILogger logger, string feed, string file, string sameAs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Feed}/{File}: {Rows} rows read, {Quarantined} quarantined ({Encoding})")]
+    private static partial void LogFile(ILogger logger, string feed, string file, long rows, long quarantined, string encoding);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ingest {RunId}: {Read} read = {Accepted} accepted + {Quarantined} quarantined + {Duplicates} duplicates; {Files} files, {Skipped} skipped")]
+    private static partial void LogRun(ILogger logger, string runId, long read, long accepted, long quarantined, long duplicates, int files, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removed {File}: {Why}")]
+    private static partial void LogRecovered(ILogger logger, string file, string why);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the views in {Warehouse}: {Message}")]
+    private static partial void LogViewsFailed(ILogger logger, string warehouse, string message);
+}

@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TrendInsight.Core;
+using TrendInsight.Core.Config;
+using TrendInsight.Core.Pipeline;
+using TrendInsight.DuckDb;
+using TrendInsight.Ingest.Lake;
+using TrendInsight.Ingest.Reading;
+using TrendInsight.Ingest.Validation;
+using TrendInsight.Text;
+
+namespace TrendInsight.Ingest;
+
+/// <summary>
+/// Landing files → validated, deduplicated, Hive-partitioned Parquet in <c>data/lake/raw/</c>, exactly once.
+/// </summary>
+/// <remarks>
+/// One run: take the cross-process lock; undo what a crashed run left (files of uncommitted runs);
+/// read every new landing file (skipping any whose SHA-256 was ingested before) into a DuckDB staging
+/// table, rejected rows into quarantine files; deduplicate in SQL against the ids already in the lake;
+/// write Parquet and quarantine under a temporary folder; move them into place; commit the manifest
+/// (runs, files, hashes, counts, accepted ids) in one DuckDB transaction; finally delete partition
+/// files that a newer version of content/products replaced. A crash before the commit leaves files
+/// named by an uncommitted run id, which the next start deletes; a crash after it leaves only
+/// replaced files, which the next start deletes too. Either way every accepted row is in the lake once.
+/// </remarks>
+public sealed partial class IngestService : IIngestService
+{
+    /// <summary>Environment variable naming a point where a run stops and waits to be killed (crash tests): before-rename, after-rename, after-manifest.</summary>
+    public const string PauseVariable = "TRENDINSIGHT_INGEST_PAUSE_AT";
+
+    /// <summary>File created when the run reaches the pause point.</summary>
+    public const string PauseMarkerVariable = "TRENDINSIGHT_INGEST_PAUSE_MARKER";
+
+    private readonly PipelineConfig _config;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _log;
+
+    public IngestService(PipelineConfig config, TimeProvider clock, ILoggerFactory? loggerFactory = null)
+    {
+        _config = config;
+        _clock = clock;
+        _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<IngestService>();
+    }
+
+    /// <summary>The manifest database: <c>state/ingest.duckdb</c>.</summary>
+    public static string StatePath(DataLayout layout) => Path.Combine(layout.State, "ingest.duckdb");
+
+    /// <summary>Where landing files are read from; null means <c>data/landing/</c> of the layout.</summary>
+    public string? LandingFolder { get; init; }
+
+    /// <summary>What the last call did per feed (for the CLI's summary table).</summary>
+    public IReadOnlyList<FeedTally> LastFeeds { get; private set; } = [];
+
+    public async Task<IngestSummary> IngestAsync(DataLayout layout, string? feed, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    {
+        var feeds = feed is null ? Feeds.All : [FeedSchema.For(feed).Feed];
+        using var gate = await IngestLock.AcquireAsync(layout, TimeSpan.FromSeconds(_config.Ingest.LockWaitSeconds), _clock, cancellationToken)
+            .ConfigureAwait(false);
+        return await Task.Run(() => Run(layout, feed, feeds, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private IngestSummary Run(DataLayout layout, string? feedFilter, IReadOnlyList<string> feeds, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = _clock.GetUtcNow();
+        var runId = NewRunId(started);
+        var tempRoot = Path.Combine(layout.State, "ingest-tmp", runId);
+        Directory.CreateDirectory(layout.State);
+
+        var duckConfig = DuckDbConfig.FromEngine(_config.Engine, layout);
+        duckConfig.MemoryLimit = _config.Ingest.MemoryLimit;
+        duckConfig.Options["preserve_insertion_order"] = "false";
+        using var db = DuckDbDatabase.Open(null, duckConfig);
+        using var conn = db.Connect();
+        conn.Execute("ATTACH " + SqlScripts.Literal(StatePath(layout)) + " AS state");
+        foreach (var statement in SqlScripts.Load("state_schema.sql"))
+        {
+            conn.Execute(statement);
+        }
+
+        Recover(conn, layout);
+        Directory.CreateDirectory(tempRoot);
+
+        using var normalizer = TextNormalizer.Create();
+        var tallies = new List<FeedTally>();
+        var files = new List<(string Feed, FileTally File)>();
+        var skipped = new List<(string Feed, string File, string Sha, string SameAs)>();
+        var lakeFiles = new List<LakeFile>();
+        conn.Execute("CREATE OR REPLACE TABLE accepted_keys (feed VARCHAR, id VARCHAR, ts TIMESTAMPTZ, dt DATE, latest_wins BOOLEAN)");
+
+        var landing = LandingFolder ?? layout.Landing;
+        var plan = feeds.ToDictionary(f => f, f => ListLandingFiles(Path.Combine(landing, f), _config.Ingest.Patterns), StringComparer.Ordinal);
+        var totalBytes = plan.Values.SelectMany(f => f).Sum(f => new FileInfo(f).Length);
+        var totalFiles = plan.Values.Sum(f => f.Count);
+        var watch = Stopwatch.StartNew();
+        long doneBytes = 0, doneRows = 0;
+        var fileIndex = 0;
+
+        using (var quarantine = new QuarantineWriter(tempRoot, runId))
+        {
+            foreach (var feed in feeds)
+            {
+                var schema = FeedSchema.For(feed);
+                var tally = new FeedTally { Feed = feed };
+                tallies.Add(tally);
+                conn.Execute(schema.StagingDdl("staging"));
+                var validator = new RowValidator(schema, _config.Ingest, normalizer.Normalize, started);
+                var reader = new LandingFileReader(schema, validator, quarantine, BusinessCalendar.DateOf(started));
+                var feedFiles = new List<FileTally>();
+                var hashesThisRun = new Dictionary<string, string>(StringComparer.Ordinal);
+                using (var appender = conn.CreateAppender("staging"))
+                {
+                    foreach (var path in plan[feed])
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        fileIndex++;
+                        var name = Path.GetFileName(path);
+                        var probe = FileProbe.Run(path, cancellationToken);
+                        var sameAs = hashesThisRun.GetValueOrDefault(probe.Sha256) ?? conn.Query(
+                            "SELECT file_name FROM state.files WHERE feed = $1 AND sha256 = $2 LIMIT 1",
+                            r => r.GetString(0), feed, probe.Sha256).FirstOrDefault();
+                        if (sameAs is not null)
+                        {
+                            tally.FilesSkipped++;
+                            skipped.Add((feed, name, probe.Sha256, sameAs));
+                            LogSkipped(_log, feed, name, sameAs);
+                            doneBytes += probe.SizeBytes;
+                            continue;
+                        }
+
+                        hashesThisRun[probe.Sha256] = name;
+                        var file = new FileTally
+                        {
+                            FileName = name,
+                            Seq = feedFiles.Count,
+                            Sha256 = probe.Sha256,
+                            SizeBytes = probe.SizeBytes,
+                            Encoding = probe.Encoding == LandingEncoding.Gb18030 ? "gb18030" : "utf-8",
+                        };
+                        var before = doneBytes;
+                        var rowsBefore = doneRows;
+                        reader.Progress = (bytes, rows) =>
+                        {
+                            var seconds = Math.Max(watch.Elapsed.TotalSeconds, 0.001);
+                            progress?.Report(new StageProgress("ingest", string.Create(CultureInfo.InvariantCulture,
+                                $"{feed}/{name} · file {fileIndex}/{totalFiles} · {rowsBefore + rows:N0} rows · {(rowsBefore + rows) / seconds:N0} rows/s"),
+                                before + bytes, totalBytes));
+                        };
+                        reader.Read(path, probe, file, tally, appender, cancellationToken);
+                        doneBytes += probe.SizeBytes;
+                        doneRows += file.RowsRead;
+                        tally.FilesProcessed++;
+                        tally.RowsRead += file.RowsRead;
+                        feedFiles.Add(file);
+                        files.Add((feed, file));
+                        LogFile(_log, feed, name, file.RowsRead, file.Quarantined, file.Encoding);
+                    }
+                }
+
+                lakeFiles.AddRange(Deduplicate(conn, schema, tally, feedFiles, layout, tempRoot, runId));
+                conn.Execute("DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS final; DROP TABLE IF EXISTS superseded");
+            }
+
+            foreach (var (feed, dt, relative, rows) in quarantine.Close())
+            {
+                lakeFiles.Add(new LakeFile(feed, "quarantine", dt, Path.GetRelativePath(layout.Root, Path.Combine(layout.Quarantine, Path.GetRelativePath("quarantine", relative))), rows, "added", Path.Combine(tempRoot, relative)));
+            }
+        }
+
+        foreach (var t in tallies)
+        {
+            if (t.RowsRead != t.Accepted + t.Quarantined + t.Duplicates)
+            {
+                throw new TrendInsightException(string.Create(CultureInfo.InvariantCulture,
+                    $"ingest {runId} {t.Feed}: rows read {t.RowsRead} != accepted {t.Accepted} + quarantined {t.Quarantined} + duplicates {t.Duplicates}"));
+            }
+        }
+
+        PauseIf("before-rename");
+        foreach (var file in lakeFiles.Where(f => f.Action == "added"))
+        {
+            var target = Path.Combine(layout.Root, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(file.TempPath!, target, overwrite: true);
+        }
+
+        PauseIf("after-rename");
+        Commit(conn, runId, started, feedFilter, tallies, files, skipped, lakeFiles);
+        PauseIf("after-manifest");
+        foreach (var file in lakeFiles.Where(f => f.Action == "removed"))
+        {
+            File.Delete(Path.Combine(layout.Root, file.Path));
+        }
+
+        TryDeleteFolder(Path.Combine(layout.State, "ingest-tmp"));
+        LastFeeds = tallies;
+
+        var partitions = lakeFiles.Where(f => f.Kind == "parquet" && f.Action == "added").Select(f => f.Dt).Distinct().Order().ToList();
+        if (lakeFiles.Any(f => f.Kind == "parquet"))
+        {
+            RefreshWarehouse(layout);
+        }
+
+        var summary = new IngestSummary(
+            tallies.Sum(t => t.RowsRead), tallies.Sum(t => t.Accepted), tallies.Sum(t => t.Quarantined), tallies.Sum(t => t.Duplicates),
+            tallies.Sum(t => t.FilesProcessed), tallies.Sum(t => t.FilesSkipped), partitions);
+        LogRun(_log, runId, summary.RowsRead, summary.Accepted, summary.Quarantined, summary.Duplicates, summary.FilesProcessed, summary.FilesSkipped);
+        return summary;
+    }
+
+    private void RefreshWarehouse(DataLayout layout)
+    {
+        try
+        {
+            // TODO: WarehouseCatalog.RefreshViews(layout); once TrendInsight.DuckDb ships it.
+            _ = layout;
+        }
+        catch (TrendInsightException ex)
+        {
+            // The lake and manifest are committed; the views are a convenience that the next run or stage refreshes.
+            LogViewsFailed(_log, layout.Warehouse, ex.Message);
+        }
+    }
+
+    private static List<string> ListLandingFiles(string folder, IEnumerable<string> patterns)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return patterns
+            .SelectMany(p => Directory.EnumerateFiles(folder, p, SearchOption.TopDirectoryOnly))
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string NewRunId(DateTimeOffset now) =>
+        now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-"
+        + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
+
+    private static void PauseIf(string point)
+    {
+        if (!string.Equals(Environment.GetEnvironmentVariable(PauseVariable), point, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var marker = Environment.GetEnvironmentVariable(PauseMarkerVariable);
+        if (!string.IsNullOrEmpty(marker))
+        {
+            File.WriteAllText(marker, point);
+        }
+
+        Thread.Sleep(Timeout.Infinite);
+    }
+
+    private static void TryDeleteFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>One file of a run in the lake or quarantine, relative to the data folder.</summary>
+    private sealed record LakeFile(string Feed, string Kind, DateOnly Dt, string Path, long Rows, string Action, string? TempPath);
+}

@@ -1,0 +1,76 @@
+using TrendInsight.Core;
+using TrendInsight.DuckDb;
+
+namespace TrendInsight.Ingest;
+
+/// <summary>What <c>trendinsight status</c> shows about ingest, read from the manifest (<c>state/ingest.duckdb</c>).</summary>
+public sealed record IngestStatus(
+    IReadOnlyList<IngestStatus.Run> LastRuns,
+    IReadOnlyList<IngestStatus.FeedTotal> Feeds,
+    IReadOnlyList<IngestStatus.ReasonTotal> Reasons,
+    IReadOnlyList<IngestStatus.Partition> Partitions)
+{
+    /// <summary>One committed run.</summary>
+    public sealed record Run(string RunId, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string? Feed, long RowsRead, long Accepted,
+        long Quarantined, long Duplicates, long Replaced, int FilesProcessed, int FilesSkipped);
+
+    /// <summary>Totals over all runs for one feed.</summary>
+    public sealed record FeedTotal(string Feed, int Runs, long RowsRead, long Accepted, long Quarantined, long Duplicates, long Replaced,
+        int FilesProcessed, int FilesSkipped);
+
+    /// <summary>Quarantined rows of one feed by reason, over all runs.</summary>
+    public sealed record ReasonTotal(string Feed, string Reason, long Rows);
+
+    /// <summary>One dt partition of a feed: rows in the lake and in quarantine now.</summary>
+    public sealed record Partition(string Feed, DateOnly Dt, long LakeRows, int LakeFiles, long QuarantineRows);
+
+    /// <summary>Reads the manifest; null when no ingest has run in this data folder yet.</summary>
+    public static IngestStatus? Read(DataLayout layout, int lastRuns = 10)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var path = IngestService.StatePath(layout);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        DuckDbDatabase db;
+        try
+        {
+            db = DuckDbDatabase.Open(path, new DuckDbConfig { ReadOnly = true, Threads = 1 });
+        }
+        catch (DuckDbException ex) when (ex.ErrorType == DuckDbErrorType.IO)
+        {
+            throw new TrendInsightException($"{path} is in use by a running ingest; try again when it ends ({ex.Message})", isTransient: true, inner: ex);
+        }
+
+        using (db)
+        {
+            using var conn = db.Connect();
+            var runs = conn.Query(
+                "SELECT run_id, started_at, finished_at, feed_filter, rows_read, accepted, quarantined, duplicates, replaced, files_processed, files_skipped "
+                + "FROM runs ORDER BY started_at DESC, run_id DESC LIMIT $1",
+                r => new Run(r.GetString(0), r.GetDateTimeOffset(1), r.GetDateTimeOffset(2), r.IsNull(3) ? null : r.GetString(3), r.GetInt64(4),
+                    r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt32(9), r.GetInt32(10)),
+                (long)lastRuns);
+            var feeds = conn.Query(
+                "SELECT feed, count(DISTINCT run_id)::INTEGER, sum(rows_read)::BIGINT, sum(accepted)::BIGINT, sum(quarantined)::BIGINT, "
+                + "sum(duplicates)::BIGINT, sum(replaced)::BIGINT, sum(files_processed)::INTEGER, sum(files_skipped)::INTEGER "
+                + "FROM run_feeds GROUP BY feed ORDER BY feed",
+                r => new FeedTotal(r.GetString(0), r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
+                    r.GetInt32(7), r.GetInt32(8)));
+            var reasons = conn.Query(
+                "SELECT feed, reason, sum(rows)::BIGINT FROM run_reasons GROUP BY feed, reason ORDER BY feed, 3 DESC, reason",
+                r => new ReasonTotal(r.GetString(0), r.GetString(1), r.GetInt64(2)));
+            var partitions = conn.Query(
+                "SELECT feed, dt, "
+                + "coalesce(sum(rows) FILTER (WHERE kind = 'parquet'), 0)::BIGINT, count(*) FILTER (WHERE kind = 'parquet')::INTEGER, "
+                + "coalesce(sum(rows) FILTER (WHERE kind = 'quarantine'), 0)::BIGINT "
+                + "FROM lake_files AS a WHERE action = 'added' "
+                + "AND NOT EXISTS (SELECT 1 FROM lake_files AS r WHERE r.action = 'removed' AND r.path = a.path) "
+                + "GROUP BY feed, dt ORDER BY feed, dt",
+                r => new Partition(r.GetString(0), r.GetDate(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4)));
+            return new IngestStatus(runs, feeds, reasons, partitions);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using TrendInsight.Core;
+
+namespace TrendInsight.Ingest.Lake;
+
+/// <summary>
+/// The raw lake columns of one feed, in file order, as pipelines/README.md lists them (without
+/// <c>dt</c>, which is the partition folder). Staging adds <c>dt</c>, <c>file_seq</c> and <c>line</c>.
+/// </summary>
+internal sealed class FeedSchema
+{
+    private FeedSchema(string feed, string key, bool latestWins, params (string Name, ColumnType Type)[] columns)
+    {
+        Feed = feed;
+        Key = key;
+        LatestWins = latestWins;
+        Columns = columns;
+    }
+
+    public string Feed { get; }
+
+    /// <summary>The unique key: <c>event_id</c>, <c>content_id</c> or <c>product_id</c>.</summary>
+    public string Key { get; }
+
+    /// <summary>True for content and products: the latest version per key is kept; otherwise the first event wins and later ones are duplicates.</summary>
+    public bool LatestWins { get; }
+
+    public IReadOnlyList<(string Name, ColumnType Type)> Columns { get; }
+
+    public static FeedSchema For(string feed) => feed switch
+    {
+        Feeds.Search => Search,
+        Feeds.Comments => Comments,
+        Feeds.Engagement => Engagement,
+        Feeds.Content => Content,
+        Feeds.Products => Products,
+        _ => throw new TrendInsightException($"Unknown feed '{feed}'; known feeds: {string.Join(", ", Feeds.All)}"),
+    };
+
+    private static readonly (string, ColumnType)[] Segments =
+    [
+        ("user_id", ColumnType.Text), ("age_band", ColumnType.Text), ("gender", ColumnType.Text),
+        ("city_tier", ColumnType.Text), ("platform", ColumnType.Text),
+    ];
+
+    private static readonly FeedSchema Search = new(Feeds.Search, "event_id", false,
+        [("event_id", ColumnType.Text), ("ts", ColumnType.Timestamp), ("query", ColumnType.Text), ("query_norm", ColumnType.Text),
+         ("count", ColumnType.Int64), .. Segments, ("source_file", ColumnType.Text)]);
+
+    private static readonly FeedSchema Comments = new(Feeds.Comments, "event_id", false,
+        [("event_id", ColumnType.Text), ("ts", ColumnType.Timestamp), ("content_id", ColumnType.Text), ("text", ColumnType.Text),
+         ("text_norm", ColumnType.Text), ("likes", ColumnType.Int64), .. Segments, ("source_file", ColumnType.Text)]);
+
+    private static readonly FeedSchema Engagement = new(Feeds.Engagement, "event_id", false,
+        [("event_id", ColumnType.Text), ("ts", ColumnType.Timestamp), ("content_id", ColumnType.Text), ("action", ColumnType.Text),
+         ("count", ColumnType.Int64), ("gmv", ColumnType.Decimal), .. Segments, ("source_file", ColumnType.Text)]);
+
+    private static readonly FeedSchema Content = new(Feeds.Content, "content_id", true,
+        [("content_id", ColumnType.Text), ("ts", ColumnType.Timestamp), ("title", ColumnType.Text), ("title_norm", ColumnType.Text),
+         ("tags", ColumnType.TextList), ("tags_norm", ColumnType.TextList), ("author_id", ColumnType.Text),
+         ("category", ColumnType.Text), ("platform", ColumnType.Text), ("source_file", ColumnType.Text)]);
+
+    private static readonly FeedSchema Products = new(Feeds.Products, "product_id", true,
+        [("product_id", ColumnType.Text), ("ts", ColumnType.Timestamp), ("title", ColumnType.Text), ("title_norm", ColumnType.Text),
+         ("category", ColumnType.Text), ("price", ColumnType.Decimal), ("sales", ColumnType.Int64), ("shop_id", ColumnType.Text),
+         ("source_file", ColumnType.Text)]);
+
+    public int IndexOf(string column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (string.Equals(Columns[i].Name, column, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{Feed} has no column {column}");
+    }
+
+    /// <summary>DuckDB type of a column.</summary>
+    public static string DuckType(ColumnType type) => type switch
+    {
+        ColumnType.Text => "VARCHAR",
+        ColumnType.Timestamp => "TIMESTAMPTZ",
+        ColumnType.Int64 => "BIGINT",
+        ColumnType.Decimal => "DECIMAL(18,2)",
+        ColumnType.TextList => "VARCHAR[]",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>The staging table's DDL: generated from the fixed schema above, never from input.</summary>
+    public string StagingDdl(string table) =>
+        $"CREATE OR REPLACE TEMP TABLE {table} ("
+        + string.Join(", ", Columns.Select(c => $"\"{c.Name}\" {DuckType(c.Type)}"))
+        + ", dt DATE, file_seq INTEGER, line BIGINT, row_key VARCHAR)";
+
+    /// <summary>The lake columns as a select list.</summary>
+    public string ColumnList => string.Join(", ", Columns.Select(c => $"\"{c.Name}\""));
+}

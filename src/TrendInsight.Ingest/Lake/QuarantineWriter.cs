@@ -1,0 +1,75 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using TrendInsight.Core;
+
+namespace TrendInsight.Ingest.Lake;
+
+/// <summary>
+/// Rejected rows of one run, as JSON lines under the run's temporary folder:
+/// <c>quarantine/&lt;feed&gt;/dt=…/quarantine-&lt;run&gt;.jsonl</c>, each with run, source file, line, reason
+/// and the raw line. Moved into <c>data/quarantine/</c> with the run's Parquet.
+/// </summary>
+internal sealed class QuarantineWriter : IDisposable
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly string _root;
+    private readonly string _runId;
+    private readonly Dictionary<(string Feed, DateOnly Dt), (FileStream Stream, Utf8JsonWriter Writer, long Rows)> _open = [];
+
+    public QuarantineWriter(string tempRoot, string runId)
+    {
+        _root = Path.Combine(tempRoot, "quarantine");
+        _runId = runId;
+    }
+
+    public void Write(string feed, DateOnly dt, string sourceFile, long line, string reason, string raw)
+    {
+        if (!_open.TryGetValue((feed, dt), out var entry))
+        {
+            var folder = Path.Combine(_root, feed, BusinessCalendar.Partition(dt));
+            Directory.CreateDirectory(folder);
+            var stream = new FileStream(Path.Combine(folder, $"quarantine-{_runId}.jsonl"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            entry = (stream, new Utf8JsonWriter(stream, Options), 0);
+        }
+
+        var w = entry.Writer;
+        w.WriteStartObject();
+        w.WriteString("run_id", _runId);
+        w.WriteString("source_file", sourceFile);
+        w.WriteNumber("line", line);
+        w.WriteString("reason", reason);
+        w.WriteString("raw", raw);
+        w.WriteEndObject();
+        w.Flush();
+        w.Reset();
+        entry.Stream.WriteByte((byte)'\n');
+        _open[(feed, dt)] = (entry.Stream, w, entry.Rows + 1);
+    }
+
+    /// <summary>Closes every file; returns (feed, dt, path relative to the temporary root, rows).</summary>
+    public IReadOnlyList<(string Feed, DateOnly Dt, string RelativePath, long Rows)> Close()
+    {
+        var result = new List<(string, DateOnly, string, long)>();
+        foreach (var ((feed, dt), (stream, writer, rows)) in _open)
+        {
+            writer.Dispose();
+            stream.Flush(flushToDisk: true);
+            stream.Dispose();
+            result.Add((feed, dt, Path.Combine("quarantine", feed, BusinessCalendar.Partition(dt), $"quarantine-{_runId}.jsonl"), rows));
+        }
+
+        _open.Clear();
+        return result;
+    }
+
+    public void Dispose()
+    {
+        foreach (var (stream, writer, _) in _open.Values)
+        {
+            writer.Dispose();
+            stream.Dispose();
+        }
+
+        _open.Clear();
+    }
+}

@@ -1,0 +1,25 @@
+using TrendInsight.Core;
+
+namespace TrendInsight.Ingest.Lake;
+
+/// <summary>The ingest SQL shipped as embedded resources (<c>Sql/*.sql</c>), split into statements.</summary>
+internal static class SqlScripts
+{
+    public static IReadOnlyList<string> Load(string name)
+    {
+        var resource = "TrendInsight.Ingest.Sql." + name;
+        using var stream = typeof(SqlScripts).Assembly.GetManifestResourceStream(resource)
+            ?? throw new TrendInsightException($"Embedded SQL {resource} is missing from the build");
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+        var lines = text.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal));
+        return string.Join('\n', lines)
+            .Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => s.TrimEnd(';'))
+            .Where(s => s.Length > 0)
+            .ToList();
+    }
+
+    /// <summary>A single-quoted SQL literal for a path we generated (COPY/ATTACH targets cannot be bound parameters).</summary>
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}

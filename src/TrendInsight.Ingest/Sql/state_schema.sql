@@ -1,0 +1,74 @@
+-- The ingest manifest in data/state/ingest.duckdb (attached as "state"). A run exists here only
+-- once it is committed; its lake and quarantine files are named by run id, so files of a run that
+-- never reached this table are known to be leftovers of a crash and are deleted on the next start.
+CREATE TABLE IF NOT EXISTS state.runs (
+    run_id VARCHAR PRIMARY KEY,
+    started_at TIMESTAMPTZ NOT NULL,
+    finished_at TIMESTAMPTZ NOT NULL,
+    feed_filter VARCHAR,
+    rows_read BIGINT NOT NULL,
+    accepted BIGINT NOT NULL,
+    quarantined BIGINT NOT NULL,
+    duplicates BIGINT NOT NULL,
+    replaced BIGINT NOT NULL,
+    files_processed INTEGER NOT NULL,
+    files_skipped INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS state.run_feeds (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    rows_read BIGINT NOT NULL,
+    accepted BIGINT NOT NULL,
+    quarantined BIGINT NOT NULL,
+    duplicates BIGINT NOT NULL,
+    replaced BIGINT NOT NULL,
+    files_processed INTEGER NOT NULL,
+    files_skipped INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS state.run_reasons (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    rows BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS state.files (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    size_bytes BIGINT NOT NULL,
+    encoding VARCHAR NOT NULL,
+    truncated BOOLEAN NOT NULL,
+    rows_read BIGINT NOT NULL,
+    accepted BIGINT NOT NULL,
+    quarantined BIGINT NOT NULL,
+    duplicates BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS state.skipped_files (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    same_as VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS state.lake_files (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,      -- parquet | quarantine
+    dt DATE NOT NULL,
+    path VARCHAR NOT NULL,      -- relative to the data folder
+    rows BIGINT NOT NULL,
+    action VARCHAR NOT NULL     -- added | removed (a partition rewritten by a later version of content/products)
+);
+-- Every accepted event_id per feed (no index: an anti-join scans it, so it scales to tens of millions).
+CREATE TABLE IF NOT EXISTS state.seen_ids (
+    feed VARCHAR NOT NULL,
+    id VARCHAR NOT NULL
+);
+-- The version of each content_id / product_id that is in the lake, and its partition.
+CREATE TABLE IF NOT EXISTS state.latest (
+    feed VARCHAR NOT NULL,
+    id VARCHAR NOT NULL,
+    ts TIMESTAMPTZ NOT NULL,
+    dt DATE NOT NULL
+);
