@@ -414,17 +414,19 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
     private static void Quality(StringBuilder sb, TrendReport r)
     {
-        sb.Append("<h2 id=\"quality\">数据质量</h2><section class=\"card\">");
+        sb.Append("<h2 id=\"quality\">数据质量</h2><section class=\"card\"><p class=\"sub\">本期 = 基线期开始至报告日期的业务日；读取 = 接受 + 隔离 + 重复，为各导入批次合计。</p>");
         if (r.DataQuality.Count == 0)
         {
             sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append("：本期没有导入记录</p></section>\n");
             return;
         }
 
-        sb.Append("<table id=\"quality-table\"><thead><tr><th>数据源</th><th class=\"num\">文件</th><th class=\"num\">读取行数</th><th class=\"num\">接受</th><th class=\"num\">隔离</th><th class=\"num\">重复</th><th class=\"num\">隔离率</th></tr></thead><tbody>");
+        sb.Append("<table id=\"quality-table\"><thead><tr><th>数据源</th><th class=\"num\">本期入湖行数</th><th class=\"num\">本期隔离行数</th><th class=\"num\">文件</th><th class=\"num\">读取行数</th><th class=\"num\">接受</th><th class=\"num\">隔离</th><th class=\"num\">重复</th><th class=\"num\">隔离率</th></tr></thead><tbody>");
         foreach (var q in r.DataQuality)
         {
             sb.Append("<tr><td>").Append(Html.E(ReportText.Feed(q.Feed))).Append(" <span class=\"sub\">").Append(Html.E(q.Feed)).Append("</span></td><td class=\"num\">")
+              .Append(q.PeriodRows is { } pr ? ReportText.Count(pr) : "—").Append("</td><td class=\"num\">")
+              .Append(q.PeriodQuarantined is { } pq ? ReportText.Count(pq) : "—").Append("</td><td class=\"num\">")
               .Append(ReportText.Count(q.Files)).Append("</td><td class=\"num\">").Append(ReportText.Count(q.RowsRead)).Append("</td><td class=\"num\">")
               .Append(ReportText.Count(q.Accepted)).Append("</td><td class=\"num\">").Append(ReportText.Count(q.Quarantined)).Append("</td><td class=\"num\">")
               .Append(ReportText.Count(q.Duplicates)).Append("</td><td class=\"num\">").Append(ReportText.Number(q.QuarantineRate * 100, "0.00")).Append("%</td></tr>");

@@ -128,10 +128,11 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         }
         else
         {
-            Table(sb, ["数据源", "文件", "读取行数", "接受", "隔离", "重复"], [":---", "---:", "---:", "---:", "---:", "---:"],
+            Table(sb, ["数据源", "本期入湖行数", "本期隔离行数", "文件", "读取行数", "接受", "隔离", "重复"], [":---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"],
                 r.DataQuality.Select(q => new[]
                 {
-                    $"{ReportText.Feed(q.Feed)} ({q.Feed})", ReportText.Count(q.Files), ReportText.Count(q.RowsRead), ReportText.Count(q.Accepted),
+                    $"{ReportText.Feed(q.Feed)} ({q.Feed})", q.PeriodRows is { } pr ? ReportText.Count(pr) : "—",
+                    q.PeriodQuarantined is { } pq ? ReportText.Count(pq) : "—", ReportText.Count(q.Files), ReportText.Count(q.RowsRead), ReportText.Count(q.Accepted),
                     ReportText.Count(q.Quarantined), ReportText.Count(q.Duplicates),
                 }));
         }

@@ -145,10 +145,11 @@ public sealed class XlsxReportRenderer : IReportRenderer
         yield return evidence;
 
         var quality = new SheetBuilder("quality",
-            [("数据源 feed", 12), ("feed", 12), ("文件 files", 10), ("读取 rows_read", 14), ("接受 accepted", 14), ("隔离 quarantined", 14), ("重复 duplicates", 14)]);
+            [("数据源 feed", 12), ("feed", 12), ("本期入湖 period_rows", 16), ("本期隔离 period_quarantined", 18), ("文件 files", 10), ("读取 rows_read", 14), ("接受 accepted", 14), ("隔离 quarantined", 14), ("重复 duplicates", 14)]);
         foreach (var q in r.DataQuality)
         {
-            quality.Row(Cell.Text(ReportText.Feed(q.Feed)), Cell.Text(q.Feed), Cell.Int(q.Files), Cell.Int(q.RowsRead), Cell.Int(q.Accepted),
+            quality.Row(Cell.Text(ReportText.Feed(q.Feed)), Cell.Text(q.Feed), q.PeriodRows is { } pr ? Cell.Int(pr) : Cell.Empty,
+                q.PeriodQuarantined is { } pq ? Cell.Int(pq) : Cell.Empty, Cell.Int(q.Files), Cell.Int(q.RowsRead), Cell.Int(q.Accepted),
                 Cell.Int(q.Quarantined), Cell.Int(q.Duplicates));
         }
 

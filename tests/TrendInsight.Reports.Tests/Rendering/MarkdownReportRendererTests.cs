@@ -17,7 +17,7 @@ public sealed class MarkdownReportRendererTests
         Assert.Contains("| 1 | 露营 | 上升 | +143% | 38.2 | 86.4 | 52,310 |", md, StringComparison.Ordinal);
         Assert.Contains("复古 × 灯芯绒 × 卡其色 × 露营 × 天幕 × 宝妈", md, StringComparison.Ordinal);
         Assert.Contains("## 数据质量", md, StringComparison.Ordinal);
-        Assert.Contains("| 搜索 (search) | 35 | 4,830,112 | 4,812,330 | 12,001 | 5,781 |", md, StringComparison.Ordinal);
+        Assert.Contains("| 搜索 (search) | — | — | 35 | 4,830,112 | 4,812,330 | 12,001 | 5,781 |", md, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,279 @@
+using TrendInsight.Core;
+using TrendInsight.Core.Config;
+using TrendInsight.DuckDb;
+using TrendInsight.Ingest;
+using TrendInsight.Reports.Model;
+
+namespace TrendInsight.Reports;
+
+/// <summary>
+/// Fills a <see cref="TrendReport"/> from the marts the analysis wrote for the report date
+/// (<c>lake/marts/&lt;mart&gt;/dt=D/</c>), the raw lake (data volume) and the ingest manifest (data quality).
+/// A mart that is missing leaves its part of the report empty, which the renderers show as not enough data.
+/// </summary>
+internal sealed class MartReportLoader
+{
+    private readonly PipelineConfig config;
+    private readonly DataLayout layout;
+
+    public MartReportLoader(PipelineConfig config, DataLayout layout)
+    {
+        this.config = config;
+        this.layout = layout;
+    }
+
+    /// <summary>True when the analysis wrote topics for <paramref name="asOf"/>.</summary>
+    public bool HasAnalysis(DateOnly asOf) => MartFiles("topics", asOf).Length > 0;
+
+    public TrendReport Load(DateOnly asOf, DateTimeOffset generatedAt, CancellationToken cancellationToken)
+    {
+        var a = config.Analysis;
+        var r = config.Report;
+        var recentStart = asOf.AddDays(-(a.RecentDays - 1));
+        var baselineEnd = recentStart.AddDays(-1);
+        var baselineStart = recentStart.AddDays(-a.BaselineDays);
+
+        using var db = DuckDbDatabase.Open(null, new DuckDbConfig
+        {
+            Threads = config.Engine.Threads > 0 ? config.Engine.Threads : null,
+            MemoryLimit = string.IsNullOrWhiteSpace(config.Engine.MemoryLimit) ? null : config.Engine.MemoryLimit,
+        });
+        using var conn = db.Connect();
+
+        var volume = Volume(conn, baselineStart, asOf);
+        cancellationToken.ThrowIfCancellationRequested();
+        var hasBaseline = DaysWithRaw(baselineStart, baselineEnd) > 0;
+        var report = new TrendReport(asOf, recentStart, hasBaseline ? baselineStart : null, hasBaseline ? baselineEnd : null)
+        {
+            GeneratedAt = generatedAt,
+            Volume = volume,
+            DataQuality = Quality(baselineStart, asOf),
+        };
+
+        var topicRows = Query(conn, "topics", asOf, [], rd => new TopicRow(
+            rd.GetString(0), rd.GetString(1), rd.IsNull(2) ? null : rd.GetInt32(2), rd.IsNull(3) ? null : rd.GetString(3),
+            Dbl(rd, 4), Dbl(rd, 5), Dbl(rd, 6) ?? 0, Dbl(rd, 7), Dbl(rd, 8) ?? 0, Dbl(rd, 9) ?? 0,
+            Lng(rd, 10), Lng(rd, 11), Lng(rd, 12), Lng(rd, 13), !rd.IsNull(14) && rd.GetBoolean(14)));
+        if (topicRows.Count == 0)
+        {
+            return report;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var terms = Query(conn, "trends", asOf, [], rd => new TermRow(
+            rd.GetString(0), rd.IsNull(1) ? null : rd.GetString(1), rd.IsNull(2) ? null : rd.GetString(2), Dbl(rd, 3) ?? 0, Dbl(rd, 4) ?? 0,
+            Dbl(rd, 5), Dbl(rd, 6), Dbl(rd, 7) ?? 0, !rd.IsNull(8) && rd.GetBoolean(8), Dbl(rd, 9), rd.IsNull(10) ? null : rd.GetInt32(10),
+            rd.IsNull(11) ? null : rd.GetString(11), Lng(rd, 12)));
+        var seriesFrom = asOf.AddDays(-(Math.Max(r.SeriesDays, a.RecentDays + a.BaselineDays) - 1));
+        var daily = Query(conn, "topic_daily", asOf, [seriesFrom], rd => (Topic: rd.GetString(0), Day: rd.GetDate(1), Index: Dbl(rd, 2) ?? 0,
+            Mentions: Lng(rd, 3), Engagements: Lng(rd, 4), Gmv: Dbl(rd, 5) ?? 0)).ToLookup(x => x.Topic, StringComparer.Ordinal);
+        var forecast = Query(conn, "forecast", asOf, [], rd => (Topic: rd.GetString(0),
+            Point: new ForecastPoint(rd.GetDate(1), Dbl(rd, 2) ?? 0, Dbl(rd, 3) ?? 0, Dbl(rd, 4) ?? 0))).ToLookup(x => x.Topic, x => x.Point, StringComparer.Ordinal);
+        var attributes = Query(conn, "topic_attributes", asOf, [], rd => (Topic: rd.GetString(0),
+            Chip: new AttributeChip(rd.GetString(1), rd.GetString(2), Lng(rd, 3), Dbl(rd, 4)))).ToLookup(x => x.Topic, x => x.Chip, StringComparer.Ordinal);
+        var segments = Query(conn, "topic_segments", asOf, [], rd => (Topic: rd.GetString(0),
+            Skew: new SegmentSkew(rd.GetString(1), rd.GetString(2), Lng(rd, 3), Dbl(rd, 4) ?? 0, Dbl(rd, 5) ?? 0))).ToLookup(x => x.Topic, x => x.Skew, StringComparer.Ordinal);
+        var supply = Query(conn, "supply_gap", asOf, [], rd => (Topic: rd.GetString(0), DemandGrowth: Dbl(rd, 1), SupplyGrowth: Dbl(rd, 2),
+            Listings: Lng(rd, 3), ListingsBaseline: Dbl(rd, 4) ?? 0, Opportunity: Dbl(rd, 5), Gap: !rd.IsNull(6) && rd.GetBoolean(6)))
+            .GroupBy(x => x.Topic, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var evidence = Query(conn, "evidence", asOf, [], rd => (Topic: rd.GetString(0), Kind: rd.GetString(1), Id: rd.IsNull(2) ? null : rd.GetString(2),
+            Text: rd.IsNull(3) ? string.Empty : rd.GetString(3), Likes: Lng(rd, 4), Engagement: Dbl(rd, 5) ?? 0)).ToLookup(x => x.Topic, StringComparer.Ordinal);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        TopicTrend Build(TopicRow t, int rank)
+        {
+            var days = daily[t.TopicId].ToList();
+            var recent = days.Where(d => d.Day >= recentStart && d.Day <= asOf).ToList();
+            var baseline = days.Where(d => d.Day >= baselineStart && d.Day <= baselineEnd).ToList();
+            var growthPct = GrowthPct(t.Growth, t.GrowthShrunk);
+            var s = supply.GetValueOrDefault(t.TopicId);
+            var ev = evidence[t.TopicId].ToList();
+            return new TopicTrend(rank, t.Name, Stage(t.Stage), growthPct, t.Z, t.RecentTotal)
+            {
+                Counts = new SignalCounts
+                {
+                    Searches = t.RecentSearch,
+                    ContentMentions = t.RecentContent,
+                    CommentMentions = t.RecentComment,
+                    Engagements = recent.Sum(d => d.Engagements),
+                    Gmv = (decimal)Math.Round(recent.Sum(d => d.Gmv), 2),
+                },
+                BaselineMentions = baseline.Sum(d => d.Mentions),
+                Series = days.Where(d => d.Day >= asOf.AddDays(-(r.SeriesDays - 1)) && d.Day <= asOf)
+                    .Select(d => new SeriesPoint(d.Day, d.Index, d.Mentions)).ToList(),
+                Forecast = forecast[t.TopicId].ToList(),
+                RelatedTerms = terms.Where(x => x.TopicId == t.TopicId)
+                    .Take(r.RelatedTerms)
+                    .Select(x => new RelatedTerm(x.Term, x.Mentions, GrowthPct(x.Growth, x.GrowthShrunk)))
+                    .ToList(),
+                Attributes = attributes[t.TopicId].ToList(),
+                Segments = segments[t.TopicId].ToList(),
+                Supply = s.Topic is null || s.DemandGrowth is not { } dg ? null : SupplyOf(dg, s.SupplyGrowth, s.Listings, s.ListingsBaseline, s.Opportunity, s.Gap),
+                Evidence = ev.Where(e => e.Kind == "comment").Take(r.EvidenceComments)
+                    .Select(e => new EvidenceComment(e.Text, e.Likes, e.Id, null)).ToList(),
+                TopContent = ev.Where(e => e.Kind == "content").Take(r.TopContent)
+                    .Select(e => new TopContent(e.Id ?? string.Empty, e.Text, (long)Math.Round(e.Engagement), null)).ToList(),
+            };
+        }
+
+        var rising = topicRows.Where(t => t.Rank is not null).OrderBy(t => t.Rank).Take(r.TopTopics).ToList();
+        var declining = topicRows
+            .Where(t => t.Stage == "declining" || (t.Score is < 0 && t.Z < 0))
+            .OrderBy(t => t.Score ?? 0).ThenBy(t => t.Z)
+            .Take(r.DecliningTopics)
+            .ToList();
+
+        return report with
+        {
+            Topics = rising.Select((t, i) => Build(t, i + 1)).ToList(),
+            Declining = declining.Select((t, i) => Build(t, i + 1)).ToList(),
+            Breakouts = terms.Where(x => x.Breakout).OrderByDescending(x => x.RecentTotal).Take(r.Breakouts).Select(ToTerm).ToList(),
+            Terms = terms.Where(x => x.Score is not null).Take(r.TermRows).Select(ToTerm).ToList(),
+            NewWords = Query(conn, "new_words", asOf, [(long)r.Breakouts], rd => new NewWord(rd.GetString(0), Lng(rd, 1), Dbl(rd, 2), Dbl(rd, 3))).ToList(),
+        };
+
+        TermTrend ToTerm(TermRow x) => new(x.Term, x.Mentions, x.RecentTotal, x.BaselineTotal, GrowthPct(x.Growth, x.GrowthShrunk), x.Z)
+        {
+            Topic = x.TopicId is null ? null : topicRows.FirstOrDefault(t => t.TopicId == x.TopicId)?.Name,
+            Type = x.TermType,
+            Lifecycle = Stage(x.Stage),
+            IsBreakout = x.Breakout,
+            Score = x.Score ?? 0,
+        };
+    }
+
+    private static SupplyGap SupplyOf(double demandGrowth, double? supplyGrowth, long listings, double listingsBaseline, double? opportunity, bool gap)
+    {
+        var demandPct = (demandGrowth - 1) * 100;
+        double? supplyPct = supplyGrowth is { } sg && listingsBaseline > 0 ? (sg - 1) * 100 : null;
+        return new SupplyGap(demandPct, supplyPct, listings, demandPct - (supplyPct ?? 0)) { Opportunity = opportunity, IsGap = gap };
+    }
+
+    /// <summary>Growth in percent: the shrunk ratio (small counts pulled to 1), null when there is no baseline.</summary>
+    private static double? GrowthPct(double? growth, double? shrunk) =>
+        growth is null ? null : ((shrunk ?? growth.Value) - 1) * 100;
+
+    private static TopicLifecycle Stage(string? stage) => stage switch
+    {
+        "emerging" => TopicLifecycle.Emerging,
+        "rising" => TopicLifecycle.Rising,
+        "peaking" => TopicLifecycle.Peaking,
+        "declining" => TopicLifecycle.Declining,
+        "stable" => TopicLifecycle.Stable,
+        _ => TopicLifecycle.Unknown,
+    };
+
+    private DataVolume Volume(DuckDbConnection conn, DateOnly from, DateOnly to)
+    {
+        long Sum(string feed, string statement)
+        {
+            var files = RawFiles(feed, from, to);
+            return files.Length == 0 ? 0 : conn.Scalar<long>(Sql(statement), [files]);
+        }
+
+        return new DataVolume
+        {
+            DaysWithData = DaysWithRaw(from, to),
+            Searches = Sum(Feeds.Search, "volume_sum"),
+            Comments = Sum(Feeds.Comments, "volume_rows"),
+            Engagements = Sum(Feeds.Engagement, "volume_sum"),
+            Contents = Sum(Feeds.Content, "volume_rows"),
+            Products = Sum(Feeds.Products, "volume_rows"),
+        };
+    }
+
+    private int DaysWithRaw(DateOnly from, DateOnly to)
+    {
+        var days = 0;
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            if (Feeds.All.Any(f => PartitionFiles(layout.RawPartition(f, d)).Length > 0))
+            {
+                days++;
+            }
+        }
+
+        return days;
+    }
+
+    private IReadOnlyList<FeedQuality> Quality(DateOnly from, DateOnly to)
+    {
+        var status = IngestStatus.Read(layout, lastRuns: 0);
+        if (status is null)
+        {
+            return [];
+        }
+
+        return status.Feeds
+            .OrderBy(f => Feeds.All.ToList().IndexOf(f.Feed) is var i && i < 0 ? int.MaxValue : i)
+            .Select(f =>
+            {
+                var parts = status.Partitions.Where(p => p.Feed == f.Feed && p.Dt >= from && p.Dt <= to).ToList();
+                return new FeedQuality(f.Feed, f.RowsRead, f.Accepted, f.Quarantined, f.Duplicates)
+                {
+                    Files = f.FilesProcessed,
+                    PeriodRows = parts.Sum(p => p.LakeRows),
+                    PeriodQuarantined = parts.Sum(p => p.QuarantineRows),
+                };
+            })
+            .ToList();
+    }
+
+    private string[] RawFiles(string feed, DateOnly from, DateOnly to)
+    {
+        var files = new List<string>();
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            files.AddRange(PartitionFiles(layout.RawPartition(feed, d)));
+        }
+
+        return [.. files];
+    }
+
+    private string[] MartFiles(string mart, DateOnly asOf) =>
+        PartitionFiles(Path.Combine(layout.Marts, mart, BusinessCalendar.Partition(asOf)));
+
+    private static string[] PartitionFiles(string folder) =>
+        Directory.Exists(folder) ? [.. Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal)] : [];
+
+    private IReadOnlyList<T> Query<T>(DuckDbConnection conn, string mart, DateOnly asOf, object?[] extra, Func<DuckDbDataReader, T> map)
+    {
+        var files = MartFiles(mart, asOf);
+        if (files.Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return conn.Query(Sql(mart), map, [files, .. extra]);
+        }
+        catch (DuckDbException ex)
+        {
+            throw new TrendInsightException(
+                $"Reading mart {mart} for {ReportDate(asOf)} ({Path.GetDirectoryName(files[0])}) with Sql/{mart}.sql failed: {ex.Message}",
+                ex.IsTransient, ex);
+        }
+    }
+
+    private static string ReportDate(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Sql(string name)
+    {
+        var assembly = typeof(MartReportLoader).Assembly;
+        using var stream = assembly.GetManifestResourceStream("TrendInsight.Reports.Sql." + name + ".sql")
+            ?? throw new TrendInsightException($"Embedded SQL TrendInsight.Reports.Sql.{name}.sql is missing from {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static double? Dbl(DuckDbDataReader r, int i) => r.IsNull(i) ? null : r.GetDouble(i);
+
+    private static long Lng(DuckDbDataReader r, int i) => r.IsNull(i) ? 0 : r.GetInt64(i);
+
+    private sealed record TopicRow(string TopicId, string Name, int? Rank, string? Stage, double? Growth, double? GrowthShrunk, double Z,
+        double? Score, double RecentTotal, double BaselineTotal, long RecentSearch, long RecentContent, long RecentComment, long RecentListings, bool Breakout);
+
+    private sealed record TermRow(string Term, string? TermType, string? TopicId, double RecentTotal, double BaselineTotal, double? Growth,
+        double? GrowthShrunk, double Z, bool Breakout, double? Score, int? Rank, string? Stage, long Mentions);
+}

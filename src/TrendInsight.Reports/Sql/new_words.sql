@@ -1,0 +1,5 @@
+-- Newly discovered words ($1: new_words mart files of the report date, $2: how many).
+SELECT word, CAST(freq AS BIGINT) AS freq, pmi, least(left_entropy, right_entropy) AS entropy
+FROM read_parquet($1, hive_partitioning = true)
+ORDER BY score DESC, freq DESC, word
+LIMIT $2
