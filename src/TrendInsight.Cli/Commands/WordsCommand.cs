@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using TrendInsight.Text;
+
+namespace TrendInsight.Cli.Commands;
+
+/// <summary>
+/// <c>trendinsight words</c>: new-word discovery over stdin lines (normalised first). Prints one
+/// candidate a line with its figures, tab-separated; <c>--write FILE</c> appends the candidates to a
+/// jieba user dictionary that the segmenter then loads (list it in <c>text.user_dictionaries</c>).
+/// </summary>
+public static class WordsCommand
+{
+    public static Command Create()
+    {
+        var write = new Option<FileInfo?>("--write") { Description = "Append the printed words to this user dictionary (one word a line)" };
+        var top = new Option<int?>("--top") { Description = "How many candidates (default text.new_word_top)" };
+        var minCount = new Option<int?>("--min-count") { Description = "Minimum occurrences (default text.new_word_min_count)" };
+        var command = new Command("words", "Discover new words (frequent, cohesive, free-standing strings not in the dictionary) in stdin lines")
+        {
+            write, top, minCount,
+        };
+        command.SetAction(result =>
+        {
+            var config = CliContext.Config(result);
+            var options = NewWordOptions.FromConfig(config.Text);
+            options = options with
+            {
+                Top = result.GetValue(top) ?? options.Top,
+                MinCount = result.GetValue(minCount) ?? options.MinCount,
+            };
+
+            var segmenter = JiebaSegmenter.Load(SegmenterOptions.ForPipeline(config.Text));
+            var stopWords = StopWords.Load(extra: config.Text.ExtraStopWords);
+            var lines = new List<string>();
+            using (var normalizer = TextNormalizer.Create())
+            using (var reader = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), true, 1 << 16))
+            {
+                string? line;
+                while ((line = reader.ReadLine()) is not null)
+                {
+                    lines.Add(normalizer.Normalize(line));
+                }
+            }
+
+            var found = new NewWordDiscovery(segmenter, options, stopWords).Discover(lines);
+            using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { NewLine = "\n" };
+            output.WriteLine("word\tcount\tcohesion_pmi\tleft_entropy\tright_entropy\tscore");
+            foreach (var c in found)
+            {
+                output.WriteLine(string.Join('\t',
+                    c.Word,
+                    c.Count.ToString(CultureInfo.InvariantCulture),
+                    double.IsPositiveInfinity(c.Cohesion) ? "-" : c.Cohesion.ToString("F3", CultureInfo.InvariantCulture),
+                    c.LeftEntropy.ToString("F3", CultureInfo.InvariantCulture),
+                    c.RightEntropy.ToString("F3", CultureInfo.InvariantCulture),
+                    c.Score.ToString("F1", CultureInfo.InvariantCulture)));
+            }
+
+            output.Flush();
+            if (result.GetValue(write) is { } file)
+            {
+                var added = NewWordDiscovery.AppendToUserDictionary(file.FullName, found.Select(c => c.Word));
+                Console.Error.WriteLine($"words: {added} new word(s) appended to {file.FullName} ({lines.Count} lines read)");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,324 @@
+using System.Text;
+
+namespace TrendInsight.Text;
+
+/// <summary>
+/// New-word discovery: ranks strings of the corpus that are frequent, cohesive (every two-way split has
+/// a high pointwise mutual information) and free at both boundaries (varied neighbours on the left and
+/// on the right), and that the segmenter's dictionary does not know yet — 多巴胺穿搭, 美拉德, ins风.
+/// </summary>
+/// <remarks>
+/// Text is cut into runs at anything that is not a Han character, Latin letter or digit (punctuation,
+/// spaces, emoji). Inside a run a Han character is one unit and a Latin/digit run is one unit, so
+/// "ins风" has two units and a split "ins|风". Feed normalised text (see <see cref="TextNormalizer"/>).
+/// </remarks>
+public sealed class NewWordDiscovery
+{
+    // Particles that a word almost never starts or ends with; candidates like "的露营" are noise.
+    private const string Particles = "的了是在和与也都就很还吗呢吧啊呀哦嘛么着过这那个我你他她它们有被把给让";
+
+    private readonly JiebaSegmenter _segmenter;
+    private readonly NewWordOptions _options;
+    private readonly StopWords? _stopWords;
+
+    public NewWordDiscovery(JiebaSegmenter segmenter, NewWordOptions options, StopWords? stopWords = null)
+    {
+        ArgumentNullException.ThrowIfNull(segmenter);
+        ArgumentNullException.ThrowIfNull(options);
+        _segmenter = segmenter;
+        _options = options;
+        _stopWords = stopWords;
+    }
+
+    /// <summary>Finds the candidates of <paramref name="lines"/>, best first. The lines are read twice.</summary>
+    public IReadOnlyList<NewWordCandidate> Discover(IReadOnlyCollection<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var max = _options.MaxLength;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var countLookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var units = new List<int>();
+        long totalUnits = 0;
+
+        foreach (var line in lines)
+        {
+            foreach (var (start, end) in Runs(line))
+            {
+                Units(line, start, end, units);
+                var k = units.Count - 1;
+                totalUnits += k;
+                for (var i = 0; i < k; i++)
+                {
+                    for (var n = 1; n <= max && i + n <= k; n++)
+                    {
+                        var gram = line.AsSpan(units[i], units[i + n] - units[i]);
+                        countLookup[gram] = countLookup.TryGetValue(gram, out var c) ? c + 1 : 1;
+                    }
+                }
+            }
+        }
+
+        var candidates = new Dictionary<string, Neighbours>(StringComparer.Ordinal);
+        foreach (var (word, count) in counts)
+        {
+            if (count >= _options.MinCount && IsCandidate(word))
+            {
+                candidates[word] = new Neighbours();
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var candidateLookup = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var line in lines)
+        {
+            foreach (var (start, end) in Runs(line))
+            {
+                Units(line, start, end, units);
+                var k = units.Count - 1;
+                for (var i = 0; i < k; i++)
+                {
+                    for (var n = 1; n <= max && i + n <= k; n++)
+                    {
+                        var gram = line.AsSpan(units[i], units[i + n] - units[i]);
+                        if (!candidateLookup.TryGetValue(gram, out var neighbours))
+                        {
+                            continue;
+                        }
+
+                        neighbours.AddLeft(i == 0 ? null : line[units[i - 1]..units[i]]);
+                        neighbours.AddRight(i + n == k ? null : line[units[i + n]..units[i + n + 1]]);
+                    }
+                }
+            }
+        }
+
+        var result = new List<NewWordCandidate>();
+        foreach (var (word, neighbours) in candidates)
+        {
+            var wordUnits = new List<int>();
+            Units(word, 0, word.Length, wordUnits);
+            var cohesion = Cohesion(word, wordUnits, counts, totalUnits);
+            var candidate = new NewWordCandidate(word, wordUnits.Count - 1, counts[word], cohesion, neighbours.LeftEntropy(), neighbours.RightEntropy());
+            if (candidate.Cohesion >= _options.MinPmi && candidate.Freedom >= _options.MinEntropy)
+            {
+                result.Add(candidate);
+            }
+        }
+
+        return result
+            .OrderByDescending(c => c.Score)
+            .ThenByDescending(c => c.Count)
+            .ThenBy(c => c.Word, StringComparer.Ordinal)
+            .Take(_options.Top)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Appends <paramref name="words"/> that the file does not list yet to a jieba user dictionary (one
+    /// word a line, no frequency, so the segmenter gives each jieba's suggested frequency). Returns how
+    /// many lines were added.
+    /// </summary>
+    public static int AppendToUserDictionary(string path, IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        if (File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path, Encoding.UTF8))
+            {
+                var word = line.Trim();
+                var space = word.IndexOf(' ', StringComparison.Ordinal);
+                existing.Add(space < 0 ? word : word[..space]);
+            }
+        }
+
+        var added = words.Where(w => !w.Contains(' ', StringComparison.Ordinal) && existing.Add(w)).ToList();
+        if (added.Count > 0)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null)
+            {
+                Directory.CreateDirectory(dir);
+            }
+
+            var needsNewline = File.Exists(path) && new FileInfo(path).Length > 0 && !EndsWithNewline(path);
+            using var writer = new StreamWriter(path, append: true, new UTF8Encoding(false)) { NewLine = "\n" };
+            if (needsNewline)
+            {
+                writer.WriteLine();
+            }
+
+            foreach (var w in added)
+            {
+                writer.WriteLine(w);
+            }
+        }
+
+        return added.Count;
+    }
+
+    private bool IsCandidate(string word)
+    {
+        if (_segmenter.Contains(word) || (_stopWords?.Contains(word) ?? false))
+        {
+            return false;
+        }
+
+        var units = new List<int>();
+        Units(word, 0, word.Length, units);
+        var length = units.Count - 1;
+        var latinOnly = length == 1 && !IsHan(word[0]);
+        if (latinOnly)
+        {
+            // A single Latin run (citywalk, vlog) is already one token; it still counts as a new term.
+            return word.Length >= 3 && word.Any(char.IsAsciiLetter);
+        }
+
+        if (length < _options.MinLength || length > _options.MaxLength)
+        {
+            return false;
+        }
+
+        if (word.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetter(c)))
+        {
+            return false;
+        }
+
+        return !Particles.Contains(word[0], StringComparison.Ordinal) && !Particles.Contains(word[^1], StringComparison.Ordinal);
+    }
+
+    private static double Cohesion(string word, List<int> units, Dictionary<string, int> counts, long totalUnits)
+    {
+        var k = units.Count - 1;
+        if (k < 2)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var whole = (double)counts[word];
+        var min = double.PositiveInfinity;
+        for (var s = 1; s < k; s++)
+        {
+            var left = lookup[word.AsSpan(0, units[s])];
+            var right = lookup[word.AsSpan(units[s])];
+            var pmi = Math.Log(whole * totalUnits / ((double)left * right));
+            min = Math.Min(min, pmi);
+        }
+
+        return min;
+    }
+
+    private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
+
+    private static bool IsLatin(char c) => char.IsAsciiLetterOrDigit(c);
+
+    /// <summary>Runs of Han characters, Latin letters and digits.</summary>
+    private static IEnumerable<(int Start, int End)> Runs(string line)
+    {
+        var i = 0;
+        while (i < line.Length)
+        {
+            if (!IsHan(line[i]) && !IsLatin(line[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < line.Length && (IsHan(line[i]) || IsLatin(line[i])))
+            {
+                i++;
+            }
+
+            yield return (start, i);
+        }
+    }
+
+    /// <summary>Unit boundaries of <c>text[start..end]</c>: offsets of each unit's start, then <paramref name="end"/>.</summary>
+    private static void Units(string text, int start, int end, List<int> units)
+    {
+        units.Clear();
+        var i = start;
+        while (i < end)
+        {
+            units.Add(i);
+            if (IsLatin(text[i]))
+            {
+                while (i < end && IsLatin(text[i]))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        units.Add(end);
+    }
+
+    private static bool EndsWithNewline(string path)
+    {
+        using var stream = File.OpenRead(path);
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
+
+    private sealed class Neighbours
+    {
+        private readonly Dictionary<string, int> _left = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _right = new(StringComparer.Ordinal);
+        private int _leftBoundary;
+        private int _rightBoundary;
+
+        public void AddLeft(string? unit) => Add(_left, unit, ref _leftBoundary);
+
+        public void AddRight(string? unit) => Add(_right, unit, ref _rightBoundary);
+
+        public double LeftEntropy() => Entropy(_left, _leftBoundary);
+
+        public double RightEntropy() => Entropy(_right, _rightBoundary);
+
+        private static void Add(Dictionary<string, int> side, string? unit, ref int boundary)
+        {
+            if (unit is null)
+            {
+                boundary++;
+                return;
+            }
+
+            side[unit] = side.TryGetValue(unit, out var c) ? c + 1 : 1;
+        }
+
+        private static double Entropy(Dictionary<string, int> side, int boundary)
+        {
+            var total = (double)(side.Values.Sum() + boundary);
+            if (total == 0)
+            {
+                return 0;
+            }
+
+            var h = 0.0;
+            foreach (var c in side.Values)
+            {
+                var p = c / total;
+                h -= p * Math.Log(p);
+            }
+
+            // Each text boundary is a neighbour of its own: a word that often starts a comment is free there.
+            if (boundary > 0)
+            {
+                var p = 1 / total;
+                h -= boundary * p * Math.Log(p);
+            }
+
+            return h;
+        }
+    }
+}
