@@ -13,7 +13,7 @@ ranked AS (
 SELECT r.term,
        t.term_type,
        CAST(NULL AS VARCHAR) AS topic_id,
-       r.recent_total, r.baseline_total, r.expected_recent,
+       r.recent_total, r.baseline_total, r.expected_recent, r.recent_mentions, r.expected_mentions, r.phi,
        r.recent_search, r.recent_content, r.recent_comment, r.recent_listings,
        r.recent_days_active, r.baseline_days_active,
        r.growth, r.growth_shrunk, r.z, r.llr, r.breakout, r.score,

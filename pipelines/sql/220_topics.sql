@@ -26,7 +26,7 @@ scored AS (
     params p
 )
 SELECT key AS topic_id, name, members, member_count,
-       recent_total, baseline_total, expected_recent, growth, growth_shrunk, z, llr, breakout, score,
+       recent_total, baseline_total, expected_recent, recent_mentions, expected_mentions, phi, growth, growth_shrunk, z, llr, breakout, score,
        CASE WHEN rankable THEN row_number() OVER (PARTITION BY rankable ORDER BY score DESC, key) END::INTEGER AS rank,
        stage, level, slope, accel,
        recent_search, recent_content, recent_comment, recent_listings,

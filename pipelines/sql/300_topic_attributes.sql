@@ -1,5 +1,5 @@
 -- C2M attributes: lexicon-typed terms (style, material, colour, scene, category, crowd) that occur
--- in the topic's documents more often than chance in the recent window (lift > 1).
+-- in the topic's documents more often than chance in the recent window (lift > 1), members included.
 -- In: topics, topic_members, terms_cand, terms_attr, source_daily_hist, params.
 CREATE OR REPLACE TABLE topic_attributes AS
 WITH top AS (
@@ -26,7 +26,8 @@ total AS (
 co AS (
     SELECT d.topic_id, a.term, a.term_type, count(*) AS co_docs
     FROM tdocs d JOIN adocs a ON a.source = d.source AND a.doc_id = d.doc_id
-    WHERE NOT EXISTS (SELECT 1 FROM topic_members m WHERE m.topic_id = d.topic_id AND m.term = a.term)
+    -- the topic's own name is not its attribute; other typed members are (复古 inside a 露营 topic)
+    WHERE NOT EXISTS (SELECT 1 FROM topic_members m WHERE m.topic_id = d.topic_id AND m.name = a.term)
     GROUP BY d.topic_id, a.term, a.term_type
 ),
 lifted AS (

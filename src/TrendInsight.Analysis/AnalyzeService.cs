@@ -111,8 +111,8 @@ public sealed class AnalyzeService : IAnalyzeService
         var termFiles = LakeFiles.Partitions(layout.Terms, from, asOf);
         Load(conn, "terms_cand", termFiles);
         Run(conn, "150_topic_edges");
-        var candidates = conn.Query(sql.LoadStatement("candidates"), r => (r.GetString(0), r.GetInt32(1)));
-        var edges = conn.Query(sql.LoadStatement("edges"), r => (r.GetString(0), r.GetString(1)));
+        var candidates = conn.Query(sql.LoadStatement("candidates"), r => new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2)));
+        var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetDouble(2)));
         using (var appender = conn.CreateAppender("topic_members"))
         {
             foreach (var m in TopicClusterer.Cluster(candidates, edges))
@@ -170,8 +170,8 @@ public sealed class AnalyzeService : IAnalyzeService
             _sql.Value.LoadStatement("params"),
             asOf, c.RecentDays, c.BaselineDays, c.PriorStrength, c.MinSupport, c.MinActiveDays, c.BreakoutFloor, c.MinZ,
             c.RiseSlope, c.Weights.Search, c.Weights.Content, c.Weights.Comment, c.Weights.Engagement,
-            c.TopicCandidates, c.TopicMinJaccard, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
-            c.ListingPrior, c.EvidencePerTopic, c.Focus.ToArray());
+            c.TopicCandidates, c.TopicMinSimilarity, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
+            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())));
     }
 
     /// <summary>The settings that change what a day's terms and per-day marts hold.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TrendInsight.Analysis;
 
@@ -8,7 +9,7 @@ namespace TrendInsight.Analysis;
 /// words minus stop words, punctuation, digits-only tokens, emoji and single characters that are not
 /// lexicon words. Thread-safe when the cutter is.
 /// </summary>
-internal sealed class TermExtractor
+internal sealed partial class TermExtractor
 {
     private readonly IWordCutter _cutter;
     private readonly IReadOnlySet<string> _stopWords;
@@ -30,6 +31,12 @@ internal sealed class TermExtractor
         if (string.IsNullOrWhiteSpace(text))
         {
             return;
+        }
+
+        if (text.Contains('<', StringComparison.Ordinal))
+        {
+            // comments carry HTML fragments (<br>, <b>…</b>): tags are markup, not words
+            text = HtmlTag().Replace(text, " ");
         }
 
         foreach (var raw in _cutter.Cut(text, searchMode))
@@ -80,4 +87,7 @@ internal sealed class TermExtractor
 
     private static bool IsCjk(int cp) =>
         cp is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0x20000 and <= 0x2FA1F) or (>= 0xF900 and <= 0xFAFF);
+
+    [GeneratedRegex("<[^<>]{0,200}>", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlTag();
 }

@@ -1,70 +1,84 @@
 namespace TrendInsight.Analysis;
 
 /// <summary>
-/// Groups rising terms into topics: the connected components of the graph whose edges link terms
-/// that share enough documents (Jaccard over documents, filtered in SQL). A topic is named by its
-/// best-ranked term; members are listed best first. A rising term with no link is a topic of its own.
+/// Groups rising terms into topics by leader clustering over the co-occurrence graph: terms are taken
+/// most-discussed first (recent interest), so topics form around their big words and a generic word
+/// (推荐) cannot start a topic that a big one (帐篷) then joins; a term joins the topic of the already-placed term it is most similar to
+/// (weighted Jaccard over shared documents, links below the threshold already dropped in SQL), or
+/// starts a topic of its own. Unlike connected components, one generic word that co-occurs with two
+/// topics cannot merge them. A topic is named by its leader, the member with the most recent interest; members are listed by rank.
 /// </summary>
 internal static class TopicClusterer
 {
-    /// <summary>One member of a topic.</summary>
+    /// <summary>A term to place: its rank among rising terms (1 = best) and its recent interest.</summary>
+    public readonly record struct Candidate(string Term, int Rank, double RecentTotal);
+
+    /// <summary>A link between two candidates.</summary>
+    public readonly record struct Edge(string A, string B, double Similarity);
+
+    /// <summary>One member of a topic; <see cref="MemberRank"/> 1 is the topic's best-ranked term.</summary>
     public readonly record struct Member(string TopicId, string Name, string Term, int MemberRank);
 
-    /// <param name="candidates">Candidate terms with their rank (1 = best).</param>
-    /// <param name="edges">Links between candidate terms.</param>
-    public static IReadOnlyList<Member> Cluster(IReadOnlyList<(string Term, int Rank)> candidates, IEnumerable<(string A, string B)> edges)
+    public static IReadOnlyList<Member> Cluster(IReadOnlyList<Candidate> candidates, IEnumerable<Edge> edges)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < candidates.Count; i++)
+        var neighbours = new Dictionary<string, List<(string Other, double Similarity)>>(StringComparer.Ordinal);
+        foreach (var e in edges)
         {
-            index[candidates[i].Term] = i;
+            Add(neighbours, e.A, e.B, e.Similarity);
+            Add(neighbours, e.B, e.A, e.Similarity);
         }
 
-        var parent = Enumerable.Range(0, candidates.Count).ToArray();
-        int Find(int x)
+        var ordered = candidates.OrderByDescending(c => c.RecentTotal).ThenBy(c => c.Rank).ThenBy(c => c.Term, StringComparer.Ordinal).ToList();
+        var topicOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var topics = new List<List<Candidate>>();
+        foreach (var c in ordered)
         {
-            while (parent[x] != x)
+            var best = -1;
+            var bestSimilarity = double.MinValue;
+            if (neighbours.TryGetValue(c.Term, out var links))
             {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-
-            return x;
-        }
-
-        foreach (var (a, b) in edges)
-        {
-            if (index.TryGetValue(a, out var ia) && index.TryGetValue(b, out var ib))
-            {
-                var ra = Find(ia);
-                var rb = Find(ib);
-                if (ra != rb)
+                foreach (var (other, similarity) in links)
                 {
-                    // the better-ranked root stays root, so the component's root is its best term
-                    if (candidates[ra].Rank <= candidates[rb].Rank)
+                    if (topicOf.TryGetValue(other, out var topic)
+                        && (similarity > bestSimilarity || (similarity == bestSimilarity && topic < best)))
                     {
-                        parent[rb] = ra;
-                    }
-                    else
-                    {
-                        parent[ra] = rb;
+                        best = topic;
+                        bestSimilarity = similarity;
                     }
                 }
             }
+
+            if (best < 0)
+            {
+                best = topics.Count;
+                topics.Add([]);
+            }
+
+            topics[best].Add(c);
+            topicOf[c.Term] = best;
         }
 
         var members = new List<Member>(candidates.Count);
-        foreach (var group in Enumerable.Range(0, candidates.Count).GroupBy(Find))
+        foreach (var topic in topics)
         {
-            var ordered = group.OrderBy(i => candidates[i].Rank).ThenBy(i => candidates[i].Term, StringComparer.Ordinal).ToList();
-            var name = candidates[ordered[0]].Term;
-            var id = "t-" + name;
-            for (var k = 0; k < ordered.Count; k++)
+            var name = topic[0].Term;
+            var byRank = topic.OrderBy(m => m.Rank).ToList();
+            for (var k = 0; k < byRank.Count; k++)
             {
-                members.Add(new Member(id, name, candidates[ordered[k]].Term, k + 1));
+                members.Add(new Member("t-" + name, name, byRank[k].Term, k + 1));
             }
         }
 
         return members;
+    }
+
+    private static void Add(Dictionary<string, List<(string, double)>> map, string from, string to, double similarity)
+    {
+        if (!map.TryGetValue(from, out var list))
+        {
+            map[from] = list = [];
+        }
+
+        list.Add((to, similarity));
     }
 }

@@ -1,2 +1,2 @@
--- Candidate terms for topics, best first.
-SELECT term, rank FROM candidates ORDER BY rank
+-- Candidate terms for topics, best first, with their recent interest.
+SELECT term, rank, recent_total FROM candidates ORDER BY rank

@@ -1,2 +1,2 @@
--- Links between candidate terms.
-SELECT term_a, term_b FROM topic_edges
+-- Links between candidate terms, with their similarity.
+SELECT term_a, term_b, similarity FROM topic_edges

@@ -17,11 +17,12 @@ SELECT $1::DATE AS as_of,
        $12::DOUBLE AS w_comment,
        $13::DOUBLE AS w_engagement,
        $14::INTEGER AS topic_candidates,
-       $15::DOUBLE AS topic_min_jaccard,
+       $15::DOUBLE AS topic_min_similarity,
        $16::INTEGER AS min_co_docs,
        $17::INTEGER AS top_topics,
        $18::DOUBLE AS segment_lead_ratio,
        $19::DOUBLE AS gap_ratio,
        $20::DOUBLE AS listing_prior,
        $21::INTEGER AS evidence_per_topic,
-       $22::VARCHAR[] AS focus
+       -- focus categories come as one comma-separated text
+       CASE WHEN $22::VARCHAR = '' THEN []::VARCHAR[] ELSE string_split($22::VARCHAR, ',') END AS focus

@@ -33,8 +33,8 @@ public sealed class AnalysisConfig
     /// <summary>How many of the top rising terms are clustered into topics.</summary>
     public int TopicCandidates { get; set; } = 300;
 
-    /// <summary>Minimum Jaccard similarity (shared documents ÷ documents of either) to link two terms.</summary>
-    public double TopicMinJaccard { get; set; } = 0.08;
+    /// <summary>Minimum similarity (shared documents ÷ documents of the smaller term) to link two terms.</summary>
+    public double TopicMinSimilarity { get; set; } = 0.3;
 
     /// <summary>Minimum shared documents for a topic link or a C2M attribute.</summary>
     public int MinCoDocs { get; set; } = 5;
@@ -94,9 +94,9 @@ public sealed class AnalysisConfig
             errors.Add("analysis.forecast_interval must be between 0 and 1 (exclusive)");
         }
 
-        if (TopicMinJaccard is < 0 or > 1)
+        if (TopicMinSimilarity is < 0 or > 1)
         {
-            errors.Add("analysis.topic_min_jaccard must be between 0 and 1");
+            errors.Add("analysis.topic_min_similarity must be between 0 and 1");
         }
 
         if (RiseSlope <= 0)
