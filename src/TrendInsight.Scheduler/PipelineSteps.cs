@@ -25,6 +25,7 @@ public sealed class PipelineSteps
     private readonly IReportService _report;
     private readonly DataLayout _layout;
     private readonly IReadOnlyCollection<string> _formats;
+    private readonly int _maxAttempts;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -45,9 +46,16 @@ public sealed class PipelineSteps
         History = history;
         _layout = layout;
         _formats = config.ReportFormats;
+        _maxAttempts = config.MaxAttempts;
         _clock = clock;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
+
+    /// <summary>
+    /// Whether a transient failure is retried by the caller (the scheduler's jobs): such a run is recorded
+    /// as <see cref="RunOutcome.Retrying"/> unless it was the last attempt. Off for <c>run</c> and <c>backfill</c>.
+    /// </summary>
+    public bool RetriesTransientFailures { get; set; }
 
     /// <summary>Where runs are recorded.</summary>
     public RunHistory History { get; }
@@ -121,7 +129,8 @@ public sealed class PipelineSteps
             }
             catch (Exception ex)
             {
-                History.End(id, Jobs.BackoffPolicy.IsTransient(ex) ? RunOutcome.Retrying : RunOutcome.Failed, ex.Message);
+                var retried = RetriesTransientFailures && attempt < _maxAttempts && Jobs.BackoffPolicy.IsTransient(ex);
+                History.End(id, retried ? RunOutcome.Retrying : RunOutcome.Failed, ex.Message);
                 throw;
             }
         }

@@ -39,7 +39,12 @@ public static class SchedulerHost
         services.AddSingleton(settings.Config);
         services.AddSingleton(sp => RunHistory.ForLayout(settings.Layout, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BackoffPolicy>();
-        services.AddSingleton<PipelineSteps>();
+        services.AddSingleton(sp =>
+        {
+            var steps = ActivatorUtilities.CreateInstance<PipelineSteps>(sp);
+            steps.RetriesTransientFailures = true;
+            return steps;
+        });
         services.AddSingleton<ScheduleRegistrar>();
         services.AddTransient<IngestJob>();
         services.AddTransient<AnalyzeJob>();

@@ -72,7 +72,17 @@ public sealed class NodeProcess : IDisposable
         kill.WaitForExit();
     }
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+
+        // Only the parameterless overload waits until the redirected output has been read to its end.
+        _process.WaitForExit();
+        return true;
+    }
 
     public void Dispose()
     {
