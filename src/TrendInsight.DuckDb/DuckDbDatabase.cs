@@ -9,6 +9,10 @@ namespace TrendInsight.DuckDb;
 /// </summary>
 public sealed class DuckDbDatabase : IDisposable
 {
+    // DuckDB's file lock is a POSIX record lock, which does not stop a second open of the same file
+    // in the same process; its instance cache makes every open of one file share one instance.
+    private static readonly Lazy<IntPtr> InstanceCache = new(NativeMethods.duckdb_create_instance_cache);
+
     private readonly DatabaseHandle handle;
 
     private DuckDbDatabase(DatabaseHandle handle, string path)
@@ -23,7 +27,11 @@ public sealed class DuckDbDatabase : IDisposable
     /// <summary>The DuckDB library version, e.g. <c>v1.5.6</c>.</summary>
     public static string LibraryVersion => NativeMethods.PtrToString(NativeMethods.duckdb_library_version()) ?? "unknown";
 
-    /// <summary>Opens (or creates) a database file; null or <c>:memory:</c> opens an in-memory database.</summary>
+    /// <summary>
+    /// Opens (or creates) a database file; null or <c>:memory:</c> opens a new in-memory database.
+    /// Opening a file that this process already has open gives the same database instance (the
+    /// configuration must then be the same).
+    /// </summary>
     /// <exception cref="DuckDbException">The file cannot be opened (missing folder, locked, not a DuckDB file) or a setting is invalid.</exception>
     public static DuckDbDatabase Open(string? path, DuckDbConfig? config = null)
     {
@@ -49,7 +57,11 @@ public sealed class DuckDbDatabase : IDisposable
                 }
             }
 
-            if (NativeMethods.duckdb_open_ext(target, out var database, nativeConfig, out var error) != DuckDbState.Success)
+            var inMemory = target.StartsWith(":memory:", StringComparison.Ordinal);
+            var state = inMemory
+                ? NativeMethods.duckdb_open_ext(target, out var database, nativeConfig, out var error)
+                : NativeMethods.duckdb_get_or_create_from_cache(InstanceCache.Value, target, out database, nativeConfig, out error);
+            if (state != DuckDbState.Success)
             {
                 database.Dispose();
                 var message = NativeMethods.PtrToStringAndFree(error);

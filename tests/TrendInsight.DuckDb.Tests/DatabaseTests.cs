@@ -76,6 +76,46 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public void Open_SameFileTwiceInProcess_SharesOneInstance()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("shared.duckdb");
+        using var first = DuckDbDatabase.Open(path);
+        using var second = DuckDbDatabase.Open(path);
+        using (var writer = first.Connect())
+        {
+            writer.Execute("CREATE TABLE shared AS SELECT '国风' AS topic");
+        }
+
+        using var reader = second.Connect();
+        Assert.Equal("国风", reader.Scalar<string>("SELECT topic FROM shared"));
+    }
+
+    [Fact]
+    public void Open_SameFileWithOtherConfig_Throws()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("config.duckdb");
+        using var first = DuckDbDatabase.Open(path, new DuckDbConfig { Threads = 1 });
+        var error = Assert.Throws<DuckDbException>(() => DuckDbDatabase.Open(path, new DuckDbConfig { Threads = 2, ReadOnly = true }));
+        Assert.Contains("configuration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_InMemoryTwice_GivesSeparateDatabases()
+    {
+        using var a = DuckDbDatabase.Open(null);
+        using var b = DuckDbDatabase.Open(":memory:");
+        using (var conn = a.Connect())
+        {
+            conn.Execute("CREATE TABLE only_in_a (x INTEGER)");
+        }
+
+        using var other = b.Connect();
+        Assert.Equal(0L, other.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'only_in_a'"));
+    }
+
+    [Fact]
     public void Open_ReadOnly_ReadsButRejectsWrites()
     {
         using var temp = new TempFolder();
@@ -118,7 +158,8 @@ public sealed class DatabaseTests
         var path = temp.File("loop.duckdb");
         void Cycle(int i)
         {
-            using var db = DuckDbDatabase.Open(i % 2 == 0 ? null : path, new DuckDbConfig { Threads = 1 });
+            // Every tenth cycle uses a file (closing one checkpoints and syncs it, which is slow); the rest in memory.
+            using var db = DuckDbDatabase.Open(i % 10 == 0 ? path : null, new DuckDbConfig { Threads = 1 });
             using var conn = db.Connect();
             conn.Execute("CREATE TABLE IF NOT EXISTS t (s VARCHAR)");
             using (var appender = conn.CreateAppender("t"))

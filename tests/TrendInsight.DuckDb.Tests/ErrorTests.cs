@@ -141,4 +141,31 @@ public sealed class ErrorTests(InMemoryDatabaseFixture fixture) : IClassFixture<
         var error = Assert.ThrowsAny<TrendInsight.Core.TrendInsightException>(() => conn.Execute("SELEC"));
         Assert.IsType<DuckDbException>(error);
     }
+
+    [Fact]
+    public void Read_AfterAnotherStatementOnSameConnection_ThrowsInsteadOfCrashing()
+    {
+        using var conn = fixture.Database.Connect();
+        using var reader = conn.ExecuteReader("SELECT * FROM range(100000)");
+        Assert.True(reader.Read());
+        Assert.Equal(42L, conn.Scalar<long>("SELECT 42"));
+        var error = Assert.Throws<DuckDbException>(() =>
+        {
+            while (reader.Read())
+            {
+            }
+        });
+        Assert.Equal(DuckDbErrorType.InvalidInput, error.ErrorType);
+    }
+
+    [Fact]
+    public void DuckDbException_LockConflict_IsTransient()
+    {
+        var locked = new DuckDbException(
+            "IO Error: Could not set lock on file \"/data/warehouse.duckdb\": Conflicting lock is held in /usr/bin/dotnet (PID 42)",
+            DuckDbErrorType.IO);
+        Assert.True(locked.IsTransient);
+        Assert.True(new DuckDbException("TransactionContext Error: Catalog write-write conflict", DuckDbErrorType.Transaction).IsTransient);
+        Assert.False(new DuckDbException("IO Error: No files found that match the pattern", DuckDbErrorType.IO).IsTransient);
+    }
 }

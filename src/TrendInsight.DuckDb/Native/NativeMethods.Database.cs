@@ -11,6 +11,13 @@ internal static unsafe partial class NativeMethods
     internal static partial void duckdb_close(ref IntPtr database);
 
     [LibraryImport(Library)]
+    internal static partial IntPtr duckdb_create_instance_cache();
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial DuckDbState duckdb_get_or_create_from_cache(
+        IntPtr cache, string path, out DatabaseHandle database, IntPtr config, out IntPtr error);
+
+    [LibraryImport(Library)]
     internal static partial DuckDbState duckdb_connect(DatabaseHandle database, out ConnectionHandle connection);
 
     [LibraryImport(Library)]
