@@ -103,7 +103,7 @@ public sealed partial class IngestService
 
     /// <summary>The manifest commit: after it, the run exists; before it, its files are leftovers.</summary>
     private void Commit(DuckDbConnection conn, string runId, DateTimeOffset started, string? feedFilter, List<FeedTally> tallies,
-        List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, string SameAs)> skipped, List<LakeFile> lakeFiles)
+        List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs)> skipped, List<LakeFile> lakeFiles)
     {
         var finished = _clock.GetUtcNow();
         conn.Execute("BEGIN TRANSACTION");
@@ -135,9 +135,9 @@ public sealed partial class IngestService
                     runId, feed, f.FileName, f.Sha256, f.SizeBytes, f.Encoding, f.Truncated, f.RowsRead, f.Accepted, f.Quarantined, f.Duplicates);
             }
 
-            foreach (var (feed, file, sha, sameAs) in skipped)
+            foreach (var (feed, file, sha, size, sameAs) in skipped)
             {
-                conn.ExecuteNonQuery("INSERT INTO state.skipped_files VALUES ($1, $2, $3, $4, $5)", runId, feed, file, sha, sameAs);
+                conn.ExecuteNonQuery("INSERT INTO state.skipped_files VALUES ($1, $2, $3, $4, $5, $6)", runId, feed, file, sha, size, sameAs);
             }
 
             foreach (var f in lakeFiles)

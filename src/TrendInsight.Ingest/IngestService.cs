@@ -86,7 +86,7 @@ public sealed partial class IngestService : IIngestService
         using var normalizer = TextNormalizer.Create();
         var tallies = new List<FeedTally>();
         var files = new List<(string Feed, FileTally File)>();
-        var skipped = new List<(string Feed, string File, string Sha, string SameAs)>();
+        var skipped = new List<(string Feed, string File, string Sha, long Size, string SameAs)>();
         var lakeFiles = new List<LakeFile>();
         conn.Execute("CREATE OR REPLACE TABLE accepted_keys (feed VARCHAR, id VARCHAR, ts TIMESTAMPTZ, dt DATE, latest_wins BOOLEAN)");
 
@@ -110,6 +110,12 @@ public sealed partial class IngestService : IIngestService
                 var reader = new LandingFileReader(schema, validator, quarantine, BusinessCalendar.DateOf(started));
                 var feedFiles = new List<FileTally>();
                 var hashesThisRun = new Dictionary<string, string>(StringComparer.Ordinal);
+
+                // A file still in landing under the name and size it was ingested with is done; it is
+                // neither hashed again nor counted. A new name is hashed: same content = a redelivery, skipped.
+                var done = conn.Query(
+                    "SELECT file_name, size_bytes FROM state.files WHERE feed = $1 UNION SELECT file_name, size_bytes FROM state.skipped_files WHERE feed = $1",
+                    r => (r.GetString(0), r.GetInt64(1)), feed).ToHashSet();
                 using (var appender = conn.CreateAppender("staging"))
                 {
                     foreach (var path in plan[feed])
@@ -117,6 +123,13 @@ public sealed partial class IngestService : IIngestService
                         cancellationToken.ThrowIfCancellationRequested();
                         fileIndex++;
                         var name = Path.GetFileName(path);
+                        var size = new FileInfo(path).Length;
+                        if (done.Contains((name, size)))
+                        {
+                            doneBytes += size;
+                            continue;
+                        }
+
                         var probe = FileProbe.Run(path, cancellationToken);
                         var sameAs = hashesThisRun.GetValueOrDefault(probe.Sha256) ?? conn.Query(
                             "SELECT file_name FROM state.files WHERE feed = $1 AND sha256 = $2 LIMIT 1",
@@ -124,7 +137,7 @@ public sealed partial class IngestService : IIngestService
                         if (sameAs is not null)
                         {
                             tally.FilesSkipped++;
-                            skipped.Add((feed, name, probe.Sha256, sameAs));
+                            skipped.Add((feed, name, probe.Sha256, probe.SizeBytes, sameAs));
                             LogSkipped(_log, feed, name, sameAs);
                             doneBytes += probe.SizeBytes;
                             continue;
@@ -214,8 +227,7 @@ public sealed partial class IngestService : IIngestService
     {
         try
         {
-            // TODO: WarehouseCatalog.RefreshViews(layout); once TrendInsight.DuckDb ships it.
-            _ = layout;
+            WarehouseCatalog.RefreshViews(layout);
         }
         catch (TrendInsightException ex)
         {

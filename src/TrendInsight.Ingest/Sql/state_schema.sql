@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS state.skipped_files (
     feed VARCHAR NOT NULL,
     file_name VARCHAR NOT NULL,
     sha256 VARCHAR NOT NULL,
+    size_bytes BIGINT NOT NULL,
     same_as VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS state.lake_files (
