@@ -22,6 +22,7 @@ internal sealed partial class Generator
     private readonly Dictionary<string, int[]> _topicListings = new(StringComparer.Ordinal);
     private readonly List<(string Feed, string Original, string Copy, long Rows)> _resent = [];
     private readonly List<string> _gb18030Files = [];
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 
     public Generator(SimulationOptions options, DateOnly end)
     {
@@ -80,7 +81,12 @@ internal sealed partial class Generator
 
         var groundTruth = Path.Combine(_root, "ground_truth.json");
         WriteGroundTruth(groundTruth);
-        return new SimulationSummary(Start, End, _options.Seed, Feeds.All.Select(f => _tallies[f].ToCounts()).ToArray(), groundTruth);
+        var others = Feeds.All
+            .SelectMany(f => Directory.GetFiles(Path.Combine(_root, f)).Select(p => f + "/" + Path.GetFileName(p)))
+            .Where(p => !_written.Contains(p))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return new SimulationSummary(Start, End, _options.Seed, Feeds.All.Select(f => _tallies[f].ToCounts()).ToArray(), groundTruth, others);
     }
 
     internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -200,6 +206,7 @@ internal sealed partial class Generator
         }
 
         tally.Files++;
+        _written.Add(feed + "/" + name);
         var formatName = format.ToString().ToLowerInvariant();
         tally.Formats[formatName] = tally.Formats.GetValueOrDefault(formatName) + 1;
         if (format == LandingFormat.CsvGb18030)
@@ -217,6 +224,7 @@ internal sealed partial class Generator
             // The same file delivered again under another name: ingest must skip it by content hash.
             var copyName = Iso(date) + ".resend" + Extension(format);
             File.Copy(path, Path.Combine(_root, feed, copyName), overwrite: true);
+            _written.Add(feed + "/" + copyName);
             _resent.Add((feed, feed + "/" + name, feed + "/" + copyName, CountDataRows(format, path)));
         }
     }

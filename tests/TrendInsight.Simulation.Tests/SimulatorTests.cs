@@ -77,6 +77,26 @@ public sealed class SimulatorTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Run_FolderHoldsAnEarlierRun_ListsItsFilesAsOtherFiles()
+    {
+        var root = NewFolder();
+        var simulator = new Simulator(TimeProvider.System);
+        simulator.Run(new SimulationOptions { OutputDirectory = root, Days = 2, End = new DateOnly(2026, 7, 1), Scale = 0.01 });
+
+        var again = simulator.Run(new SimulationOptions { OutputDirectory = root, Days = 2, End = new DateOnly(2026, 7, 2), Scale = 0.01 });
+
+        // Every file of 30 June (and 1 July files whose format differed on the first run) is left over.
+        foreach (var feed in Feeds.All)
+        {
+            Assert.Single(again.OtherFiles, f => f.StartsWith(feed + "/2026-06-30.", StringComparison.Ordinal) && !f.Contains("resend", StringComparison.Ordinal));
+            Assert.DoesNotContain(again.OtherFiles, f => f.Contains("2026-07-02", StringComparison.Ordinal));
+        }
+
+        Assert.Contains("search/2026-06-30.resend.jsonl", again.OtherFiles);
+        Assert.All(again.OtherFiles, f => Assert.True(File.Exists(Path.Combine(root, f))));
+    }
+
     public void Dispose()
     {
         foreach (var folder in _folders.Where(Directory.Exists))

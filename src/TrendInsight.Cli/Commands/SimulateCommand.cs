@@ -68,6 +68,11 @@ public static class SimulateCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"simulated {summary.Start:yyyy-MM-dd}..{summary.End:yyyy-MM-dd} (seed {summary.Seed}): {summary.TotalRows:N0} rows in {watch.Elapsed.TotalSeconds:F1} s into {options.OutputDirectory}"));
             Console.WriteLine($"ground truth: {summary.GroundTruthPath}");
+            if (summary.OtherFiles.Count > 0)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warning: {summary.OtherFiles.Count} other files in {options.OutputDirectory} were not written by this run (e.g. {summary.OtherFiles[0]}); ingest would read them too"));
+            }
             return 0;
         });
         return command;
