@@ -37,6 +37,11 @@ public sealed class ChromiumReportTests
         Assert.True(page.Dom["risingTop"]!.GetValue<double>() < 900, "the rising topics table starts below the first screen");
         Assert.True(new FileInfo(page.Screenshot).Length > 10_000);
         Assert.True(new FileInfo(page.FullScreenshot).Length > new FileInfo(page.Screenshot).Length);
+
+        // Printable: printing with the print stylesheet on A4 yields a PDF (kept beside the screenshots).
+        var pdf = await File.ReadAllBytesAsync(page.Pdf);
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        Assert.True(page.PrintOverflow.Length == 0, "wider than the printed page: " + page.PrintOverflow);
     }
 
     [ChromiumFact]
@@ -121,6 +126,26 @@ public sealed class ChromiumReportTests
             await File.WriteAllBytesAsync(Path.Combine(OutputFolder, name + "-topic-1.png"), png, ct);
         }
 
+        var pdf = await browser.SendAsync("Page.printToPDF", new JsonObject { ["paperWidth"] = 8.27, ["paperHeight"] = 11.69, ["printBackground"] = true }, ct);
+        var pdfPath = Path.Combine(OutputFolder, name + ".pdf");
+        await File.WriteAllBytesAsync(pdfPath, Convert.FromBase64String(pdf["data"]!.GetValue<string>()), ct);
+
+        // Print layout: the A4 text width (about 700 CSS px) with print media; charts must fit inside it.
+        await browser.SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
+        {
+            ["width"] = 700, ["height"] = 1000, ["deviceScaleFactor"] = 1, ["mobile"] = false,
+        }, ct);
+        await browser.SendAsync("Emulation.setEmulatedMedia", new JsonObject { ["media"] = "print" }, ct);
+        var overflowing = (await browser.EvaluateAsync(
+            "[...document.querySelectorAll('.chart svg, table, article.card, section.card')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(e => (e.id || e.parentElement.id || e.tagName) + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')", ct))!.GetValue<string>();
+        var printCard = await browser.EvaluateAsync(
+            "(() => { const e = document.getElementById('topic-1'); if (!e) return null; const r = e.getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, r.height]; })()", ct);
+        if (printCard is JsonArray printRect)
+        {
+            var png = await browser.ScreenshotRegionAsync(printRect[0]!.GetValue<double>(), printRect[1]!.GetValue<double>(), printRect[2]!.GetValue<double>(), printRect[3]!.GetValue<double>(), ct);
+            await File.WriteAllBytesAsync(Path.Combine(OutputFolder, name + "-print-topic-1.png"), png, ct);
+        }
+
         var events = browser.Events;
         var consoleErrors = events
             .Where(e => ((string?)e["method"] == "Runtime.consoleAPICalled" && (string?)e["params"]?["type"] is "error" or "assert")
@@ -133,8 +158,8 @@ public sealed class ChromiumReportTests
             .Select(e => (string?)e["params"]?["request"]?["url"] ?? string.Empty)
             .Where(u => u != url && !u.StartsWith("data:", StringComparison.Ordinal))
             .ToList();
-        return new PageResult(dom, consoleErrors, requests, screenshot, full);
+        return new PageResult(dom, consoleErrors, requests, screenshot, full, pdfPath, overflowing);
     }
 
-    private sealed record PageResult(JsonObject Dom, IReadOnlyList<string> ConsoleErrors, IReadOnlyList<string> Requests, string Screenshot, string FullScreenshot);
+    private sealed record PageResult(JsonObject Dom, IReadOnlyList<string> ConsoleErrors, IReadOnlyList<string> Requests, string Screenshot, string FullScreenshot, string Pdf, string PrintOverflow);
 }

@@ -70,11 +70,21 @@
     return o;
   }
 
+  // A viewBox lets the drawn SVG scale to the printed page width without being redrawn.
+  function fit(chart) {
+    var svg = chart.getDom().querySelector('svg');
+    if (svg) {
+      svg.setAttribute('viewBox', '0 0 ' + chart.getWidth() + ' ' + chart.getHeight());
+      svg.setAttribute('preserveAspectRatio', 'xMinYMin meet');
+    }
+  }
+
   function mount(id, option) {
     var el = document.getElementById(id);
     if (!el) { return; }
     var chart = echarts.init(el, null, { renderer: 'svg' });
     chart.setOption(option);
+    fit(chart);
     charts.push(chart);
     el.setAttribute('data-rendered', 'true');
   }
@@ -84,9 +94,8 @@
   }
   (data.topics || []).forEach(function (t) { mount(t.id, topicOption(t)); });
 
-  function resizeAll() { charts.forEach(function (c) { c.resize(); }); }
+  function resizeAll() { charts.forEach(function (c) { c.resize(); fit(c); }); }
   window.addEventListener('resize', resizeAll);
-  window.addEventListener('beforeprint', resizeAll);
   window.__reportCharts = charts.length;
   window.__reportReady = true;
 })();
