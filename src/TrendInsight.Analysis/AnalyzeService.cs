@@ -6,6 +6,7 @@ using TrendInsight.Core;
 using TrendInsight.Core.Config;
 using TrendInsight.Core.Pipeline;
 using TrendInsight.DuckDb;
+using TrendInsight.Text;
 
 namespace TrendInsight.Analysis;
 
@@ -20,24 +21,29 @@ public sealed class AnalyzeService : IAnalyzeService
     public static IReadOnlyList<string> AsOfMarts { get; } =
         ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words"];
 
+    /// <summary>Lines of each text feed that new-word discovery reads.</summary>
+    private const int NewWordCorpusLines = 100_000;
+
     private readonly PipelineConfig _config;
     private readonly ILogger _log;
     private readonly Func<TermExtractor> _extractorFactory;
     private readonly Lazy<SqlModels> _sql;
+    private readonly string _lexiconFolder;
     private TermExtractor? _extractor;
 
     /// <summary>Creates the service; dictionaries are loaded on the first run that has terms to build.</summary>
     public AnalyzeService(PipelineConfig config, TimeProvider clock, ILoggerFactory? loggerFactory = null)
-        : this(config, clock, loggerFactory, TextResources.LoadExtractor, null)
+        : this(config, clock, loggerFactory, TextResources.DefaultLexiconFolder, null)
     {
     }
 
-    internal AnalyzeService(PipelineConfig config, TimeProvider clock, ILoggerFactory? loggerFactory, Func<TermExtractor> extractorFactory, string? sqlFolder)
+    internal AnalyzeService(PipelineConfig config, TimeProvider clock, ILoggerFactory? loggerFactory, string lexiconFolder, string? sqlFolder)
     {
+        _lexiconFolder = lexiconFolder;
         _config = config;
         _ = clock;
         _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AnalyzeService>();
-        _extractorFactory = extractorFactory;
+        _extractorFactory = () => TextResources.LoadExtractor(config.Text, lexiconFolder);
         _sql = new Lazy<SqlModels>(() => SqlModels.Load(sqlFolder));
     }
 
@@ -131,6 +137,8 @@ public sealed class AnalyzeService : IAnalyzeService
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
         progress?.Report(new StageProgress("analyze", "forecast", 0, 0));
         Forecast(conn);
+        progress?.Report(new StageProgress("analyze", "new words", 0, 0));
+        NewWords(conn, layout, recentStart, asOf);
 
         // 5. marts and views
         progress?.Report(new StageProgress("analyze", "writing marts", 0, AsOfMarts.Count));
@@ -140,15 +148,13 @@ public sealed class AnalyzeService : IAnalyzeService
             progress?.Report(new StageProgress("analyze", "writing marts", i + 1, AsOfMarts.Count));
         }
 
-        RefreshViews(layout);
+        WarehouseCatalog.RefreshViews(layout, DuckDbConfig.FromEngine(_config.Engine, layout));
 
         var (terms, topics) = conn.Query(sql.LoadStatement("summary"), r => (r.GetInt64(0), (int)r.GetInt64(1)))[0];
         watch.Stop();
         Log.Analyzed(_log, asOf, terms, topics, watch.ElapsedMilliseconds);
         return new AnalyzeSummary(asOf, terms, topics, watch.Elapsed);
     }
-
-    private static void RefreshViews(DataLayout layout) => _ = layout;
 
     private TermExtractor Extractor() => _extractor ??= _extractorFactory();
 
@@ -178,15 +184,17 @@ public sealed class AnalyzeService : IAnalyzeService
     private string SettingsStamp()
     {
         var w = _config.Analysis.Weights;
-        var lexicon = Path.Combine(AssetLocator.Pipelines, "lexicon");
-        var files = Directory.Exists(lexicon)
-            ? string.Join(';', Directory.EnumerateFiles(lexicon).Order(StringComparer.Ordinal).Select(f =>
-            {
-                var info = new FileInfo(f);
-                return string.Create(CultureInfo.InvariantCulture, $"{info.Name}:{info.Length}:{info.LastWriteTimeUtc.Ticks}");
-            }))
-            : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"terms-v1 w={w.Search},{w.Content},{w.Comment},{w.Engagement} lexicon={files}");
+        var files = Directory.Exists(_lexiconFolder)
+            ? Directory.EnumerateFiles(_lexiconFolder).Order(StringComparer.Ordinal).ToList()
+            : [];
+        files.AddRange(_config.Text.ResolveUserDictionaries(AssetLocator.Root));
+        var stamps = string.Join(';', files.Select(f =>
+        {
+            var info = new FileInfo(f);
+            return string.Create(CultureInfo.InvariantCulture, $"{info.FullName}:{(info.Exists ? info.Length : -1)}:{(info.Exists ? info.LastWriteTimeUtc.Ticks : 0)}");
+        }));
+        var stop = string.Join(',', _config.Text.ExtraStopWords);
+        return string.Create(CultureInfo.InvariantCulture, $"terms-v1 w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
     }
 
     private void Load(DuckDbConnection conn, string table, string[] files)
@@ -265,6 +273,32 @@ public sealed class AnalyzeService : IAnalyzeService
                 row = coverage is null ? row.AppendNull() : row.Append(coverage.Value);
                 row.EndRow();
             }
+        }
+    }
+
+    private void NewWords(DuckDbConnection conn, DataLayout layout, DateOnly from, DateOnly to)
+    {
+        var search = LakeFiles.Partitions(layout.RawFeed(Feeds.Search), from, to);
+        var comments = LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), from, to);
+        var content = LakeFiles.Partitions(layout.RawFeed(Feeds.Content), from, to);
+        if (search.Length == 0 || comments.Length == 0 || content.Length == 0)
+        {
+            return;
+        }
+
+        var extractor = Extractor();
+        if (extractor.Segmenter is not { } segmenter)
+        {
+            return;
+        }
+
+        var lines = conn.Query(_sql.Value.LoadStatement("new_words_corpus"), r => r.IsNull(0) ? string.Empty : r.GetString(0),
+            search, comments, content, (long)NewWordCorpusLines);
+        var discovery = new NewWordDiscovery(segmenter, NewWordOptions.FromConfig(_config.Text), extractor.StopWords);
+        using var appender = conn.CreateAppender("new_words");
+        foreach (var w in discovery.Discover(lines))
+        {
+            appender.BeginRow().Append(w.Word).Append((long)w.Count).Append(w.Cohesion).Append(w.LeftEntropy).Append(w.RightEntropy).Append(w.Score).EndRow();
         }
     }
 

@@ -12,6 +12,8 @@ internal sealed class JiebaWordCutter : IWordCutter
         _segmenter = segmenter;
     }
 
+    public JiebaSegmenter Segmenter => _segmenter;
+
     public IEnumerable<string> Cut(string text, bool searchMode) =>
         _segmenter.Cut(text, searchMode ? SegmentMode.Search : SegmentMode.Precise);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using TrendInsight.Text;
 
 namespace TrendInsight.Analysis;
 
@@ -12,15 +13,21 @@ namespace TrendInsight.Analysis;
 internal sealed partial class TermExtractor
 {
     private readonly IWordCutter _cutter;
-    private readonly IReadOnlySet<string> _stopWords;
+    private readonly StopWords _stopWords;
     private readonly IReadOnlyDictionary<string, string> _types;
 
-    public TermExtractor(IWordCutter cutter, IReadOnlySet<string> stopWords, IReadOnlyDictionary<string, string> termTypes)
+    public TermExtractor(IWordCutter cutter, StopWords stopWords, IReadOnlyDictionary<string, string> termTypes)
     {
         _cutter = cutter;
         _stopWords = stopWords;
         _types = termTypes;
     }
+
+    /// <summary>The stop words terms are filtered with.</summary>
+    public StopWords StopWords => _stopWords;
+
+    /// <summary>The jieba segmenter behind the cutter, when it is one.</summary>
+    public JiebaSegmenter? Segmenter => (_cutter as JiebaWordCutter)?.Segmenter;
 
     /// <summary>The lexicon type of a term (style, material, colour, scene, category, crowd), or null.</summary>
     public string? TypeOf(string term) => _types.GetValueOrDefault(term);
@@ -52,7 +59,7 @@ internal sealed partial class TermExtractor
     /// <summary>Whether a segmenter word is counted as a term.</summary>
     public bool IsCounted(string word)
     {
-        if (word.Length == 0 || _stopWords.Contains(word))
+        if (word.Length == 0 || _stopWords.Contains(word.AsSpan()))
         {
             return false;
         }

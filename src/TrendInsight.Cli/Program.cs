@@ -16,6 +16,7 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(SegmentCommand.Create());
 root.Subcommands.Add(WordsCommand.Create());
+root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ScheduleCommand.Create());
 root.Subcommands.Add(RunCommand.Create());

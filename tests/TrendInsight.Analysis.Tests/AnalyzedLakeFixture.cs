@@ -26,8 +26,8 @@ public sealed class AnalyzedLakeFixture : IDisposable
         Config.Engine.MemoryLimit = "2GB";
         Config.Analysis.SegmentThreads = 2;
         var lexicon = Path.Combine(AppContext.BaseDirectory, "TestData", "lexicon");
-        Extractor = TextResources.LoadExtractor(lexicon);
-        Service = new AnalyzeService(Config, TimeProvider.System, null, () => Extractor, null);
+        Extractor = TextResources.LoadExtractor(Config.Text, lexicon);
+        Service = new AnalyzeService(Config, TimeProvider.System, null, lexicon, null);
         Summary = Service.AnalyzeAsync(Layout, AsOf, null, CancellationToken.None).GetAwaiter().GetResult();
         FirstBuiltDays = Service.LastBuiltDays;
         Rerun = Service.AnalyzeAsync(Layout, AsOf, null, CancellationToken.None).GetAwaiter().GetResult();

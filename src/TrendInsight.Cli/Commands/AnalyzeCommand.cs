@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spectre.Console;
+using TrendInsight.Analysis;
+using TrendInsight.Core;
+using TrendInsight.Core.Pipeline;
+
+namespace TrendInsight.Cli.Commands;
+
+/// <summary>
+/// <c>trendinsight analyze [--date D] [--top N]</c>: terms, daily series, trend scores, topics and what
+/// explains them as of a date (default yesterday in Asia/Shanghai), with progress, then a table of
+/// the top rising topics.
+/// </summary>
+public static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var date = new Option<string?>("--date")
+        {
+            Description = "Analysis date YYYY-MM-DD, the last day of the recent window (default: yesterday in Asia/Shanghai)",
+        };
+        var top = new Option<int>("--top")
+        {
+            Description = "How many rising topics to print",
+            DefaultValueFactory = _ => 10,
+        };
+
+        var command = new Command("analyze", "Build terms and score rising topics as of a date; print the top rising topics") { date, top };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var layout = CliContext.Layout(result);
+            var config = CliContext.Config(result);
+            var text = result.GetValue(date);
+            DateOnly day;
+            if (string.IsNullOrEmpty(text))
+            {
+                day = BusinessCalendar.Yesterday(TimeProvider.System);
+            }
+            else if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            {
+                throw new TrendInsightException($"--date: '{text}' is not a date in the form YYYY-MM-DD.");
+            }
+
+            var service = new AnalyzeService(config, TimeProvider.System, NullLoggerFactory.Instance);
+            AnalyzeSummary summary = null!;
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask($"analyze {day:yyyy-MM-dd}", maxValue: 1);
+                    var progress = new Progress<StageProgress>(p =>
+                    {
+                        task.Description = Markup.Escape($"analyze {day:yyyy-MM-dd}: {p.Message}");
+                        if (p.Total > 0)
+                        {
+                            task.MaxValue = p.Total;
+                            task.Value = p.Done;
+                        }
+                        else
+                        {
+                            task.IsIndeterminate = true;
+                        }
+                    });
+                    summary = await service.AnalyzeAsync(layout, day, progress, cancellationToken);
+                    task.IsIndeterminate = false;
+                    task.MaxValue = 1;
+                    task.Value = 1;
+                    task.Description = $"analyze {day:yyyy-MM-dd}";
+                });
+
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"as of [bold]{day:yyyy-MM-dd}[/]: {summary.TermsScored:N0} terms scored, {summary.Topics:N0} rising topics, {summary.Elapsed.TotalSeconds:F1} s ({service.LastBuiltDays.Count} days of terms built)"));
+            var topics = service.TopTopics(layout, day, Math.Max(1, result.GetValue(top)));
+            if (topics.Count == 0)
+            {
+                AnsiConsole.MarkupLine("no rising topic passed the thresholds");
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumn("#").AddColumn("topic").AddColumn("stage").AddColumn(new TableColumn("score").RightAligned())
+                .AddColumn(new TableColumn("growth").RightAligned()).AddColumn(new TableColumn("z").RightAligned())
+                .AddColumn(new TableColumn("searches").RightAligned()).AddColumn(new TableColumn("content").RightAligned())
+                .AddColumn(new TableColumn("comments").RightAligned()).AddColumn("terms");
+            foreach (var t in topics)
+            {
+                table.AddRow(
+                    t.Rank.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(t.Name),
+                    t.Stage,
+                    t.Score.ToString("F2", CultureInfo.InvariantCulture),
+                    "×" + t.GrowthShrunk.ToString("F2", CultureInfo.InvariantCulture),
+                    t.Z.ToString("F1", CultureInfo.InvariantCulture),
+                    t.RecentSearch.ToString("N0", CultureInfo.InvariantCulture),
+                    t.RecentContent.ToString("N0", CultureInfo.InvariantCulture),
+                    t.RecentComment.ToString("N0", CultureInfo.InvariantCulture),
+                    Markup.Escape(string.Join(" ", t.Members.Take(6))));
+            }
+
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,87 @@
+using TrendInsight.Core.Config;
+
+namespace TrendInsight.Analysis.Tests;
+
+/// <summary>pipelines/sql/120_scores.sql on hand-made series.</summary>
+public sealed class ScoringModelTests
+{
+    private static void Series(SqlModelFixture f, string key, double baselinePerWeek, double recentPerWeek)
+    {
+        using var appender = f.Conn.CreateAppender("series_in");
+        for (var d = -34; d <= 0; d++)
+        {
+            var perWeek = d > -7 ? recentPerWeek : baselinePerWeek;
+            var v = perWeek / 7;
+            appender.BeginRow().Append(key).Append(SqlModelFixture.AsOf.AddDays(d)).Append(v).Append(v).EndRow();
+        }
+    }
+
+    private static Dictionary<string, (double Score, double Z, double Growth, bool Breakout, string Stage)> Score(SqlModelFixture f)
+    {
+        f.Conn.Execute("""
+            CREATE OR REPLACE TABLE weekday_factors (wd INTEGER, factor DOUBLE);
+            CREATE OR REPLACE TABLE series AS
+            SELECT key, day, interest, interest AS search_part, 0.0 AS content_part, 0.0 AS comment_part, 0.0 AS engagement_part,
+                   CAST(round(interest) AS BIGINT) AS search_volume, 0::BIGINT AS content_mentions, 0::BIGINT AS comment_mentions, 0::BIGINT AS product_listings
+            FROM series_in;
+            """);
+        f.Run("120_scores");
+        return f.Conn.Query("SELECT key, score, z, growth_shrunk, breakout, stage FROM scores",
+                r => (Key: r.GetString(0), Score: r.GetDouble(1), Z: r.GetDouble(2), Growth: r.GetDouble(3), Breakout: r.GetBoolean(4), Stage: r.GetString(5)))
+            .ToDictionary(x => x.Key, x => (x.Score, x.Z, x.Growth, x.Breakout, x.Stage));
+    }
+
+    private static SqlModelFixture Fixture(AnalysisConfig? config = null)
+    {
+        var f = new SqlModelFixture(config);
+        f.Conn.Execute("CREATE TABLE series_in (key VARCHAR, day DATE, interest DOUBLE, unused DOUBLE)");
+        return f;
+    }
+
+    [Fact]
+    public void Scores_ThreeToNineAgainstThreeThousandToSixThousand_LargeRanksHigher()
+    {
+        // support floors off, so that both are scored and only the prior and the significance decide
+        using var f = Fixture(new AnalysisConfig { MinSupport = 0, MinActiveDays = 1 });
+        Series(f, "小众", 3, 9);
+        Series(f, "大众", 3000, 6000);
+        var s = Score(f);
+        Assert.True(s["大众"].Score > s["小众"].Score, $"大众 {s["大众"].Score} vs 小众 {s["小众"].Score}");
+        Assert.True(s["小众"].Growth < 1.2, $"shrunk growth of 3 → 9 is {s["小众"].Growth}");
+        Assert.InRange(s["大众"].Growth, 1.9, 2.0);
+        Assert.True(s["大众"].Z > 20);
+    }
+
+    [Fact]
+    public void Scores_ThreeToNineWithDefaultSupport_IsNotScoredAtAll()
+    {
+        using var f = Fixture();
+        Series(f, "小众", 3, 9);
+        Series(f, "大众", 3000, 6000);
+        var s = Score(f);
+        Assert.False(s.ContainsKey("小众"));
+        Assert.True(s.ContainsKey("大众"));
+    }
+
+    [Fact]
+    public void Scores_NoBaselineAboveTheFloor_IsABreakoutAndEmerging()
+    {
+        using var f = Fixture();
+        using (var appender = f.Conn.CreateAppender("series_in"))
+        {
+            for (var d = -6; d <= 0; d++)
+            {
+                var v = 20.0 * (d + 8);
+                appender.BeginRow().Append("美拉德").Append(SqlModelFixture.AsOf.AddDays(d)).Append(v).Append(v).EndRow();
+            }
+        }
+
+        Series(f, "连衣裙", 3000, 3000);
+        var s = Score(f);
+        Assert.True(s["美拉德"].Breakout);
+        Assert.Equal("emerging", s["美拉德"].Stage);
+        Assert.False(s["连衣裙"].Breakout);
+        Assert.Equal("stable", s["连衣裙"].Stage);
+        Assert.True(Math.Abs(s["连衣裙"].Z) < 1);
+    }
+}

@@ -1,0 +1,82 @@
+using TrendInsight.Core.Config;
+
+namespace TrendInsight.Analysis.Tests;
+
+public sealed class TermExtractorTests : IClassFixture<TermExtractorTests.Loaded>
+{
+    private readonly TermExtractor _extractor;
+
+    public TermExtractorTests(Loaded loaded)
+    {
+        _extractor = loaded.Extractor;
+    }
+
+    /// <summary>jieba with the test lexicon, loaded once for the class.</summary>
+    public sealed class Loaded
+    {
+        internal TermExtractor Extractor { get; } =
+            TextResources.LoadExtractor(new TextConfig(), Path.Combine(AppContext.BaseDirectory, "TestData", "lexicon"));
+    }
+
+    private HashSet<string> Terms(string text, bool search = false)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        _extractor.Extract(text, search, set);
+        return set;
+    }
+
+    [Fact]
+    public void Extract_CommentWithEmojiAndPunctuation_KeepsOnlyWords()
+    {
+        var terms = Terms("周末去露营，帐篷超好用！🏕️");
+        Assert.Contains("露营", terms);
+        Assert.Contains("帐篷", terms);
+        Assert.DoesNotContain(terms, t => t.Contains('！', StringComparison.Ordinal) || t.Contains('，', StringComparison.Ordinal));
+        Assert.DoesNotContain(terms, t => t.Length == 1);
+        Assert.DoesNotContain(terms, t => t.Contains("🏕", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_LexiconPhrase_CountsAsOneTerm()
+    {
+        var terms = Terms("今年夏天流行多巴胺穿搭");
+        Assert.Contains("多巴胺穿搭", terms);
+        Assert.DoesNotContain("多巴胺", terms);
+        Assert.Equal("style", _extractor.TypeOf("多巴胺穿搭"));
+    }
+
+    [Fact]
+    public void Extract_HtmlInComment_TagsAreNotTerms()
+    {
+        var terms = Terms("这个天幕太好看了<br>求链接 <b>复古</b>风");
+        Assert.Contains("天幕", terms);
+        Assert.Contains("复古", terms);
+        Assert.DoesNotContain("br", terms);
+        Assert.DoesNotContain("b", terms);
+    }
+
+    [Fact]
+    public void Extract_RepeatedWord_CountsOncePerDocument()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        _extractor.Extract("露营露营露营，还是露营", false, set);
+        Assert.Single(set, "露营");
+    }
+
+    [Fact]
+    public void Extract_StopWordsAndDigits_AreDropped()
+    {
+        var terms = Terms("我们的 2024 帐篷");
+        Assert.DoesNotContain("我们", terms);
+        Assert.DoesNotContain("2024", terms);
+        Assert.Contains("帐篷", terms);
+    }
+
+    [Fact]
+    public void Extract_SearchMode_AddsInnerWords()
+    {
+        var precise = Terms("露营帐篷推荐", search: false);
+        var search = Terms("露营帐篷推荐", search: true);
+        Assert.Superset(precise, search);
+    }
+}
