@@ -96,11 +96,11 @@ internal sealed partial class Generator
         WriteStrings(json, "chatter_queries", World.Chatter.Queries);
 
         json.WriteStartObject("event");
-        json.WriteString("name", "双11");
+        json.WriteString("name", EventName);
         json.WriteString("date", Iso(EventDate));
         json.WriteString("window", Iso(EventDate.AddDays(-7)) + ".." + Iso(EventDate.AddDays(2)));
         json.WriteNumber("volume_factor_on_day", 3.0);
-        WriteStrings(json, "queries", World.EventQueries);
+        WriteStrings(json, "queries", World.EventQueries.Select(q => q.Replace("双11", EventName, StringComparison.Ordinal)));
         json.WriteEndObject();
 
         json.WriteStartObject("weekly_factors");

@@ -104,7 +104,7 @@ internal sealed partial class Generator
             for (var i = 0; i < n; i++)
             {
                 var row = MakeRow(ctx, World.Chatter);
-                row.Set("query", rng.Pick(World.EventQueries));
+                row.Set("query", rng.Pick(World.EventQueries).Replace("双11", EventName, StringComparison.Ordinal));
                 Emit(ctx, row);
             }
         }
@@ -163,8 +163,9 @@ internal sealed partial class Generator
         row.Set("text", Variant(ctx, text));
         if (rng.Chance(0.8))
         {
-            var u = rng.NextDouble();
-            row.Set("likes", ((long)(u * u * u * u * 5000)).ToString(CultureInfo.InvariantCulture), numeric: true);
+            // Heavy tail: half the comments get 0–2 likes, one in a thousand over 2,000.
+            var likes = Math.Min(100_000.0, (2.0 / (1.0 - rng.NextDouble())) - 2.0);
+            row.Set("likes", ((long)likes).ToString(CultureInfo.InvariantCulture), numeric: true);
         }
 
         SetUser(ctx, row, subject);

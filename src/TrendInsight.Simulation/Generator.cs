@@ -30,7 +30,7 @@ internal sealed partial class Generator
         End = end;
         Start = end.AddDays(1 - options.Days);
         _root = Path.GetFullPath(options.OutputDirectory);
-        EventDate = ChooseEventDate(Start, End);
+        (EventDate, EventName) = ChooseEventDate(Start, End);
         foreach (var feed in Feeds.All)
         {
             _tallies[feed] = new FeedTally(feed);
@@ -53,8 +53,19 @@ internal sealed partial class Generator
 
     public DateOnly End { get; }
 
-    /// <summary>The 双11-style shopping festival: 11 November when it falls in the window, else a day about a third back.</summary>
+    /// <summary>
+    /// The 双11-style shopping festival: 11 November when it falls in the window at least
+    /// <see cref="FestivalClearance"/> days before the end; else a generic 大促 about 60 % back (and
+    /// no later than that clearance when the window allows), so a burst across the board never sits
+    /// inside the recent and baseline windows the analysis scores as of the end date.
+    /// </summary>
     public DateOnly EventDate { get; }
+
+    /// <summary>双11 or 大促.</summary>
+    public string EventName { get; }
+
+    /// <summary>Days kept clear of the festival before the end date: a 7-day recent plus a 28-day baseline window, and a week.</summary>
+    public const int FestivalClearance = 42;
 
     public int GbkDayIndex => _options.Days >= 3 ? (_options.Days / 2 % 5 == 0 ? (_options.Days / 2) + 1 : _options.Days / 2) : -1;
 
@@ -91,19 +102,21 @@ internal sealed partial class Generator
 
     internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly ChooseEventDate(DateOnly start, DateOnly end)
+    private static (DateOnly Date, string Name) ChooseEventDate(DateOnly start, DateOnly end)
     {
+        var latest = end.AddDays(-FestivalClearance);
         for (var year = end.Year; year >= start.Year; year--)
         {
             var candidate = new DateOnly(year, 11, 11);
-            if (candidate >= start && candidate <= end)
+            if (candidate >= start && candidate <= latest)
             {
-                return candidate;
+                return (candidate, "双11");
             }
         }
 
         var span = end.DayNumber - start.DayNumber;
-        return end.AddDays(-(int)(span * 0.35));
+        var back = Math.Min(Math.Max(FestivalClearance, (int)(span * 0.6)), Math.Max(0, span - 3));
+        return (end.AddDays(-back), "大促");
     }
 
     private LandingFormat FormatFor(string feed, int day)

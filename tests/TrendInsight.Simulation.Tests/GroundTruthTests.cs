@@ -221,6 +221,7 @@ public sealed class GroundTruthTests(SimulationFixture fixture) : IClassFixture<
         Assert.Contains(topics, t => t.GetProperty("supply").GetString() == "lagging");
         Assert.Contains(topics, t => t.GetProperty("supply").GetString() == "keeps_up");
         Assert.Equal("2026-11-11", fixture.GroundTruth.RootElement.GetProperty("event").GetProperty("date").GetString());
+        Assert.Equal("双11", fixture.GroundTruth.RootElement.GetProperty("event").GetProperty("name").GetString());
     }
 
     public static TheoryData<string> AllFeeds() => new(Feeds.All);

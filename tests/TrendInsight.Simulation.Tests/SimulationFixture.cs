@@ -5,7 +5,7 @@ namespace TrendInsight.Simulation.Tests;
 /// <summary>One 120-day simulation at 5 % volume, shared by the tests that read it.</summary>
 public sealed class SimulationFixture : IDisposable
 {
-    public static readonly DateOnly EndDate = new(2026, 11, 21);
+    public static readonly DateOnly EndDate = new(2026, 12, 31);
 
     public SimulationFixture()
     {

@@ -97,6 +97,23 @@ public sealed class SimulatorTests : IDisposable
         Assert.All(again.OtherFiles, f => Assert.True(File.Exists(Path.Combine(root, f))));
     }
 
+    [Fact]
+    public void Run_DoubleElevenTooCloseToTheEnd_PlacesTheFestivalOutsideTheScoredWindows()
+    {
+        var root = NewFolder();
+        var summary = new Simulator(TimeProvider.System).Run(new SimulationOptions
+        {
+            OutputDirectory = root, Days = 120, End = new DateOnly(2026, 11, 21), Scale = 0.005,
+        });
+
+        using var truth = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(summary.GroundTruthPath));
+        var festival = truth.RootElement.GetProperty("event");
+        var date = DateOnly.ParseExact(festival.GetProperty("date").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("大促", festival.GetProperty("name").GetString());
+        Assert.True(date <= summary.End.AddDays(-42) && date >= summary.Start.AddDays(7), date.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(festival.GetProperty("queries").EnumerateArray(), q => Assert.StartsWith("大促", q.GetString(), StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         foreach (var folder in _folders.Where(Directory.Exists))

@@ -60,7 +60,7 @@ public sealed class TrendShapeTests(SimulationFixture fixture) : IClassFixture<S
     {
         var daily = DailyRowsMentioning(Feeds.Search, [term]);
 
-        // Away from the 双11 weeks (11 November is day 109 of the window).
+        // Away from the 双11 weeks (11 November is day 69 of the window).
         var early = Week(daily, 7);
         var late = Week(daily, 80);
         Assert.InRange(late / early, 0.8, 1.25);
