@@ -58,17 +58,25 @@ public static class IngestCommand
                 });
 
             var table = new Table().Title("ingest")
-                .AddColumns("feed", "files", "skipped", "rows read", "accepted", "quarantined", "duplicates", "replaced", "quarantine reasons");
+                .AddColumns("feed", "files", "skipped", "rows read", "accepted", "quarantined", "duplicates", "replaced");
+            var reasons = new Table().Title("quarantined by reason").AddColumns("feed", "reason", "rows");
             foreach (var t in service.LastFeeds)
             {
-                table.AddRow(
-                    t.Feed, N(t.FilesProcessed), N(t.FilesSkipped), N(t.RowsRead), N(t.Accepted), N(t.Quarantined), N(t.Duplicates), N(t.Replaced),
-                    Markup.Escape(string.Join(", ", t.Reasons.Select(r => $"{r.Key} {N(r.Value)}"))));
+                table.AddRow(t.Feed, N(t.FilesProcessed), N(t.FilesSkipped), N(t.RowsRead), N(t.Accepted), N(t.Quarantined), N(t.Duplicates), N(t.Replaced));
+                foreach (var (reason, rows) in t.Reasons)
+                {
+                    reasons.AddRow(t.Feed, Markup.Escape(reason), N(rows));
+                }
             }
 
-            table.AddRow("[bold]total[/]", N(summary.FilesProcessed), N(summary.FilesSkipped), N(summary.RowsRead), N(summary.Accepted),
-                N(summary.Quarantined), N(summary.Duplicates), string.Empty, string.Empty);
+            table.AddRow("total", N(summary.FilesProcessed), N(summary.FilesSkipped), N(summary.RowsRead), N(summary.Accepted),
+                N(summary.Quarantined), N(summary.Duplicates), string.Empty);
             AnsiConsole.Write(table);
+            if (reasons.Rows.Count > 0)
+            {
+                AnsiConsole.Write(reasons);
+            }
+
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"rows read {summary.RowsRead:N0} = accepted {summary.Accepted:N0} + quarantined {summary.Quarantined:N0} + duplicates {summary.Duplicates:N0}; "
                 + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")));

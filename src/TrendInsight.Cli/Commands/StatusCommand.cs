@@ -55,16 +55,23 @@ public static partial class StatusCommand
         AnsiConsole.Write(runs);
 
         var feeds = new Table().Title("totals per feed (all runs)")
-            .AddColumns("feed", "runs", "files", "skipped", "read", "accepted", "quarantined", "duplicates", "replaced", "quarantined by reason", "read = acc + quar + dup");
+            .AddColumns("feed", "runs", "files", "skipped", "read", "accepted", "quarantined", "duplicates", "replaced", "read = acc+quar+dup");
         foreach (var f in status.Feeds)
         {
-            var reasons = string.Join(", ", status.Reasons.Where(x => x.Feed == f.Feed).Select(x => $"{x.Reason} {N(x.Rows)}"));
             var holds = f.RowsRead == f.Accepted + f.Quarantined + f.Duplicates;
             feeds.AddRow(f.Feed, N(f.Runs), N(f.FilesProcessed), N(f.FilesSkipped), N(f.RowsRead), N(f.Accepted), N(f.Quarantined),
-                N(f.Duplicates), N(f.Replaced), Markup.Escape(reasons), holds ? "[green]yes[/]" : "[red]NO[/]");
+                N(f.Duplicates), N(f.Replaced), holds ? "yes" : "[red]NO[/]");
         }
 
         AnsiConsole.Write(feeds);
+
+        var reasons = new Table().Title("quarantined by reason (all runs)").AddColumns("feed", "reason", "rows");
+        foreach (var r in status.Reasons)
+        {
+            reasons.AddRow(r.Feed, Markup.Escape(r.Reason), N(r.Rows));
+        }
+
+        AnsiConsole.Write(reasons);
 
         var partitions = new Table().Title("lake partitions")
             .AddColumns("feed", "dt", "lake rows", "files", "quarantined rows");

@@ -1,0 +1,63 @@
+using TrendInsight.Core;
+
+namespace TrendInsight.Ingest.Tests;
+
+/// <summary>The committed sample landing files (data/samples/landing) give the counts their README promises.</summary>
+public sealed class SamplesTests : IDisposable
+{
+    private readonly IngestHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    private static string SamplesLanding => Path.Combine(AssetLocator.Root, "data", "samples", "landing");
+
+    [Fact]
+    public async Task Ingest_Samples_CountsPerFeedAndIdentity()
+    {
+        var service = new IngestService(_h.Config, _h.Clock) { LandingFolder = SamplesLanding };
+
+        var s = await service.IngestAsync(_h.Layout, null, null, CancellationToken.None);
+
+        IngestHarness.AssertIdentity(s);
+        var byFeed = service.LastFeeds.ToDictionary(f => f.Feed, f => (f.RowsRead, f.Accepted, f.Quarantined, f.Duplicates, f.FilesSkipped));
+        Assert.Equal((12L, 5L, 6L, 1L, 1), byFeed[Feeds.Search]);
+        Assert.Equal((10L, 5L, 4L, 1L, 0), byFeed[Feeds.Comments]);
+        Assert.Equal((123L, 120L, 3L, 0L, 0), byFeed[Feeds.Engagement]);
+        Assert.Equal((5L, 3L, 1L, 1L, 0), byFeed[Feeds.Content]);
+        Assert.Equal((6L, 3L, 2L, 1L, 0), byFeed[Feeds.Products]);
+        Assert.All(service.LastFeeds, f => Assert.Equal(f.RowsRead, f.Accepted + f.Quarantined + f.Duplicates));
+
+        var products = _h.Lake(Feeds.Products, "product_id");
+        Assert.Equal("新中式国风马面裙 秋冬加厚 (新款)", products[0]["title"]);
+        Assert.Equal("复古灯芯绒外套\n男女同款", products[2]["title"]);
+        Assert.True(File.Exists(_h.Layout.Warehouse));
+    }
+
+    [Fact]
+    public async Task Ingest_SamplesTwice_SecondRunReadsNothing()
+    {
+        var first = new IngestService(_h.Config, _h.Clock) { LandingFolder = SamplesLanding };
+        await first.IngestAsync(_h.Layout, null, null, CancellationToken.None);
+        var second = new IngestService(_h.Config, _h.Clock) { LandingFolder = SamplesLanding };
+
+        var s = await second.IngestAsync(_h.Layout, null, null, CancellationToken.None);
+
+        Assert.Equal((0L, 0, 0), (s.RowsRead, s.FilesProcessed, s.FilesSkipped));
+        var status = IngestStatus.Read(_h.Layout)!;
+        Assert.Equal(2, status.LastRuns.Count);
+        Assert.Equal(136, status.Feeds.Sum(f => f.Accepted));
+        Assert.Equal(136, status.Partitions.Sum(p => p.LakeRows));
+        Assert.Equal(16, status.Partitions.Sum(p => p.QuarantineRows));
+    }
+
+    [Fact]
+    public async Task Ingest_OneFeed_OnlyThatFeedRead()
+    {
+        var service = new IngestService(_h.Config, _h.Clock) { LandingFolder = SamplesLanding };
+
+        var s = await service.IngestAsync(_h.Layout, Feeds.Products, null, CancellationToken.None);
+
+        Assert.Equal(6, s.RowsRead);
+        Assert.Equal([Feeds.Products], service.LastFeeds.Select(f => f.Feed));
+    }
+}
