@@ -18,17 +18,44 @@ public sealed class AppenderBenchmark : IBenchmark
         var rows = context.Quick ? 1_000_000L : 10_000_000L;
         using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = Math.Min(Environment.ProcessorCount, 2), MemoryLimit = "4GB" });
         using var conn = db.Connect();
-        conn.Execute("""
-            CREATE TABLE theirs (id BIGINT, name VARCHAR, ts TIMESTAMP);
-            CREATE TABLE ours (id BIGINT, name VARCHAR, ts TIMESTAMP);
-            """);
+        // The machine is shared, so each side runs twice (alternating) and keeps its best time.
+        var theirs = double.MaxValue;
+        var ours = double.MaxValue;
+        for (var round = 0; round < 2; round++)
+        {
+            conn.Execute("""
+                DROP TABLE IF EXISTS theirs; DROP TABLE IF EXISTS ours;
+                CREATE TABLE theirs (id BIGINT, name VARCHAR, ts TIMESTAMP);
+                CREATE TABLE ours (id BIGINT, name VARCHAR, ts TIMESTAMP);
+                """);
+            theirs = Math.Min(theirs, TimeInsertSelect(conn, rows));
+            ours = Math.Min(ours, TimeAppender(conn, rows));
+        }
 
+        var differing = conn.Scalar<long>("SELECT count(*) FROM (SELECT * FROM ours EXCEPT SELECT * FROM theirs)");
+        var appended = conn.Scalar<long>("SELECT count(*) FROM ours");
+        BenchContext.Compare(
+            string.Create(CultureInfo.InvariantCulture, $"append {rows:N0} rows (BIGINT, VARCHAR, TIMESTAMP)"),
+            "rows/s", rows / ours, "INSERT … SELECT FROM range()", rows / theirs);
+        BenchContext.Figure("appender seconds (best of 2)", ours, "s");
+        BenchContext.Figure("INSERT … SELECT seconds (best of 2)", theirs, "s");
+        BenchContext.Figure("rows appended", appended, "rows");
+        BenchContext.Figure("rows differing between the two tables", differing, "rows");
+        BenchContext.Figure("peak RSS", BenchContext.PeakRssMb(), "MB");
+        return Task.CompletedTask;
+    }
+
+    private static double TimeInsertSelect(DuckDbConnection conn, long rows)
+    {
         var watch = Stopwatch.StartNew();
         conn.ExecuteNonQuery(
             "INSERT INTO theirs SELECT i, 'name-' || i, TIMESTAMP '2026-01-01' + i * INTERVAL 1 SECOND FROM range($1) t(i)", rows);
-        var theirs = watch.Elapsed.TotalSeconds;
+        return watch.Elapsed.TotalSeconds;
+    }
 
-        watch.Restart();
+    private static double TimeAppender(DuckDbConnection conn, long rows)
+    {
+        var watch = Stopwatch.StartNew();
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).Ticks;
         Span<char> name = stackalloc char[32];
         "name-".CopyTo(name);
@@ -45,16 +72,6 @@ public sealed class AppenderBenchmark : IBenchmark
             }
         }
 
-        var ours = watch.Elapsed.TotalSeconds;
-
-        var differing = conn.Scalar<long>("SELECT count(*) FROM (SELECT * FROM ours EXCEPT SELECT * FROM theirs)");
-        BenchContext.Compare(
-            string.Create(CultureInfo.InvariantCulture, $"append {rows:N0} rows (BIGINT, VARCHAR, TIMESTAMP)"),
-            "rows/s", rows / ours, "INSERT … SELECT FROM range()", rows / theirs);
-        BenchContext.Figure("appender seconds", ours, "s");
-        BenchContext.Figure("INSERT … SELECT seconds", theirs, "s");
-        BenchContext.Figure("rows differing between the two tables", differing, "rows");
-        BenchContext.Figure("peak RSS", BenchContext.PeakRssMb(), "MB");
-        return Task.CompletedTask;
+        return watch.Elapsed.TotalSeconds;
     }
 }
