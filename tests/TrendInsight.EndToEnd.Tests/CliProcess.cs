@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace TrendInsight.EndToEnd.Tests;
+
+/// <summary>Runs the built <c>trendinsight</c> CLI as a child process, the way a user does.</summary>
+internal static class CliProcess
+{
+    public static CliResult Run(string? stdin, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "trendinsight.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            using (var writer = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false)))
+            {
+                writer.Write(stdin);
+            }
+        }
+
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"trendinsight {string.Join(' ', args)} did not finish");
+        }
+
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
+
+internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+}

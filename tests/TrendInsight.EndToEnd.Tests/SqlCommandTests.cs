@@ -1,0 +1,97 @@
+using System.Text.Json;
+
+namespace TrendInsight.EndToEnd.Tests;
+
+public sealed class SqlCommandTests : IDisposable
+{
+    private readonly string data = Directory.CreateTempSubdirectory("ti-e2e-sql-").FullName;
+
+    public void Dispose() => Directory.Delete(data, recursive: true);
+
+    [Fact]
+    public void Sql_SelectAnswer_PrintsFortyTwoInATable()
+    {
+        var result = CliProcess.Run(null, "--data", data, "sql", "select 42 as answer");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("answer", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("42", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_CountTenMillionCsv_PrintsHeaderAndCount()
+    {
+        var result = CliProcess.Run(null, "--data", data, "sql", "select count(*) from range(10000000)", "--format", "csv");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["count_star()", "10000000"], result.Stdout.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Sql_JsonWithChineseListAndNull_KeepsTypesAndText()
+    {
+        var result = CliProcess.Run(null, "--data", data, "sql",
+            "select '国风 🏮' as term, ['露营', '帐篷'] as related, 3.25::decimal(10,2) as gmv, null::integer as missing, date '2026-11-21' as dt",
+            "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var row = JsonDocument.Parse(result.Stdout).RootElement[0];
+        Assert.Equal("国风 🏮", row.GetProperty("term").GetString());
+        Assert.Equal(["露营", "帐篷"], row.GetProperty("related").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(3.25m, row.GetProperty("gmv").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("missing").ValueKind);
+        Assert.Equal("2026-11-21", row.GetProperty("dt").GetString());
+    }
+
+    [Fact]
+    public void Sql_CsvWithCommaAndQuote_QuotesTheField()
+    {
+        var result = CliProcess.Run(null, "--data", data, "sql", "select 'a,\"b\"' as t", "--format", "csv");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("\"a,\"\"b\"\"\"", result.Stdout.TrimEnd().Split('\n')[1]);
+    }
+
+    [Fact]
+    public void Sql_SyntaxError_ExitsNonZeroWithDuckDbsMessageAndNoStackTrace()
+    {
+        var result = CliProcess.Run(null, "--data", data, "sql", "selec 1");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("syntax error", result.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_MissingParquetFile_NamesTheFile()
+    {
+        var result = CliProcess.Run(null, "--data", data, "sql", "select * from read_parquet('/nonexistent/feed.parquet')");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("/nonexistent/feed.parquet", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_ReadOnlyWarehouse_RefusesWritesUnlessAskedTo()
+    {
+        var created = CliProcess.Run(null, "--data", data, "sql", "create table notes as select 1 as id", "--write");
+        Assert.True(created.ExitCode == 0, created.ToString());
+
+        var refused = CliProcess.Run(null, "--data", data, "sql", "insert into notes values (2)");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("read-only", refused.Stderr, StringComparison.OrdinalIgnoreCase);
+
+        var count = CliProcess.Run(null, "--data", data, "sql", "select count(*) as n from notes", "--format", "csv");
+        Assert.Equal("1", count.Stdout.TrimEnd().Split('\n')[1]);
+    }
+
+    [Fact]
+    public void Version_PrintsOwnAndDuckDbVersion()
+    {
+        var result = CliProcess.Run(null, "version");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"trendinsight \d+\.\d+\.\d+", result.Stdout);
+        Assert.Contains("duckdb v1.5.6", result.Stdout, StringComparison.Ordinal);
+    }
+}
