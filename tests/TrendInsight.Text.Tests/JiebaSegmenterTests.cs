@@ -87,6 +87,40 @@ public sealed class JiebaSegmenterTests : IClassFixture<SegmenterFixture>
     }
 
     [Fact]
+    public void Load_NodejiebaDictionary_AlmostAllGoldenLinesSame()
+    {
+        // cppjieba's jieba.dict.utf8 lacks the entries of dict.txt with Latin letters or digits
+        // (4S店, AA制, T恤 …); lines holding those words segment differently.
+        var cpp = JiebaSegmenter.Load(new SegmenterOptions
+        {
+            DictionaryPath = Path.Combine(AssetLocator.JiebaDictionaryFolder, "jieba.dict.utf8"),
+        });
+        var lines = File.ReadAllLines(SegmenterFixture.TestData("golden", "input.txt"));
+        var differ = lines.Where(l => !cpp.Cut(l).SequenceEqual(_segmenter.Cut(l), StringComparer.Ordinal)).ToList();
+        Assert.True(differ.Count <= lines.Length / 50, $"{differ.Count} of {lines.Length} lines differ:\n" + string.Join("\n", differ.Take(5)));
+        Assert.Contains(differ, l => l.Contains("4S店", StringComparison.Ordinal) || l.Contains("AA制", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_GbkUserDictionary_ErrorSaysUtf8()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gbk-{Guid.NewGuid():N}.txt");
+        // "多巴胺穿搭 style" in GBK, as an Excel export from a Chinese system would save it.
+        File.WriteAllBytes(path, [0xB6, 0xE0, 0xB0, 0xCD, 0xB0, 0xB7, 0xB4, 0xA9, 0xB4, 0xEE, 0x20, 0x73, 0x74, 0x79, 0x6C, 0x65, 0x0A]);
+        try
+        {
+            var ex = Assert.Throws<TrendInsightException>(
+                () => JiebaSegmenter.Load(new SegmenterOptions { UserDictionaries = [path] }));
+            Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+            Assert.Contains("UTF-8", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Load_MissingDictionary_ActionableError()
     {
         var ex = Assert.Throws<TrendInsightException>(
