@@ -27,6 +27,10 @@ internal sealed class TermBuilder
     private readonly string _settingsStamp;
     private readonly ILogger _log;
 
+    /// <summary>Terms of texts already cut today: simulated and real feeds repeat texts a lot.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, bool), string[]> _memo = new();
+    private const int MemoLimit = 500_000;
+
     public TermBuilder(DuckDbConnection conn, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, int threads, string settingsStamp, ILogger log)
     {
         _conn = conn;
@@ -74,6 +78,7 @@ internal sealed class TermBuilder
     public void BuildDay(DateOnly dt, CancellationToken cancellationToken)
     {
         var fingerprint = Fingerprint(dt);
+        _memo.Clear();
         _conn.Execute(_sql.LoadStatement("reset_day"));
         long rows = 0;
         using (var appender = _conn.CreateAppender("terms_day"))
@@ -170,6 +175,12 @@ internal sealed class TermBuilder
         {
             set.Clear();
             var doc = batch[i];
+            if (doc.Tags is null && _memo.TryGetValue((doc.Text, searchMode), out var known))
+            {
+                terms[i] = known;
+                return set;
+            }
+
             extractor.Extract(doc.Text, searchMode, set);
             if (doc.Tags is not null)
             {
@@ -191,6 +202,11 @@ internal sealed class TermBuilder
             }
 
             terms[i] = [.. set];
+            if (doc.Tags is null && _memo.Count < MemoLimit)
+            {
+                _memo.TryAdd((doc.Text, searchMode), terms[i]);
+            }
+
             return set;
         }, _ => { });
 
