@@ -63,7 +63,7 @@ internal sealed class MartReportLoader
         var terms = Query(conn, "trends", asOf, [], rd => new TermRow(
             rd.GetString(0), rd.IsNull(1) ? null : rd.GetString(1), rd.IsNull(2) ? null : rd.GetString(2), Dbl(rd, 3) ?? 0, Dbl(rd, 4) ?? 0,
             Dbl(rd, 5), Dbl(rd, 6), Dbl(rd, 7) ?? 0, !rd.IsNull(8) && rd.GetBoolean(8), Dbl(rd, 9), rd.IsNull(10) ? null : rd.GetInt32(10),
-            rd.IsNull(11) ? null : rd.GetString(11), Lng(rd, 12)));
+            rd.IsNull(11) ? null : rd.GetString(11), Lng(rd, 12), Lng(rd, 13), Lng(rd, 14), Lng(rd, 15)));
         var seriesFrom = asOf.AddDays(-(Math.Max(r.SeriesDays, a.RecentDays + a.BaselineDays) - 1));
         var daily = Query(conn, "topic_daily", asOf, [seriesFrom], rd => (Topic: rd.GetString(0), Day: rd.GetDate(1), Index: Dbl(rd, 2) ?? 0,
             Mentions: Lng(rd, 3), Engagements: Lng(rd, 4), Gmv: Dbl(rd, 5) ?? 0)).ToLookup(x => x.Topic, StringComparer.Ordinal);
@@ -117,16 +117,43 @@ internal sealed class MartReportLoader
         }
 
         var rising = topicRows.Where(t => t.Rank is not null).OrderBy(t => t.Rank).Take(r.TopTopics).ToList();
-        var declining = topicRows
-            .Where(t => t.Stage == "declining" || (t.Score is < 0 && t.Z < 0))
+
+        // Topics are clustered from rising terms, so a falling interest usually shows only as terms
+        // with a negative score; falling topics come first when the analysis has any.
+        var decliningTopics = topicRows
+            .Where(t => t.Rank is null && t.GrowthShrunk is < 1 && t.Z < 0)
             .OrderBy(t => t.Score ?? 0).ThenBy(t => t.Z)
             .Take(r.DecliningTopics)
+            .Select((t, i) => Build(t, i + 1))
             .ToList();
+        var decliningTerms = terms
+            .Where(x => x.Score is < 0 && x.GrowthShrunk is < 1 && x.Z < 0 && decliningTopics.All(t => t.Topic != x.Term))
+            .OrderBy(x => x.Score)
+            .Take(Math.Max(0, r.DecliningTopics - decliningTopics.Count))
+            .ToList();
+        var termDaily = TermDaily(conn, seriesFrom, asOf, decliningTerms.Select(x => x.Term).ToArray());
+        var declining = decliningTopics.Concat(decliningTerms.Select((x, i) =>
+        {
+            var days = termDaily[x.Term].ToList();
+            return new TopicTrend(decliningTopics.Count + i + 1, x.Term, Stage(x.Stage), GrowthPct(x.Growth, x.GrowthShrunk), x.Z, x.RecentTotal)
+            {
+                Counts = new SignalCounts
+                {
+                    Searches = x.RecentSearch,
+                    ContentMentions = x.RecentContent,
+                    CommentMentions = x.RecentComment,
+                    Engagements = days.Where(d => d.Day >= recentStart).Sum(d => d.Engagements),
+                    Gmv = (decimal)Math.Round(days.Where(d => d.Day >= recentStart).Sum(d => d.Gmv), 2),
+                },
+                BaselineMentions = days.Where(d => d.Day >= baselineStart && d.Day <= baselineEnd).Sum(d => d.Mentions),
+                Series = days.Where(d => d.Day >= asOf.AddDays(-(r.SeriesDays - 1))).Select(d => new SeriesPoint(d.Day, d.Index, d.Mentions)).ToList(),
+            };
+        })).ToList();
 
         return report with
         {
             Topics = rising.Select((t, i) => Build(t, i + 1)).ToList(),
-            Declining = declining.Select((t, i) => Build(t, i + 1)).ToList(),
+            Declining = declining,
             Breakouts = terms.Where(x => x.Breakout).OrderByDescending(x => x.RecentTotal).Take(r.Breakouts).Select(ToTerm).ToList(),
             Terms = terms.Where(x => x.Score is not null).Take(r.TermRows).Select(ToTerm).ToList(),
             NewWords = Query(conn, "new_words", asOf, [(long)r.Breakouts], rd => new NewWord(rd.GetString(0), Lng(rd, 1), Dbl(rd, 2), Dbl(rd, 3))).ToList(),
@@ -140,6 +167,34 @@ internal sealed class MartReportLoader
             IsBreakout = x.Breakout,
             Score = x.Score ?? 0,
         };
+    }
+
+    private ILookup<string, (string Term, DateOnly Day, double Index, long Mentions, long Engagements, double Gmv)> TermDaily(
+        DuckDbConnection conn, DateOnly from, DateOnly to, string[] terms)
+    {
+        var files = new List<string>();
+        for (var d = from; d <= to && terms.Length > 0; d = d.AddDays(1))
+        {
+            files.AddRange(MartFiles("term_daily", d));
+        }
+
+        if (files.Count == 0)
+        {
+            return Array.Empty<(string Term, DateOnly Day, double Index, long Mentions, long Engagements, double Gmv)>()
+                .ToLookup(x => x.Term, StringComparer.Ordinal);
+        }
+
+        try
+        {
+            return conn.Query(Sql("term_daily"), rd => (Term: rd.GetString(0), Day: rd.GetDate(1), Index: Dbl(rd, 2) ?? 0, Mentions: Lng(rd, 3),
+                    Engagements: Lng(rd, 4), Gmv: Dbl(rd, 5) ?? 0), files.ToArray(), terms)
+                .ToLookup(x => x.Term, StringComparer.Ordinal);
+        }
+        catch (DuckDbException ex)
+        {
+            throw new TrendInsightException(
+                $"Reading mart term_daily ({Path.Combine(layout.Marts, "term_daily")}) with Sql/term_daily.sql failed: {ex.Message}", ex.IsTransient, ex);
+        }
     }
 
     private static SupplyGap SupplyOf(double demandGrowth, double? supplyGrowth, long listings, double listingsBaseline, double? opportunity, bool gap)
@@ -275,5 +330,6 @@ internal sealed class MartReportLoader
         double? Score, double RecentTotal, double BaselineTotal, long RecentSearch, long RecentContent, long RecentComment, long RecentListings, bool Breakout);
 
     private sealed record TermRow(string Term, string? TermType, string? TopicId, double RecentTotal, double BaselineTotal, double? Growth,
-        double? GrowthShrunk, double Z, bool Breakout, double? Score, int? Rank, string? Stage, long Mentions);
+        double? GrowthShrunk, double Z, bool Breakout, double? Score, int? Rank, string? Stage, long Mentions, long RecentSearch,
+        long RecentContent, long RecentComment);
 }

@@ -50,7 +50,13 @@ public sealed class ReportServiceTests : IDisposable
         Assert.Null(breakout.Supply);
         Assert.Equal(7, breakout.Series.Count);
 
-        Assert.Equal("老钱风", Assert.Single(report.Declining).Topic);
+        Assert.Equal(["老钱风", "松弛感"], report.Declining.Select(t => t.Topic));
+        var relaxed = report.Declining[1];
+        Assert.Equal(2, relaxed.Rank);
+        Assert.Equal((0.28 - 1) * 100, relaxed.GrowthPct!.Value, 6);
+        Assert.Equal(180, relaxed.Counts.Searches);
+        Assert.Equal(35, relaxed.Series.Count);
+        Assert.Equal(Enumerable.Range(0, 28).Sum(i => 206L - 5 * i), relaxed.BaselineMentions);
         Assert.Equal("美拉德", Assert.Single(report.Breakouts).Term);
         Assert.Equal(2, report.NewWords.Count);
         Assert.Equal(8, report.Volume.Searches);
@@ -128,6 +134,8 @@ public sealed class ReportServiceTests : IDisposable
         }
 
         Copy(conn, "raw_search", layout.RawPartition(Feeds.Search, AsOf));
+        var termDaily = Path.Combine(layout.Marts, "term_daily").Replace("'", "''", StringComparison.Ordinal);
+        conn.Execute($"COPY term_daily TO '{termDaily}' (FORMAT parquet, PARTITION_BY (dt))");
     }
 
     // COPY cannot take its target as a bound parameter; the path is the test's own temp folder.

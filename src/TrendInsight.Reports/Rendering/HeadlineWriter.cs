@@ -56,9 +56,8 @@ internal static class HeadlineWriter
             lines.Add($"人群：「{skew.Topic.Topic}」在{ReportText.Segment(skew.Skew.Dimension, skew.Skew.Segment)}中最突出（TGI {ReportText.Number(skew.Skew.Tgi, "0")}）。");
         }
 
-        if (report.Declining.Count > 0 && lines.Count < 5)
+        if (report.Declining.FirstOrDefault(t => t.GrowthPct is < 0) is { } d && lines.Count < 5)
         {
-            var d = report.Declining[0];
             lines.Add($"降温最明显的是「{d.Topic}」（{ReportText.Growth(d.GrowthPct)}）。");
         }
 

@@ -136,7 +136,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
               .Append("<td>").Append(Badge(t.Lifecycle)).Append("</td>")
               .Append("<td class=\"num ").Append(GrowthClass(t.GrowthPct)).Append("\">").Append(Html.E(ReportText.Growth(t.GrowthPct))).Append("</td>")
               .Append("<td class=\"num\">").Append(ReportText.Number(t.Significance)).Append("</td>")
-              .Append("<td class=\"num\">").Append(ReportText.Number(t.InterestIndex)).Append("</td>")
+              .Append("<td class=\"num\">").Append(ReportText.Index(t.InterestIndex)).Append("</td>")
               .Append("<td class=\"num\">").Append(ReportText.Count(c.Mentions))
               .Append("<div class=\"sub\">").Append(ReportText.Short(c.Searches)).Append(" / ").Append(ReportText.Short(c.ContentMentions))
               .Append(" / ").Append(ReportText.Short(c.CommentMentions)).Append("</div></td>")
@@ -179,7 +179,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
           .Append(rank).Append("</span><h3>").Append(Html.E(t.Topic)).Append("</h3>").Append(Badge(t.Lifecycle)).Append("</div>");
         sb.Append("<div class=\"figures\"><span>增长 <b class=\"").Append(GrowthClass(t.GrowthPct)).Append("\">")
           .Append(Html.E(ReportText.Growth(t.GrowthPct))).Append("</b></span><span>显著性 z <b>").Append(ReportText.Number(t.Significance))
-          .Append("</b></span><span>兴趣指数 <b>").Append(ReportText.Number(t.InterestIndex)).Append("</b></span><span>近 ")
+          .Append("</b></span><span>兴趣指数 <b>").Append(ReportText.Index(t.InterestIndex)).Append("</b></span><span>近 ")
           .Append(r.RecentDays.ToString(Inv)).Append(" 天提及 <b>").Append(ReportText.Count(t.Counts.Mentions)).Append("</b>（基线 ")
           .Append(ReportText.Count(t.BaselineMentions)).Append("）</span><span>搜索 <b>").Append(ReportText.Count(t.Counts.Searches))
           .Append("</b></span><span>互动 <b>").Append(ReportText.Count(t.Counts.Engagements)).Append("</b></span>");

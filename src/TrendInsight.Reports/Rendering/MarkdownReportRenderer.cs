@@ -53,7 +53,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
                 r.Topics.Select(t => new[]
                 {
                     t.Rank.ToString(Inv), t.Topic, ReportText.Lifecycle(t.Lifecycle), ReportText.Growth(t.GrowthPct), ReportText.Number(t.Significance),
-                    ReportText.Number(t.InterestIndex), ReportText.Count(t.Counts.Mentions), ReportText.Count(t.Counts.Searches),
+                    ReportText.Index(t.InterestIndex), ReportText.Count(t.Counts.Mentions), ReportText.Count(t.Counts.Searches),
                     ReportText.Count(t.Counts.ContentMentions), ReportText.Count(t.Counts.CommentMentions), ReportText.Count(t.Counts.Engagements),
                     Attributes(t), Leading(t),
                 }));

@@ -95,6 +95,9 @@ internal static class ReportText
     public static string Number(double value, string format = "0.0") =>
         double.IsNaN(value) || double.IsInfinity(value) ? "—" : value.ToString(format, Inv);
 
+    /// <summary>An interest index: thousands separated, one decimal only for small values.</summary>
+    public static string Index(double value) => Number(value, Math.Abs(value) >= 100 ? "N0" : "0.0");
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Inv);
 
     public static string ShortDate(DateOnly date) => date.ToString("MM-dd", Inv);

@@ -2,6 +2,8 @@
 SELECT term, term_type, topic_id, CAST(recent_total AS DOUBLE) AS recent_total, CAST(baseline_total AS DOUBLE) AS baseline_total,
        CAST(growth AS DOUBLE) AS growth, CAST(growth_shrunk AS DOUBLE) AS growth_shrunk, CAST(z AS DOUBLE) AS z, breakout,
        CAST(score AS DOUBLE) AS score, CAST(rank AS INTEGER) AS rank, stage,
-       CAST(recent_search + recent_content + recent_comment AS BIGINT) AS mentions
+       CAST(recent_search + recent_content + recent_comment AS BIGINT) AS mentions,
+       CAST(recent_search AS BIGINT) AS recent_search, CAST(recent_content AS BIGINT) AS recent_content,
+       CAST(recent_comment AS BIGINT) AS recent_comment
 FROM read_parquet($1, hive_partitioning = true)
 ORDER BY score DESC NULLS LAST, recent_total DESC, term

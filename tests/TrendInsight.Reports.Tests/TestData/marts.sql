@@ -1,5 +1,6 @@
 -- A small analysis as of 2026-11-21 in the shape pipelines/README.md gives the marts, for the loader tests.
--- Two rising topics (露营 with segments, 美拉德 a breakout without segments) and one declining (老钱风).
+-- Two rising topics (露营 with segments, 美拉德 a breakout without segments), one declining topic
+-- (老钱风) and one declining term outside any topic (松弛感, with its daily series in term_daily).
 CREATE TABLE topics AS SELECT * FROM (VALUES
     ('t-露营', '露营', ['露营', '天幕', '折叠椅'], 3, 5230.5, 8420.0, 2104.0, 2.486, 2.43, 68.1, 120.2, false, 0.82, 1, 'rising', 820.0, 0.41, 0.05, 3120::BIGINT, 210::BIGINT, 880::BIGINT, 64::BIGINT, true),
     ('t-美拉德', '美拉德', ['美拉德'], 1, 1310.0, 0.0, 0.0, NULL, 27.2, 36.2, 40.1, true, 0.71, 2, 'emerging', 190.0, 1.8, 0.9, 900::BIGINT, 60::BIGINT, 170::BIGINT, 0::BIGINT, true),
@@ -10,7 +11,8 @@ CREATE TABLE trends AS SELECT * FROM (VALUES
     ('露营', 'scene', 't-露营', 3900.0, 6100.0, 1525.0, 2400::BIGINT, 150::BIGINT, 700::BIGINT, 40::BIGINT, 7, 28, 2.557, 2.49, 60.8, 100.0, false, 0.80, 1, 'rising'),
     ('天幕', 'category', 't-露营', 1100.0, 1900.0, 475.0, 600::BIGINT, 50::BIGINT, 150::BIGINT, 20::BIGINT, 7, 28, 2.316, 2.17, 28.7, 40.0, false, 0.61, 3, 'rising'),
     ('美拉德', 'colour', 't-美拉德', 1310.0, 0.0, 0.0, 900::BIGINT, 60::BIGINT, 170::BIGINT, 0::BIGINT, 6, 0, NULL, 27.2, 36.2, 40.1, true, 0.71, 2, 'emerging'),
-    ('老钱风', 'style', 't-老钱风', 410.0, 3300.0, 825.0, 220::BIGINT, 12::BIGINT, 40::BIGINT, 30::BIGINT, 7, 28, 0.497, 0.526, -14.4, -30.0, false, -0.31, NULL, 'declining')
+    ('老钱风', 'style', 't-老钱风', 410.0, 3300.0, 825.0, 220::BIGINT, 12::BIGINT, 40::BIGINT, 30::BIGINT, 7, 28, 0.497, 0.526, -14.4, -30.0, false, -0.31, NULL, 'declining'),
+    ('松弛感', 'style', NULL, 300.0, 4800.0, 1200.0, 180::BIGINT, 10::BIGINT, 30::BIGINT, 8::BIGINT, 7, 28, 0.25, 0.28, -26.0, -60.0, false, -0.9, NULL, 'declining')
 ) t(term, term_type, topic_id, recent_total, baseline_total, expected_recent, recent_search, recent_content, recent_comment, recent_listings, recent_days_active, baseline_days_active, growth, growth_shrunk, z, llr, breakout, score, rank, stage);
 
 CREATE TABLE topic_daily AS
@@ -58,6 +60,13 @@ CREATE TABLE new_words AS SELECT * FROM (VALUES
     ('美拉德', 1310::BIGINT, 7.1, 2.9, 3.3, 9.2),
     ('多巴胺穿搭', 640::BIGINT, 6.2, 2.5, 2.8, 7.0)
 ) t(word, freq, pmi, left_entropy, right_entropy, score);
+
+CREATE TABLE term_daily AS
+SELECT '松弛感' AS term, 'style' AS term_type, CAST(DATE '2026-11-21' - INTERVAL (34 - i) DAY AS DATE) AS dt,
+       (200 - 5 * i)::BIGINT AS search_volume, 2::BIGINT AS content_mentions, 4::BIGINT AS comment_mentions, 1::BIGINT AS product_listings,
+       100::BIGINT AS plays, 10::BIGINT AS likes, 1::BIGINT AS shares, 0::BIGINT AS purchases, CAST(0 AS DECIMAL(18,2)) AS gmv,
+       0.0 AS search_part, 0.0 AS content_part, 0.0 AS comment_part, 0.0 AS engagement_part, (240.0 - 6 * i) AS interest_index
+FROM range(35) r(i);
 
 CREATE TABLE raw_search AS SELECT * FROM (VALUES
     ('s-1', '露營 天幕', 3::BIGINT), ('s-2', '美拉德穿搭', 5::BIGINT)
