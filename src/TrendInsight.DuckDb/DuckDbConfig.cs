@@ -19,6 +19,12 @@ public sealed class DuckDbConfig
     /// <summary>Open the file read-only (several processes may then read it at once).</summary>
     public bool ReadOnly { get; set; }
 
+    /// <summary>
+    /// The session time zone for TIMESTAMPTZ arithmetic, casts to DATE and text: <c>UTC</c> by default
+    /// so that results do not depend on the machine's zone; null keeps the machine's.
+    /// </summary>
+    public string? TimeZone { get; set; } = "UTC";
+
     /// <summary>Further DuckDB settings by name, e.g. <c>preserve_insertion_order = false</c>.</summary>
     public IDictionary<string, string> Options { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

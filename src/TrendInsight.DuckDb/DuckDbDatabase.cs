@@ -69,7 +69,24 @@ public sealed class DuckDbDatabase : IDisposable
             }
 
             NativeMethods.PtrToStringAndFree(error);
-            return new DuckDbDatabase(database, target);
+            var opened = new DuckDbDatabase(database, target);
+            var timeZone = config is null ? "UTC" : config.TimeZone;
+            if (!string.IsNullOrEmpty(timeZone))
+            {
+                try
+                {
+                    // TimeZone belongs to the ICU extension, so it cannot go into the open-time config.
+                    using var connection = opened.Connect();
+                    connection.Execute("SET GLOBAL TimeZone = " + DuckDbSql.Literal(timeZone));
+                }
+                catch
+                {
+                    opened.Dispose();
+                    throw;
+                }
+            }
+
+            return opened;
         }
         finally
         {

@@ -25,6 +25,41 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public void Open_DefaultTimeZone_IsUtc()
+    {
+        using var db = DuckDbDatabase.Open(null);
+        using var conn = db.Connect();
+        Assert.Equal("UTC", conn.Scalar<string>("SELECT current_setting('TimeZone')"));
+        Assert.Equal(new DateOnly(2026, 1, 1), conn.Scalar<DateOnly>("SELECT (TIMESTAMPTZ '2026-01-01 23:30:00+00')::DATE"));
+    }
+
+    [Fact]
+    public void Open_ShanghaiTimeZone_CastsToShanghaiDate()
+    {
+        using var db = DuckDbDatabase.Open(null, new DuckDbConfig { TimeZone = "Asia/Shanghai" });
+        using var conn = db.Connect();
+        Assert.Equal(new DateOnly(2026, 1, 2), conn.Scalar<DateOnly>("SELECT (TIMESTAMPTZ '2026-01-01 23:30:00+00')::DATE"));
+    }
+
+    [Fact]
+    public void Open_UnknownTimeZone_Throws()
+    {
+        var error = Assert.Throws<DuckDbException>(() => DuckDbDatabase.Open(null, new DuckDbConfig { TimeZone = "Mars/Olympus" }));
+        Assert.Contains("Mars/Olympus", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromEngine_EngineSection_MapsSettings()
+    {
+        var engine = new TrendInsight.Core.Config.EngineConfig { Threads = 0, MemoryLimit = "2GB", TempDirectory = "state/duckdb_tmp" };
+        var config = DuckDbConfig.FromEngine(engine, new TrendInsight.Core.DataLayout("/srv/trendinsight/data"));
+        Assert.Null(config.Threads);
+        Assert.Equal("2GB", config.MemoryLimit);
+        Assert.Equal("/srv/trendinsight/data/state/duckdb_tmp", config.TempDirectory);
+        Assert.False(config.ReadOnly);
+    }
+
+    [Fact]
     public void Open_ExtraOption_IsApplied()
     {
         var config = new DuckDbConfig();
