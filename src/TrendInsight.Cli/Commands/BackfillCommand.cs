@@ -46,7 +46,7 @@ public static class BackfillCommand
                     task.Value = task.MaxValue;
                 });
 
-            AnsiConsole.MarkupLine(Markup.Escape($"backfill: {outcome.Done.Count} days done, {outcome.Skipped.Count} skipped as done before (use --force to redo)"));
+            AnsiConsole.MarkupLine(Markup.Escape($"backfill: {outcome.Done.Count} day(s) done, {outcome.Skipped.Count} skipped as done before (use --force to redo)"));
             return 0;
         });
         return command;

@@ -30,15 +30,15 @@ public static partial class StatusCommand
 
         var runs = RunHistory.ForLayout(layout, TimeProvider.System).LastRuns(RunsPerJob);
         var table = new Table().Title($"last runs per job (newest first, up to {RunsPerJob})")
-            .AddColumns("job", "day", "attempt", "started (Asia/Shanghai)", "duration", "outcome", "node", "error");
+            .AddColumns("job", "day", "try", "started", "secs", "outcome", "node", "error");
         foreach (var r in runs)
         {
             table.AddRow(
                 r.Job,
                 r.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
                 r.Attempt.ToString(CultureInfo.InvariantCulture),
-                Local(r.StartedUtc),
-                r.Duration is { } d ? d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "-",
+                Local(r.StartedUtc, "MM-dd HH:mm:ss"),
+                r.Duration is { } d ? d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "-",
                 r.Outcome switch
                 {
                     RunOutcome.Succeeded => "[green]succeeded[/]",
@@ -51,6 +51,7 @@ public static partial class StatusCommand
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("[grey]times in Asia/Shanghai[/]");
     }
 
     private static void RenderNextFireTimes(DataLayout layout, PipelineConfig config)
@@ -76,7 +77,7 @@ public static partial class StatusCommand
         }
 
         var table = new Table().Title($"schedule ({settings.Store} job store)")
-            .AddColumns("job", "trigger", "cron", "state", "previous fire (Asia/Shanghai)", "next fire (Asia/Shanghai)");
+            .AddColumns("job", "trigger", "cron", "state", "previous fire", "next fire (Asia/Shanghai)");
         foreach (var t in triggers)
         {
             table.AddRow(t.Job, Markup.Escape(t.Trigger), Markup.Escape(t.Cron ?? "one-shot"), t.State,
@@ -108,8 +109,8 @@ public static partial class StatusCommand
         }
     }
 
-    private static string Local(DateTimeOffset utc) =>
-        TimeZoneInfo.ConvertTime(utc, BusinessCalendar.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset utc, string format = "yyyy-MM-dd HH:mm:ss") =>
+        TimeZoneInfo.ConvertTime(utc, BusinessCalendar.Zone).ToString(format, CultureInfo.InvariantCulture);
 
     private static string Shorten(string? text) =>
         text is null ? string.Empty : text.Length <= 80 ? text : text[..77] + "...";
