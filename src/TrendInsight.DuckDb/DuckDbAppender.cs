@@ -380,6 +380,30 @@ public sealed unsafe class DuckDbAppender : IDisposable
         return Done(c);
     }
 
+    /// <summary>As the non-nullable overload; null appends SQL NULL.</summary>
+    public DuckDbAppender Append(bool? value) => value.HasValue ? Append(value.GetValueOrDefault()) : AppendNull();
+
+    /// <summary>As the non-nullable overload; null appends SQL NULL.</summary>
+    public DuckDbAppender Append(int? value) => value.HasValue ? Append(value.GetValueOrDefault()) : AppendNull();
+
+    /// <summary>As the non-nullable overload; null appends SQL NULL.</summary>
+    public DuckDbAppender Append(long? value) => value.HasValue ? Append(value.GetValueOrDefault()) : AppendNull();
+
+    /// <summary>As the non-nullable overload; null appends SQL NULL.</summary>
+    public DuckDbAppender Append(double? value) => value.HasValue ? Append(value.GetValueOrDefault()) : AppendNull();
+
+    /// <summary>As the non-nullable overload; null appends SQL NULL.</summary>
+    public DuckDbAppender Append(decimal? value) => value.HasValue ? Append(value.GetValueOrDefault()) : AppendNull();
+
+    /// <summary>As the non-nullable overload; null appends SQL NULL.</summary>
+    public DuckDbAppender Append(DateOnly? value) => value.HasValue ? Append(value.GetValueOrDefault()) : AppendNull();
+
+    /// <summary>As the non-nullable overload; null appends SQL NULL.</summary>
+    public DuckDbAppender Append(DateTime? value) => value.HasValue ? Append(value.GetValueOrDefault()) : AppendNull();
+
+    /// <summary>As the non-nullable overload; null appends SQL NULL.</summary>
+    public DuckDbAppender Append(DateTimeOffset? value) => value.HasValue ? Append(value.GetValueOrDefault()) : AppendNull();
+
     /// <summary>Appends a boxed value by its runtime type (null and DBNull append SQL NULL).</summary>
     public DuckDbAppender AppendValue(object? value) => value switch
     {

@@ -178,6 +178,25 @@ public sealed class AppenderTests(InMemoryDatabaseFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Append_NullableValues_AppendValueOrNull()
+    {
+        using var conn = fixture.Database.Connect();
+        var table = Table("nullable");
+        conn.Execute($"CREATE TABLE {table} (b BOOLEAN, i INTEGER, l BIGINT, d DOUBLE, m DECIMAL(8,2), dt DATE, ts TIMESTAMP, tz TIMESTAMPTZ)");
+        var tz = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
+        using (var appender = conn.CreateAppender(table))
+        {
+            appender.BeginRow().Append((bool?)true).Append((int?)1).Append((long?)2).Append((double?)3.5).Append((decimal?)4.25m)
+                .Append((DateOnly?)new DateOnly(2026, 7, 1)).Append((DateTime?)new DateTime(2026, 7, 1)).Append((DateTimeOffset?)tz).EndRow();
+            appender.BeginRow().Append((bool?)null).Append((int?)null).Append((long?)null).Append((double?)null).Append((decimal?)null)
+                .Append((DateOnly?)null).Append((DateTime?)null).Append((DateTimeOffset?)null).EndRow();
+        }
+
+        Assert.Equal(1L, conn.Scalar<long>($"SELECT count(*) FROM {table} WHERE b AND i = 1 AND l = 2 AND d = 3.5 AND m = 4.25 AND dt = DATE '2026-07-01' AND tz = $1", tz));
+        Assert.Equal(1L, conn.Scalar<long>($"SELECT count(*) FROM {table} WHERE b IS NULL AND i IS NULL AND m IS NULL AND tz IS NULL"));
+    }
+
+    [Fact]
     public void Append_DateTimeIntoTimestampTz_ConvertsLocalAndKeepsUtc()
     {
         using var conn = fixture.Database.Connect();
