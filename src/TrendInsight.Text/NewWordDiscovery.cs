@@ -188,6 +188,12 @@ public sealed class NewWordDiscovery
             return false;
         }
 
+        // Laughter and other repeats (哈哈哈哈, 啊啊啊) are frequent and free-standing but not words.
+        if (word.All(c => c == word[0]))
+        {
+            return false;
+        }
+
         return !Particles.Contains(word[0], StringComparison.Ordinal) && !Particles.Contains(word[^1], StringComparison.Ordinal);
     }
 

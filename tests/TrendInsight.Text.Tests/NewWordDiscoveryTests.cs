@@ -86,6 +86,20 @@ public sealed class NewWordDiscoveryTests : IClassFixture<SegmenterFixture>, IDi
     }
 
     [Fact]
+    public void Discover_Laughter_NotAWord()
+    {
+        var lines = Enumerable.Range(0, 200).Select(i => (i % 4) switch
+        {
+            0 => "哈哈哈哈笑死我了",
+            1 => "这个颜色哈哈哈哈",
+            2 => "好看哈哈哈哈,买了",
+            _ => "客服说哈哈哈哈",
+        }).ToList();
+        var found = new NewWordDiscovery(_segmenter, new NewWordOptions()).Discover(lines);
+        Assert.DoesNotContain(found, c => c.Word.All(ch => ch == '哈'));
+    }
+
+    [Fact]
     public void Discover_TooRare_NothingReturned()
     {
         var discovery = new NewWordDiscovery(_segmenter, new NewWordOptions { MinCount = 5 });

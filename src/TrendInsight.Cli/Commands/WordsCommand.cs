@@ -6,7 +6,8 @@ using TrendInsight.Text;
 namespace TrendInsight.Cli.Commands;
 
 /// <summary>
-/// <c>trendinsight words</c>: new-word discovery over stdin lines (normalised first). Prints one
+/// <c>trendinsight words</c>: new-word discovery over stdin lines (normalised first) or, with
+/// <c>--since DATE</c>, over the lake's normalised comments, titles and queries. Prints one
 /// candidate a line with its figures, tab-separated; <c>--write FILE</c> appends the candidates to a
 /// jieba user dictionary that the segmenter then loads (list it in <c>text.user_dictionaries</c>).
 /// </summary>
@@ -17,9 +18,13 @@ public static class WordsCommand
         var write = new Option<FileInfo?>("--write") { Description = "Append the printed words to this user dictionary (one word a line)" };
         var top = new Option<int?>("--top") { Description = "How many candidates (default text.new_word_top)" };
         var minCount = new Option<int?>("--min-count") { Description = "Minimum occurrences (default text.new_word_min_count)" };
+        var since = new Option<string?>("--since")
+        {
+            Description = "Read the lake's comments, titles and queries from this business date (YYYY-MM-DD) instead of stdin",
+        };
         var command = new Command("words", "Discover new words (frequent, cohesive, free-standing strings not in the dictionary) in stdin lines")
         {
-            write, top, minCount,
+            write, top, minCount, since,
         };
         command.SetAction(result =>
         {
@@ -33,10 +38,23 @@ public static class WordsCommand
 
             var segmenter = JiebaSegmenter.Load(SegmenterOptions.ForPipeline(config.Text));
             var stopWords = StopWords.Load(extra: config.Text.ExtraStopWords);
-            var lines = new List<string>();
-            using (var normalizer = TextNormalizer.Create())
-            using (var reader = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), true, 1 << 16))
+            List<string> lines;
+            if (result.GetValue(since) is { } sinceText)
             {
+                if (!DateOnly.TryParseExact(sinceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var sinceDate))
+                {
+                    throw new Core.TrendInsightException($"--since: '{sinceText}' is not a date (YYYY-MM-DD)");
+                }
+
+                var (fromLake, perFeed) = LakeCorpus.Read(CliContext.Layout(result), sinceDate);
+                lines = fromLake;
+                Console.Error.WriteLine("words: read " + string.Join(", ", perFeed.Select(p => $"{p.Value} {p.Key}")) + $" since {sinceText}");
+            }
+            else
+            {
+                lines = [];
+                using var normalizer = TextNormalizer.Create();
+                using var reader = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), true, 1 << 16);
                 string? line;
                 while ((line = reader.ReadLine()) is not null)
                 {

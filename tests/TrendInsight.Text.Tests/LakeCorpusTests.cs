@@ -1,0 +1,55 @@
+using TrendInsight.Core;
+using TrendInsight.DuckDb;
+
+namespace TrendInsight.Text.Tests;
+
+public sealed class LakeCorpusTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("lake-corpus-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Read_CommentsAndTitlesSinceDate_OnlyThoseDays()
+    {
+        var layout = new DataLayout(_root);
+        using (var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 }))
+        using (var conn = db.Connect())
+        {
+            conn.Execute("""
+                CREATE TABLE comments (event_id VARCHAR, text VARCHAR, text_norm VARCHAR, dt DATE);
+                CREATE TABLE products (product_id VARCHAR, title VARCHAR, title_norm VARCHAR, dt DATE);
+                """);
+            using (var appender = conn.CreateAppender("comments"))
+            {
+                appender.BeginRow().Append("e1").Append("多巴胺穿搭絕了😍").Append("多巴胺穿搭绝了😍").Append(new DateOnly(2026, 5, 1)).EndRow();
+                appender.BeginRow().Append("e2").Append("<br>美拉德").Append("<br>美拉德").Append(new DateOnly(2026, 5, 3)).EndRow();
+                appender.BeginRow().Append("e3").Append("空").AppendNull().Append(new DateOnly(2026, 5, 3)).EndRow();
+            }
+
+            using (var appender = conn.CreateAppender("products"))
+            {
+                appender.BeginRow().Append("p1").Append("新中式馬面裙").Append("新中式马面裙").Append(new DateOnly(2026, 5, 4)).EndRow();
+            }
+
+            Directory.CreateDirectory(layout.Raw);
+            conn.Execute("COPY comments TO $1 (FORMAT parquet, PARTITION_BY (dt))", layout.RawFeed("comments"));
+            conn.Execute("COPY products TO $1 (FORMAT parquet, PARTITION_BY (dt))", layout.RawFeed("products"));
+        }
+
+        var (lines, perFeed) = LakeCorpus.Read(layout, new DateOnly(2026, 5, 2));
+
+        Assert.Equal(["<br>美拉德", "新中式马面裙"], lines.Order(StringComparer.Ordinal));
+        Assert.Equal(1, perFeed["comments"]);
+        Assert.Equal(1, perFeed["products"]);
+        Assert.False(perFeed.ContainsKey("search"));
+    }
+
+    [Fact]
+    public void Read_EmptyLake_NoLines()
+    {
+        var (lines, perFeed) = LakeCorpus.Read(new DataLayout(_root), new DateOnly(2026, 1, 1));
+        Assert.Empty(lines);
+        Assert.Empty(perFeed);
+    }
+}
