@@ -30,11 +30,8 @@ internal static class QuartzConfigurator
             if (settings.Clustered)
             {
                 store.UsePostgres(settings.PostgresConnection!);
-                store.UseClustering(c =>
-                {
-                    c.CheckinInterval = settings.ClusterCheckin;
-                    c.CheckinMisfireThreshold = settings.ClusterCheckin;
-                });
+                // A node is presumed dead once it has missed a check-in by Quartz's default margin.
+                store.UseClustering(c => c.CheckinInterval = settings.ClusterCheckin);
             }
             else
             {

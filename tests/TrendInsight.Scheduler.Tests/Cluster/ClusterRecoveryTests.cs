@@ -15,7 +15,7 @@ namespace TrendInsight.Scheduler.Tests.Cluster;
 /// </summary>
 public class ClusterRecoveryTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(240);
     private readonly ITestOutputHelper _output;
 
     public ClusterRecoveryTests(ITestOutputHelper output)
@@ -45,7 +45,7 @@ public class ClusterRecoveryTests
         string[] Args(string data) =>
         [
             "--data", data, "--store", "postgres", "--pg", connection, "--record-pg", connection,
-            "--checkin-seconds", "2", "--delay-ms", "3000",
+            "--checkin-seconds", "3", "--delay-ms", "3000",
         ];
 
         using var nodeA = NodeProcess.Start(Args(Path.Combine(temp.Path, "a")));

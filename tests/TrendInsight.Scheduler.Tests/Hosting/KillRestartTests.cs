@@ -5,7 +5,7 @@ namespace TrendInsight.Scheduler.Tests.Hosting;
 /// <summary>A real scheduler process on the SQLite store, killed with SIGKILL mid-job and started again.</summary>
 public class KillRestartTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(180);
 
     [Fact]
     public async Task Schedule_KilledMidJobAndRestarted_RecoversTheJobAndKeepsFiring()

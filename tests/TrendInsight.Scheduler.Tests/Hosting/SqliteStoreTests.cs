@@ -10,7 +10,7 @@ namespace TrendInsight.Scheduler.Tests.Hosting;
 /// <summary>The host on its SQLite job store in data/state: schedules and owed firings survive restarts.</summary>
 public class SqliteStoreTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task Restart_SameStoreFile_SchedulesStillThereAndFiring()
