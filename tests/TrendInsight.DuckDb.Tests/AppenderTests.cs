@@ -124,6 +124,8 @@ public sealed class AppenderTests(InMemoryDatabaseFixture fixture) : IClassFixtu
 
         Assert.Equal((long)Rows, conn.Scalar<long>($"SELECT count(*) FROM {table}"));
         Assert.Equal(2000L, conn.Scalar<long>($"SELECT count(*) FROM {table} WHERE name IS NULL"));
+        Assert.Equal(0L, conn.Scalar<long>($"SELECT count(*) FROM {table} WHERE name IS NOT NULL AND name <> '商品标题 ' || id"));
+        Assert.Equal(0L, conn.Scalar<long>($"SELECT count(*) FROM {table} WHERE tags IS NOT NULL AND len(tags) <> id % 4"));
         Assert.Equal(3334L, conn.Scalar<long>($"SELECT count(*) FROM {table} WHERE tags IS NULL"));
         Assert.Equal(499950m, conn.Scalar<decimal>($"SELECT sum(price) FROM {table}"));
         var expectedElements = Enumerable.Range(0, Rows).Where(i => i % 3 != 0).Sum(i => (long)(i % 4));

@@ -269,6 +269,37 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public void Interrupt_FromAnotherThread_StopsQueryWithTransientError()
+    {
+        using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 });
+        using var conn = db.Connect();
+        Exception? failure = null;
+        var query = new Thread(() =>
+        {
+            try
+            {
+                conn.Scalar<long>("SELECT sum(i) FROM range(1000000000000) t(i)");
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        query.Start();
+
+        // Keep interrupting until the query has stopped: an interrupt that lands before it starts is dropped.
+        while (!query.Join(20))
+        {
+            conn.Interrupt();
+        }
+
+        var error = Assert.IsType<DuckDbException>(failure);
+        Assert.Equal(DuckDbErrorType.Interrupt, error.ErrorType);
+        Assert.True(error.IsTransient);
+        Assert.Equal(1, conn.Scalar<int>("SELECT 1"));
+    }
+
+    [Fact]
     public void Dispose_DatabaseBeforeConnection_ConnectionStillWorks()
     {
         var db = DuckDbDatabase.Open(null);
