@@ -323,7 +323,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         sb.Append("<div class=\"tgi\">");
         foreach (var dim in ReportText.Dimensions)
         {
-            var rows = t.Segments.Where(s => s.Dimension == dim && s.Segment != "unknown").ToList();
+            var rows = t.Segments.Where(s => s.Dimension == dim && s.Segment != "unknown").OrderBy(s => ReportText.SegmentOrder(dim, s.Segment)).ToList();
             sb.Append("<div><h4>").Append(ReportText.Dimension(dim)).Append("</h4>");
             if (rows.Count == 0)
             {
@@ -478,15 +478,21 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
     private static object ChartData(TrendReport r)
     {
-        var topics = r.Topics.Where(t => t.Series.Count >= 2).Select(t => new
+        var topics = r.Topics.Where(t => t.Series.Count >= 2).Select(t =>
         {
-            id = "chart-topic-" + t.Rank.ToString(Inv),
-            dates = t.Series.Select(p => ReportText.ShortDate(p.Date)).ToArray(),
-            values = t.Series.Select(p => Math.Round(p.Index, 2)).ToArray(),
-            forecastDates = t.Forecast.Select(p => ReportText.ShortDate(p.Date)).ToArray(),
-            mean = t.Forecast.Select(p => Math.Round(p.Mean, 2)).ToArray(),
-            low = t.Forecast.Select(p => Math.Round(p.Low, 2)).ToArray(),
-            high = t.Forecast.Select(p => Math.Round(p.High, 2)).ToArray(),
+            // A wide interval far out would flatten the observed series; the band is drawn up to
+            // twice the highest observed or expected value (the XLSX keeps the exact figures).
+            var cap = 2 * Math.Max(t.Series.Max(p => p.Index), t.Forecast.Count == 0 ? 0 : t.Forecast.Max(p => p.Mean));
+            return new
+            {
+                id = "chart-topic-" + t.Rank.ToString(Inv),
+                dates = t.Series.Select(p => ReportText.ShortDate(p.Date)).ToArray(),
+                values = t.Series.Select(p => Math.Round(p.Index, 2)).ToArray(),
+                forecastDates = t.Forecast.Select(p => ReportText.ShortDate(p.Date)).ToArray(),
+                mean = t.Forecast.Select(p => Math.Round(Math.Min(p.Mean, cap), 2)).ToArray(),
+                low = t.Forecast.Select(p => Math.Round(Math.Clamp(p.Low, 0, cap), 2)).ToArray(),
+                high = t.Forecast.Select(p => Math.Round(Math.Clamp(p.High, 0, cap), 2)).ToArray(),
+            };
         }).ToArray();
 
         var top = r.Topics.Where(t => t.Series.Count >= 2).Take(MaxOverviewTopics).ToList();

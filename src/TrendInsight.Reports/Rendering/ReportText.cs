@@ -64,6 +64,20 @@ internal static class ReportText
         _ => segment,
     };
 
+    /// <summary>Position of a segment in its dimension's natural order (ages ascending, tiers from 1 down).</summary>
+    public static int SegmentOrder(string dimension, string segment)
+    {
+        string[] order = dimension switch
+        {
+            "age_band" => ["<18", "18-23", "24-30", "31-40", "41-50", "50+"],
+            "gender" => ["f", "m"],
+            "city_tier" => ["1", "new1", "2", "3", "4", "5"],
+            _ => [],
+        };
+        var i = Array.IndexOf(order, segment);
+        return i < 0 ? order.Length : i;
+    }
+
     public static string Feed(string feed) => feed switch
     {
         "search" => "搜索",

@@ -117,7 +117,7 @@ public sealed class XlsxReportRenderer : IReportRenderer
             foreach (var dim in t.Segments.Select(s => s.Dimension).Distinct(StringComparer.Ordinal))
             {
                 var lead = ReportText.Leading(t.Segments, dim);
-                foreach (var s in t.Segments.Where(s => s.Dimension == dim))
+                foreach (var s in t.Segments.Where(s => s.Dimension == dim).OrderBy(s => ReportText.SegmentOrder(dim, s.Segment)))
                 {
                     segments.Row(Cell.Text(t.Topic), Cell.Text(ReportText.Dimension(dim)), Cell.Text(dim), Cell.Text(ReportText.Segment(dim, s.Segment)),
                         Cell.Text(s.Segment), Cell.Int(s.Count), Cell.Num(s.Share), Cell.Num(s.Tgi), Cell.Text(ReferenceEquals(s, lead) ? "是" : "否"));

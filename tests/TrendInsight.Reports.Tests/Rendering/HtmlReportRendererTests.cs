@@ -85,6 +85,33 @@ public sealed partial class HtmlReportRendererTests
         Assert.Contains("points=\"2,26 118,2 \"", svg, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RenderToString_ExplodingForecastInterval_BandCappedAtTwiceTheObservedPeak()
+    {
+        var report = SampleReports.Full();
+        var topic = report.Topics[0] with
+        {
+            Forecast = [.. report.Topics[0].Forecast.Select(p => p with { High = 9.7e8, Low = -50 })],
+        };
+        var html = new HtmlReportRenderer().RenderToString(report with { Topics = [topic] });
+        var json = Regex.Match(html, "<script type=\"application/json\" id=\"report-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        var chart = System.Text.Json.Nodes.JsonNode.Parse(json)!["topics"]![0]!;
+        var cap = 2 * Math.Max(topic.Series.Max(p => p.Index), topic.Forecast.Max(p => p.Mean));
+
+        Assert.All(chart["high"]!.AsArray(), h => Assert.True(h!.GetValue<double>() <= cap + 0.01));
+        Assert.All(chart["low"]!.AsArray(), l => Assert.Equal(0, l!.GetValue<double>()));
+    }
+
+    [Fact]
+    public void RenderToString_Segments_InNaturalOrder()
+    {
+        var card = Regex.Match(FullHtml, "<article class=\"card topic\" id=\"topic-1\">(.*?)</article>", RegexOptions.Singleline).Groups[1].Value;
+
+        var ages = Regex.Matches(card, "<span>(\\d\\d-\\d\\d岁)</span>").Select(m => m.Groups[1].Value);
+        Assert.Equal(["18-23岁", "24-30岁", "31-40岁", "41-50岁"], ages);
+        Assert.True(card.IndexOf("<span>一线</span>", StringComparison.Ordinal) < card.IndexOf("<span>新一线</span>", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex("<script[ >]")]
     private static partial Regex ScriptTag();
 }

@@ -138,10 +138,11 @@ internal static class SampleReports
             Attributes = [new("style", "复古", 400, 1.6), new("colour", "克莱因蓝", 220, 2.2), new("scene", "通勤", 180, 1.3)],
             Segments =
             [
-                new("age_band", "18-23", 4_100, 0.31, 182), new("age_band", "24-30", 3_900, 0.29, 131), new("age_band", "31-40", 2_300, 0.17, 74),
-                new("age_band", "41-50", 900, 0.07, 41), new("age_band", "unknown", 2_100, 0.16, 100),
+                // Deliberately not in natural order: the renderers sort ages ascending and tiers from 1 down.
+                new("age_band", "41-50", 900, 0.07, 41), new("age_band", "18-23", 4_100, 0.31, 182), new("age_band", "31-40", 2_300, 0.17, 74),
+                new("age_band", "24-30", 3_900, 0.29, 131), new("age_band", "unknown", 2_100, 0.16, 100),
                 new("gender", "f", 9_400, 0.71, 138), new("gender", "m", 3_800, 0.29, 61),
-                new("city_tier", "1", 3_100, 0.23, 117), new("city_tier", "new1", 3_900, 0.29, 146), new("city_tier", "2", 2_800, 0.21, 96),
+                new("city_tier", "new1", 3_900, 0.29, 146), new("city_tier", "1", 3_100, 0.23, 117), new("city_tier", "2", 2_800, 0.21, 96),
                 new("city_tier", "3", 2_000, 0.15, 72),
             ],
             Supply = new SupplyGap(growth ?? 100, 18.5, 1_204, (growth ?? 100) - 18.5) { Opportunity = 1.42, IsGap = (growth ?? 100) > 27.75 },
