@@ -106,6 +106,7 @@ public sealed unsafe class DuckDbAppender : IDisposable
     {
         if (column != columns.Length)
         {
+            ThrowIfClosed();
             var given = column;
             column = 0;
             throw Fail($"row {rowsAppended + 1} has {given} value(s) but the table has {columns.Length} column(s)", DuckDbErrorType.InvalidInput);
@@ -455,7 +456,9 @@ public sealed unsafe class DuckDbAppender : IDisposable
         }
         finally
         {
+            // Out of range for Next(), so an Append after closing throws instead of writing into a freed chunk.
             closed = true;
+            column = -1;
         }
     }
 

@@ -294,6 +294,11 @@ public sealed class AppenderTests(InMemoryDatabaseFixture fixture) : IClassFixtu
         var appender = conn.CreateAppender(table);
         appender.Dispose();
         Assert.Throws<ObjectDisposedException>(() => appender.BeginRow());
+        Assert.Throws<ObjectDisposedException>(() => appender.Append(1));
+        Assert.Throws<ObjectDisposedException>(() => appender.AppendNull());
+        Assert.Throws<ObjectDisposedException>(() => appender.EndRow());
+        Assert.Throws<ObjectDisposedException>(() => appender.Append(1));
+        Assert.Throws<ObjectDisposedException>(appender.Flush);
     }
 
     [Fact]
