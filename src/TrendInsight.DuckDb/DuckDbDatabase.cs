@@ -65,6 +65,11 @@ public sealed class DuckDbDatabase : IDisposable
             {
                 database.Dispose();
                 var message = NativeMethods.PtrToStringAndFree(error);
+                if (message is not null && message.Contains("different configuration", StringComparison.Ordinal))
+                {
+                    message += $" ({target} is already open in this process with other settings: open it with the same DuckDbConfig, or close it first)";
+                }
+
                 throw DuckDbErrors.FromMessage(message, target, $"DuckDB could not open {target}");
             }
 

@@ -133,7 +133,9 @@ public sealed class DatabaseTests
         var path = temp.File("config.duckdb");
         using var first = DuckDbDatabase.Open(path, new DuckDbConfig { Threads = 1 });
         var error = Assert.Throws<DuckDbException>(() => DuckDbDatabase.Open(path, new DuckDbConfig { Threads = 2, ReadOnly = true }));
-        Assert.Contains("configuration", error.Message, StringComparison.Ordinal);
+        Assert.Equal(DuckDbErrorType.Connection, error.ErrorType);
+        Assert.Contains("already open in this process", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
