@@ -87,8 +87,9 @@ public sealed class ChromiumReportTests
         {
             ["width"] = 1280, ["height"] = 900, ["deviceScaleFactor"] = 1, ["mobile"] = false,
         }, ct);
+        var before = browser.Events.Count;
         await browser.SendAsync("Page.navigate", new JsonObject { ["url"] = url }, ct);
-        await browser.WaitForEventAsync("Page.loadEventFired", ct);
+        await browser.WaitForEventAsync("Page.loadEventFired", before, ct);
         await browser.WaitUntilAsync("window.__reportReady === true", ct);
 
         var dom = (await browser.EvaluateAsync(

@@ -170,10 +170,10 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         return result["result"]?["value"]?.DeepClone();
     }
 
-    /// <summary>Waits until an event with <paramref name="method"/> has arrived.</summary>
-    public async Task WaitForEventAsync(string method, CancellationToken cancellationToken)
+    /// <summary>Waits until an event with <paramref name="method"/> has arrived after the first <paramref name="skip"/> events.</summary>
+    public async Task WaitForEventAsync(string method, int skip, CancellationToken cancellationToken)
     {
-        while (!Events.Any(e => (string?)e["method"] == method))
+        while (!Events.Skip(skip).Any(e => (string?)e["method"] == method))
         {
             await Task.Delay(50, cancellationToken);
         }
@@ -184,7 +184,16 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     {
         while (true)
         {
-            var value = await EvaluateAsync(expression, cancellationToken);
+            JsonNode? value = null;
+            try
+            {
+                value = await EvaluateAsync(expression, cancellationToken);
+            }
+            catch (InvalidOperationException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The page may be between documents (execution context destroyed); ask again.
+            }
+
             if (value is JsonValue v && v.TryGetValue<bool>(out var ok) && ok)
             {
                 return;

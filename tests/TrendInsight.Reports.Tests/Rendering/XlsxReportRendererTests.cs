@@ -70,6 +70,18 @@ public sealed class XlsxReportRendererTests
     }
 
     [Fact]
+    public void Render_FullReport_IsValidOpenXml()
+    {
+        using var doc = Open(SampleReports.Full());
+
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")
+            .ToList();
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public void Render_EmptyPeriod_StillWritesEverySheetWithHeaders()
     {
         using var doc = Open(SampleReports.Empty());
