@@ -84,11 +84,38 @@ public sealed class SegmentationBenchmark : IBenchmark
                 Parallel(segmenter, lines, bytes, threads, rounds), "MB/s");
         }
 
+        Normalize(lines, bytes);
         BenchContext.Figure("peak RSS", BenchContext.PeakRssMb(), "MB");
 
         // Wall-clock figures depend on what else the machine runs; the per-CPU-second ones much less.
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         BenchContext.Figure("1-minute load average during the run", double.Parse(load, CultureInfo.InvariantCulture), "procs");
+    }
+
+    /// <summary>The normaliser over the same lines, and over the lines that hold a character t2s changes.</summary>
+    private static void Normalize(List<string> lines, long bytes)
+    {
+        var watch = Stopwatch.StartNew();
+        using var normalizer = TextNormalizer.Create();
+        BenchContext.Figure("normaliser start-up (OpenCC + t2s set)", watch.Elapsed.TotalMilliseconds, "ms");
+        BenchContext.Figure("t2s set: characters t2s changes", normalizer.ChangingCharacterCount, "chars");
+        watch.Restart();
+        foreach (var line in lines)
+        {
+            normalizer.Normalize(line);
+        }
+
+        BenchContext.Figure("normalise, 1 thread, wall clock", bytes / 1e6 / watch.Elapsed.TotalSeconds, "MB/s");
+        var traditional = lines.Where(l => l.Any(c => normalizer.IsTraditional(c))).ToList();
+        var traditionalBytes = traditional.Sum(l => (long)Encoding.UTF8.GetByteCount(l));
+        watch.Restart();
+        foreach (var line in traditional)
+        {
+            normalizer.Normalize(line);
+        }
+
+        BenchContext.Figure(string.Create(CultureInfo.InvariantCulture, $"normalise lines with traditional chars ({traditional.Count:N0})"),
+            traditionalBytes / 1e6 / watch.Elapsed.TotalSeconds, "MB/s");
     }
 
     private static (double Wall, double Cpu) Blocks(JiebaSegmenter segmenter, List<string> lines, int rounds)

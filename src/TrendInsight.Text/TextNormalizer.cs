@@ -81,7 +81,9 @@ public sealed class TextNormalizer : IDisposable
             return string.Empty;
         }
 
-        var nfkc = ToNfkc(text);
+        // Most Chinese text is ASCII, CJK ideographs, full-width forms and CJK punctuation: NFKC of those is
+        // known per character (mapped in the loop below), so ICU runs only for anything else.
+        var nfkc = IsFastNfkc(text) ? text : ToNfkc(text);
         var buffer = ArrayPool<char>.Shared.Rent(nfkc.Length);
         try
         {
@@ -91,6 +93,11 @@ public sealed class TextNormalizer : IDisposable
             for (var i = 0; i < nfkc.Length; i++)
             {
                 var c = nfkc[i];
+                if (c is >= '\uFF01' and <= '\uFF5E')
+                {
+                    c = (char)(c - 0xFEE0);
+                }
+
                 if (char.IsWhiteSpace(c))
                 {
                     pendingSpace = length > 0;
@@ -198,6 +205,27 @@ public sealed class TextNormalizer : IDisposable
     }
 
     private void Return(nint converter) => _pool.Add(converter);
+
+    /// <summary>
+    /// True when every character is one whose NFKC form is itself or is mapped in <see cref="Normalize"/>:
+    /// ASCII, CJK unified ideographs, full-width ASCII forms, the ideographic space and common CJK
+    /// punctuation without compatibility decompositions.
+    /// </summary>
+    private static bool IsFastNfkc(string text)
+    {
+        foreach (var c in text)
+        {
+            var fast = c < '\u0080'
+                || c is (>= '\u4E00' and <= '\u9FFF') or (>= '\uFF01' and <= '\uFF5E') or '\u3000' or '\u3001' or '\u3002'
+                    or (>= '\u3008' and <= '\u3011') or '\u2014' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u00B7';
+            if (!fast)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static string ToNfkc(string text)
     {

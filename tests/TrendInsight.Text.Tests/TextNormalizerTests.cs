@@ -79,6 +79,20 @@ public sealed class TextNormalizerTests : IClassFixture<NormalizerFixture>
     }
 
     [Fact]
+    public void Normalize_FastNfkcPath_SameAsIcuPath()
+    {
+        // "é" is outside the characters normalised without ICU, so appending it forces the ICU path.
+        var lines = File.ReadAllLines(SegmenterFixture.TestData("golden", "input.txt"))
+            .Concat(File.ReadAllLines(SegmenterFixture.TestData("golden", "handwritten.txt")))
+            .Append("ＵＮＩＱＬＯ×ＫＡＷＳ联名Ｔ恤　开抢了！【ＳＡＬＥ】５折起")
+            .Append("「新品」——“国风”·《指南》、。〈〉");
+        foreach (var line in lines)
+        {
+            Assert.Equal(_normalizer.Normalize(line) + "é", _normalizer.Normalize(line + "é"));
+        }
+    }
+
+    [Fact]
     public void Create_MissingConfig_ActionableError()
     {
         var ex = Assert.Throws<TrendInsight.Core.TrendInsightException>(
