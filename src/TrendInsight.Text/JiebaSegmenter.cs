@@ -66,6 +66,11 @@ public sealed class JiebaSegmenter
         var hmm = LoadHmm(options.HmmModelPath);
         var trie = new MutableTrie();
         trie.LoadMain(dictionary);
+        if (options.LowerCaseTwins)
+        {
+            trie.AddLowerCaseTwins();
+        }
+
         if (options.Lexicon is { } lexicon)
         {
             foreach (var entry in lexicon.Entries)

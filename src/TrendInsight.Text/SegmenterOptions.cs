@@ -27,6 +27,13 @@ public sealed record SegmenterOptions
     /// <summary>User dictionaries (<c>word [freq] [tag]</c> lines), loaded in order after the main dictionary and the lexicon.</summary>
     public IReadOnlyList<string> UserDictionaries { get; init; } = [];
 
+    /// <summary>
+    /// Adds a lower-case twin of each main-dictionary word with upper-case Latin letters (T恤 → t恤,
+    /// 卡拉OK → 卡拉ok) before the lexicon, since normalised text is lower-cased. Off for jieba's exact
+    /// behaviour; on in <see cref="ForPipeline"/>.
+    /// </summary>
+    public bool LowerCaseTwins { get; init; }
+
     /// <summary>A domain lexicon whose entries are added as user words right after the main dictionary.</summary>
     public Lexicon? Lexicon { get; init; }
 
@@ -34,8 +41,9 @@ public sealed record SegmenterOptions
     public static SegmenterOptions JiebaOnly { get; } = new();
 
     /// <summary>
-    /// What the pipeline counts with: jieba's data, the domain lexicon in <c>pipelines/lexicon/</c>,
-    /// then the <c>text.user_dictionaries</c> of the configuration (relative to the project root).
+    /// What the pipeline counts with: jieba's data with lower-case twins of its Latin words, the domain
+    /// lexicon in <c>pipelines/lexicon/</c>, then the <c>text.user_dictionaries</c> of the configuration
+    /// (relative to the project root).
     /// </summary>
     public static SegmenterOptions ForPipeline(TextConfig config)
     {
@@ -44,6 +52,7 @@ public sealed record SegmenterOptions
         {
             Lexicon = Lexicon.Load(Lexicon.DefaultFolder),
             UserDictionaries = config.ResolveUserDictionaries(AssetLocator.Root),
+            LowerCaseTwins = true,
         };
     }
 }

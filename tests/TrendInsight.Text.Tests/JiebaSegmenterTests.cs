@@ -121,6 +121,16 @@ public sealed class JiebaSegmenterTests : IClassFixture<SegmenterFixture>
     }
 
     [Fact]
+    public void Load_LowerCaseTwins_NormalisedLatinWordsWhole()
+    {
+        Assert.Equal(["t", "恤", "和", "卫衣"], _segmenter.Cut("t恤和卫衣"));
+        var twins = JiebaSegmenter.Load(new SegmenterOptions { LowerCaseTwins = true });
+        Assert.Equal(["t恤", "和", "卫衣"], twins.Cut("t恤和卫衣"));
+        Assert.Contains("aa制", twins.Cut("aa制露营"));
+        Assert.Equal(twins.Frequency("T恤"), twins.Frequency("t恤"));
+    }
+
+    [Fact]
     public void Load_MissingDictionary_ActionableError()
     {
         var ex = Assert.Throws<TrendInsightException>(

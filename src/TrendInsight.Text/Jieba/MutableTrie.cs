@@ -16,6 +16,7 @@ internal sealed partial class MutableTrie
     private readonly List<long> _frequency = new(1_200_000) { 0 };
     private readonly HashSet<string> _forceSplit = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _tags = new(StringComparer.Ordinal);
+    private readonly List<(string Word, long Freq)> _upperCaseWords = [];
 
     /// <summary>Sum of all frequencies (jieba's <c>total</c>; user words add to it, as in jieba).</summary>
     public long Total { get; private set; }
@@ -57,6 +58,11 @@ internal sealed partial class MutableTrie
                 // As jieba's gen_pfdict: a repeated word keeps its last frequency but counts in total twice.
                 var node = Insert(word);
                 _frequency[node] = freq;
+                if (word.ContainsAnyInRange('A', 'Z'))
+                {
+                    _upperCaseWords.Add((word.ToString(), freq));
+                }
+
                 Total += freq;
             }
         }
@@ -148,6 +154,26 @@ internal sealed partial class MutableTrie
     }
 
     public FlatTrie Freeze() => FlatTrie.Build(this);
+
+    /// <summary>
+    /// Adds a lower-case twin (with the same frequency) of every word holding upper-case Latin letters
+    /// (T恤, AA制, 卡拉OK), because normalised text is lower-cased and would otherwise never match them.
+    /// </summary>
+    public int AddLowerCaseTwins()
+    {
+        var added = 0;
+        foreach (var (word, freq) in _upperCaseWords)
+        {
+            var lower = word.ToLowerInvariant();
+            if (GetOrDefault(lower, 0) == 0)
+            {
+                AddWord(lower, freq, tag: null);
+                added++;
+            }
+        }
+
+        return added;
+    }
 
     /// <summary>The parent-and-character edges, for freezing.</summary>
     internal Dictionary<long, int> Edges => _edges;
