@@ -81,6 +81,13 @@ internal sealed class TermBuilder
         _memo.Clear();
         _conn.Execute(_sql.LoadStatement("reset_day"));
         long rows = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            Log.TermsPhase(_log, dt, name, watch.ElapsedMilliseconds);
+            watch.Restart();
+        }
+
         using (var appender = _conn.CreateAppender("terms_day"))
         {
             rows += Segment(appender, "search", Feeds.Search, dt, "raw_search", searchMode: true, ReadSearch, cancellationToken);
@@ -89,6 +96,7 @@ internal sealed class TermBuilder
             rows += Segment(appender, "product", Feeds.Products, dt, "raw_products_day", searchMode: false, ReadProduct, cancellationToken);
         }
 
+        Phase("segmentation");
         var engagement = LakeFiles.Partition(_layout.RawFeed(Feeds.Engagement), dt);
         if (engagement.Length > 0)
         {
@@ -103,8 +111,10 @@ internal sealed class TermBuilder
             rows += _conn.ExecuteNonQuery(_sql.Model("005_engagement_terms"));
         }
 
+        Phase("engagement");
         cancellationToken.ThrowIfCancellationRequested();
         ParquetOut.Write(_conn, "terms_day", _layout.Terms, dt);
+        Phase("terms parquet");
         foreach (var model in _sql.Range(10, 100))
         {
             _conn.Execute(_sql.Model(model));
@@ -113,6 +123,7 @@ internal sealed class TermBuilder
         ParquetOut.Write(_conn, "term_daily_day", Path.Combine(_layout.Marts, "term_daily"), dt);
         ParquetOut.Write(_conn, "segment_daily_day", Path.Combine(_layout.Marts, "segment_daily"), dt);
         ParquetOut.Write(_conn, "source_daily_day", Path.Combine(_layout.Marts, "source_daily"), dt);
+        Phase("per-day marts");
 
         var stamp = StampFile(dt);
         Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);
@@ -144,6 +155,9 @@ internal sealed class TermBuilder
 
         long rows = 0;
         var batch = new List<RawDocument>(BatchSize);
+        var readWatch = new System.Diagnostics.Stopwatch();
+        var flushWatch = new System.Diagnostics.Stopwatch();
+        readWatch.Start();
         using (var reader = _conn.ExecuteReader(_sql.LoadStatement(statement), files))
         {
             while (reader.Read())
@@ -151,13 +165,22 @@ internal sealed class TermBuilder
                 batch.Add(read(reader));
                 if (batch.Count == BatchSize)
                 {
+                    readWatch.Stop();
+                    flushWatch.Start();
                     rows += Flush(appender, source, searchMode, batch, cancellationToken);
+                    flushWatch.Stop();
+                    readWatch.Start();
                     batch.Clear();
                 }
             }
         }
 
+        readWatch.Stop();
+        flushWatch.Start();
         rows += Flush(appender, source, searchMode, batch, cancellationToken);
+        flushWatch.Stop();
+        Log.TermsPhase(_log, dt, source + " read", readWatch.ElapsedMilliseconds);
+        Log.TermsPhase(_log, dt, source + " segment+append", flushWatch.ElapsedMilliseconds);
         return rows;
     }
 
