@@ -46,6 +46,7 @@ internal sealed class MartReportLoader
         var report = new TrendReport(asOf, recentStart, hasBaseline ? baselineStart : null, hasBaseline ? baselineEnd : null)
         {
             GeneratedAt = generatedAt,
+            ForecastInterval = a.ForecastInterval,
             Volume = volume,
             DataQuality = Quality(baselineStart, asOf),
         };
@@ -67,8 +68,11 @@ internal sealed class MartReportLoader
         var seriesFrom = asOf.AddDays(-(Math.Max(r.SeriesDays, a.RecentDays + a.BaselineDays) - 1));
         var daily = Query(conn, "topic_daily", asOf, [seriesFrom], rd => (Topic: rd.GetString(0), Day: rd.GetDate(1), Index: Dbl(rd, 2) ?? 0,
             Mentions: Lng(rd, 3), Engagements: Lng(rd, 4), Gmv: Dbl(rd, 5) ?? 0)).ToLookup(x => x.Topic, StringComparer.Ordinal);
-        var forecast = Query(conn, "forecast", asOf, [], rd => (Topic: rd.GetString(0),
-            Point: new ForecastPoint(rd.GetDate(1), Dbl(rd, 2) ?? 0, Dbl(rd, 3) ?? 0, Dbl(rd, 4) ?? 0))).ToLookup(x => x.Topic, x => x.Point, StringComparer.Ordinal);
+        var forecastRows = Query(conn, "forecast", asOf, [], rd => (Topic: rd.GetString(0),
+            Point: new ForecastPoint(rd.GetDate(1), Dbl(rd, 2) ?? 0, Dbl(rd, 3) ?? 0, Dbl(rd, 4) ?? 0), Error: Dbl(rd, 5)));
+        var forecast = forecastRows.ToLookup(x => x.Topic, x => x.Point, StringComparer.Ordinal);
+        var forecastError = forecastRows.Where(x => x.Error is not null).GroupBy(x => x.Topic, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Error, StringComparer.Ordinal);
         var attributes = Query(conn, "topic_attributes", asOf, [], rd => (Topic: rd.GetString(0),
             Chip: new AttributeChip(rd.GetString(1), rd.GetString(2), Lng(rd, 3), Dbl(rd, 4)))).ToLookup(x => x.Topic, x => x.Chip, StringComparer.Ordinal);
         var segments = Query(conn, "topic_segments", asOf, [], rd => (Topic: rd.GetString(0),
@@ -102,6 +106,7 @@ internal sealed class MartReportLoader
                 Series = days.Where(d => d.Day >= asOf.AddDays(-(r.SeriesDays - 1)) && d.Day <= asOf)
                     .Select(d => new SeriesPoint(d.Day, d.Index, d.Mentions)).ToList(),
                 Forecast = forecast[t.TopicId].ToList(),
+                ForecastError = forecastError.GetValueOrDefault(t.TopicId),
                 RelatedTerms = terms.Where(x => x.TopicId == t.TopicId)
                     .Take(r.RelatedTerms)
                     .Select(x => new RelatedTerm(x.Term, x.Mentions, GrowthPct(x.Growth, x.GrowthShrunk)))

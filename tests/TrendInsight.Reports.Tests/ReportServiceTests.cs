@@ -38,6 +38,7 @@ public sealed class ReportServiceTests : IDisposable
         Assert.Equal(3120, camping.Counts.Searches);
         Assert.Equal(35, camping.Series.Count);
         Assert.Equal(21, camping.Forecast.Count);
+        Assert.Equal(0.12, camping.ForecastError);
         Assert.Equal(["露营", "天幕"], camping.RelatedTerms.Select(t => t.Term));
         Assert.Equal("18-23", ReportText.Leading(camping.Segments, "age_band")!.Segment);
         Assert.Equal(143.0 - 25.0, camping.Supply!.Gap, 6);

@@ -21,6 +21,9 @@ public sealed record TopicTrend(int Rank, string Topic, TopicLifecycle Lifecycle
     /// <summary>Forecast of the coming days with its interval.</summary>
     public IReadOnlyList<ForecastPoint> Forecast { get; init; } = [];
 
+    /// <summary>Mean absolute percentage error of the forecast method on the topic's own recent past (0.2 = 20%).</summary>
+    public double? ForecastError { get; init; }
+
     /// <summary>The topic's terms and terms that co-occur with it.</summary>
     public IReadOnlyList<RelatedTerm> RelatedTerms { get; init; } = [];
 

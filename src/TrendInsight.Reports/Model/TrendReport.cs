@@ -37,6 +37,9 @@ public sealed record TrendReport(DateOnly AsOf, DateOnly RecentStart, DateOnly? 
     /// <summary>Rows read / accepted / quarantined / duplicates per feed over the period.</summary>
     public IReadOnlyList<FeedQuality> DataQuality { get; init; } = [];
 
+    /// <summary>Coverage of the forecast interval (0.8 = 80%).</summary>
+    public double ForecastInterval { get; init; } = 0.8;
+
     /// <summary>Number of days in the recent window (inclusive).</summary>
     public int RecentDays => AsOf.DayNumber - RecentStart.DayNumber + 1;
 

@@ -192,6 +192,17 @@ public sealed class HtmlReportRenderer : IReportRenderer
         if (t.Series.Count >= 2)
         {
             sb.Append("<div class=\"chart\" id=\"chart-topic-").Append(rank).Append("\" role=\"img\" aria-label=\"兴趣指数与预测区间\"></div>");
+            if (t.Forecast.Count > 0)
+            {
+                sb.Append("<div class=\"sub\">虚线为未来 ").Append(t.Forecast.Count.ToString(Inv)).Append(" 天预测，阴影为 ")
+                  .Append(ReportText.Number(r.ForecastInterval * 100, "0")).Append("% 区间");
+                if (t.ForecastError is { } err)
+                {
+                    sb.Append("；该方法在此话题上的回测平均误差 ").Append(ReportText.Number(err * 100, "0")).Append('%');
+                }
+
+                sb.Append("</div>");
+            }
         }
         else
         {

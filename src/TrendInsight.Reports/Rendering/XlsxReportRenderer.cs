@@ -60,6 +60,7 @@ public sealed class XlsxReportRenderer : IReportRenderer
             ("兴趣指数 index", 14), ("近期提及 mentions", 15), ("基线提及 baseline", 15), ("搜索 searches", 13),
             ("内容提及 content", 13), ("评论提及 comments", 14), ("互动 engagements", 14), ("GMV", 14),
             ("商品数 listings", 13), ("商品增长% supply_growth_pct", 16), ("供需缺口pp gap", 14), ("降温 declining", 10),
+            ("预测回测误差 forecast_mape", 16),
         ]);
         foreach (var (t, declining) in r.Topics.Select(t => (t, false)).Concat(r.Declining.Select(t => (t, true))))
         {
@@ -68,7 +69,7 @@ public sealed class XlsxReportRenderer : IReportRenderer
                 Cell.Num(t.InterestIndex), Cell.Int(t.Counts.Mentions), Cell.Int(t.BaselineMentions), Cell.Int(t.Counts.Searches),
                 Cell.Int(t.Counts.ContentMentions), Cell.Int(t.Counts.CommentMentions), Cell.Int(t.Counts.Engagements), Cell.Num((double)t.Counts.Gmv),
                 t.Supply is null ? Cell.Empty : Cell.Int(t.Supply.Listings), Cell.Num(t.Supply?.SupplyGrowthPct), Cell.Num(t.Supply?.Gap),
-                Cell.Text(declining ? "是" : "否"));
+                Cell.Text(declining ? "是" : "否"), Cell.Num(t.ForecastError));
         }
 
         yield return topics;

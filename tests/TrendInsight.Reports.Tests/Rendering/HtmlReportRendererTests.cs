@@ -54,6 +54,7 @@ public sealed partial class HtmlReportRendererTests
         Assert.Contains("涨势最强的话题是「露营」", FullHtml, StringComparison.Ordinal);
         Assert.Contains("领先人群：<b>18-23岁</b>（TGI 182", FullHtml, StringComparison.Ordinal);
         Assert.Contains("新一线", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("虚线为未来 14 天预测，阴影为 80% 区间；该方法在此话题上的回测平均误差 13%", FullHtml, StringComparison.Ordinal);
     }
 
     [Fact]

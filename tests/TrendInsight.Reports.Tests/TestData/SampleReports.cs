@@ -134,6 +134,7 @@ internal static class SampleReports
             BaselineMentions = growth is { } g ? (long)(mentions / (1 + g / 100)) : 0,
             Series = series,
             Forecast = forecast,
+            ForecastError = 0.12 + seed / 100.0,
             RelatedTerms = [new("天幕", 12_300, 141.2), new("露營", 2_200, 88.0), new("折叠椅", 4_100, 61.5), new("围炉煮茶", 3_300, null)],
             Attributes = [new("style", "复古", 400, 1.6), new("colour", "克莱因蓝", 220, 2.2), new("scene", "通勤", 180, 1.3)],
             Segments =
