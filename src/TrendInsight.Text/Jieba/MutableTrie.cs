@@ -12,8 +12,8 @@ namespace TrendInsight.Text.Jieba;
 /// </summary>
 internal sealed partial class MutableTrie
 {
-    private readonly Dictionary<long, int> _edges = new(1_200_000);
-    private readonly List<long> _frequency = new(1_200_000) { 0 };
+    private readonly Dictionary<long, int> _edges = new(600_000);
+    private readonly List<long> _frequency = new(600_000) { 0 };
     private readonly HashSet<string> _forceSplit = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _tags = new(StringComparer.Ordinal);
     private readonly List<(string Word, long Freq)> _upperCaseWords = [];
@@ -31,44 +31,61 @@ internal sealed partial class MutableTrie
     public void LoadMain(string path)
     {
         AssetLocator.Require(path);
-        using var reader = new StreamReader(path, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
-        var lineNumber = 0;
-        string? line;
-        try
+        var bytes = File.ReadAllBytes(path);
+        var text = bytes.AsSpan();
+        if (text.StartsWith("\uFEFF"u8))
         {
-            while ((line = reader.ReadLine()) is not null)
-            {
-                lineNumber++;
-                var span = line.AsSpan().Trim();
-                var space = span.IndexOf(' ');
-                if (space <= 0)
-                {
-                    throw new TrendInsightException($"{path}:{lineNumber}: invalid dictionary entry '{line}' (expected 'word freq [tag]').");
-                }
-
-                var word = span[..space];
-                var rest = span[(space + 1)..];
-                var next = rest.IndexOf(' ');
-                var freqText = next < 0 ? rest : rest[..next];
-                if (!long.TryParse(freqText, NumberStyles.None, CultureInfo.InvariantCulture, out var freq))
-                {
-                    throw new TrendInsightException($"{path}:{lineNumber}: invalid frequency '{freqText.ToString()}' for '{word.ToString()}'.");
-                }
-
-                // As jieba's gen_pfdict: a repeated word keeps its last frequency but counts in total twice.
-                var node = Insert(word);
-                _frequency[node] = freq;
-                if (word.ContainsAnyInRange('A', 'Z'))
-                {
-                    _upperCaseWords.Add((word.ToString(), freq));
-                }
-
-                Total += freq;
-            }
+            text = text[3..];
         }
-        catch (DecoderFallbackException ex)
+
+        var utf8 = new UTF8Encoding(false, true);
+        Span<char> word = stackalloc char[256];
+        var lineNumber = 0;
+        while (!text.IsEmpty)
         {
-            throw new TrendInsightException($"{path}:{lineNumber + 1}: dictionary is not UTF-8.", inner: ex);
+            lineNumber++;
+            var newline = text.IndexOf((byte)'\n');
+            var line = (newline < 0 ? text : text[..newline]).Trim(" \t\r\f\v"u8);
+            text = newline < 0 ? [] : text[(newline + 1)..];
+            var space = line.IndexOf((byte)' ');
+            if (space <= 0)
+            {
+                throw new TrendInsightException($"{path}:{lineNumber}: invalid dictionary entry '{Encoding.UTF8.GetString(line)}' (expected 'word freq [tag]').");
+            }
+
+            var rest = line[(space + 1)..];
+            var next = rest.IndexOf((byte)' ');
+            var freqText = next < 0 ? rest : rest[..next];
+            if (!System.Buffers.Text.Utf8Parser.TryParse(freqText, out long freq, out var consumed) || consumed != freqText.Length || freq < 0)
+            {
+                throw new TrendInsightException($"{path}:{lineNumber}: invalid frequency '{Encoding.UTF8.GetString(freqText)}'.");
+            }
+
+            int chars;
+            try
+            {
+                chars = space <= word.Length ? utf8.GetChars(line[..space], word) : -1;
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new TrendInsightException($"{path}:{lineNumber}: dictionary is not UTF-8.", inner: ex);
+            }
+
+            if (chars < 0)
+            {
+                throw new TrendInsightException($"{path}:{lineNumber}: word longer than {word.Length} bytes.");
+            }
+
+            // As jieba's gen_pfdict: a repeated word keeps its last frequency but counts in total twice.
+            var entry = word[..chars];
+            var node = Insert(entry);
+            _frequency[node] = freq;
+            if (entry.ContainsAnyInRange('A', 'Z'))
+            {
+                _upperCaseWords.Add((entry.ToString(), freq));
+            }
+
+            Total += freq;
         }
     }
 
