@@ -12,10 +12,7 @@ public sealed partial class IngestService
     private List<LakeFile> Deduplicate(DuckDbConnection conn, FeedSchema schema, FeedTally tally, List<FileTally> files, DataLayout layout, string tempRoot, string runId)
     {
         var feed = schema.Feed;
-        foreach (var statement in SqlScripts.Load(schema.LatestWins ? "dedup_latest.sql" : "dedup_events.sql"))
-        {
-            conn.ExecuteNonQuery(statement, feed);
-        }
+        SqlScripts.Run(conn, schema.LatestWins ? "dedup_latest.sql" : "dedup_events.sql", feed);
 
         var perFile = conn.Query("SELECT file_seq, count(*) FROM final GROUP BY file_seq", r => (Seq: r.GetInt32(0), Rows: r.GetInt64(1)))
             .ToDictionary(x => x.Seq, x => x.Rows);
@@ -35,7 +32,9 @@ public sealed partial class IngestService
             conn.Execute(string.Create(CultureInfo.InvariantCulture,
                 $"COPY (SELECT {schema.ColumnList}, dt FROM final) TO {SqlScripts.Literal(outDir)} "
                 + $"(FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), FILENAME_PATTERN {SqlScripts.Literal("part-" + runId + "-{i}")})"));
-            result.AddRange(Collect(conn, layout, feed, outDir, runId));
+            var rowsPerDt = conn.Query("SELECT dt, count(*) FROM final GROUP BY dt", r => (Dt: r.GetDate(0), Rows: r.GetInt64(1)))
+                .ToDictionary(x => x.Dt, x => x.Rows);
+            result.AddRange(Collect(conn, layout, feed, outDir, runId, rowsPerDt));
         }
 
         if (schema.LatestWins)
@@ -81,9 +80,11 @@ public sealed partial class IngestService
         return result;
     }
 
-    private static IEnumerable<LakeFile> Collect(DuckDbConnection conn, DataLayout layout, string feed, string outDir, string runId)
+    private static IEnumerable<LakeFile> Collect(DuckDbConnection conn, DataLayout layout, string feed, string outDir, string runId, Dictionary<DateOnly, long> rowsPerDt)
     {
-        foreach (var file in Directory.EnumerateFiles(outDir, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var all = Directory.EnumerateFiles(outDir, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var perFolder = all.GroupBy(f => Path.GetDirectoryName(f)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var file in all)
         {
             var folder = Path.GetFileName(Path.GetDirectoryName(file)!);
             if (!folder.StartsWith("dt=", StringComparison.Ordinal)
@@ -93,7 +94,9 @@ public sealed partial class IngestService
             }
 
             var target = Path.Combine(layout.RawPartition(feed, dt), Path.GetFileName(file));
-            yield return new LakeFile(feed, "parquet", dt, Path.GetRelativePath(layout.Root, target), ParquetRows(conn, file), "added", file);
+            // One file per partition (the usual case): its rows are the partition's; otherwise ask the file.
+            var rows = perFolder[Path.GetDirectoryName(file)!] == 1 && rowsPerDt.TryGetValue(dt, out var n) ? n : ParquetRows(conn, file);
+            yield return new LakeFile(feed, "parquet", dt, Path.GetRelativePath(layout.Root, target), rows, "added", file);
         }
     }
 
@@ -123,10 +126,7 @@ public sealed partial class IngestService
                     conn.ExecuteNonQuery("INSERT INTO state.run_reasons VALUES ($1, $2, $3, $4)", runId, t.Feed, reason, rows);
                 }
 
-                foreach (var statement in SqlScripts.Load("commit_keys.sql"))
-                {
-                    conn.ExecuteNonQuery(statement, t.Feed);
-                }
+                SqlScripts.Run(conn, "commit_keys.sql", t.Feed);
             }
 
             foreach (var (feed, f) in files)

@@ -173,7 +173,8 @@ public sealed partial class IngestService : IIngestService
                 }
 
                 lakeFiles.AddRange(Deduplicate(conn, schema, tally, feedFiles, layout, tempRoot, runId));
-                conn.Execute("DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS final; DROP TABLE IF EXISTS superseded");
+                conn.Execute(schema.LatestWins ? "DROP TABLE IF EXISTS final" : "DROP VIEW IF EXISTS final");
+                conn.Execute("DROP TABLE IF EXISTS losers; DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS superseded");
             }
 
             foreach (var (feed, dt, relative, rows) in quarantine.Close())

@@ -90,7 +90,7 @@ internal sealed class LandingFileReader
             }
             else
             {
-                Row(record.Span, reader.LineNumber);
+                Row(record, reader.LineNumber);
             }
 
             if ((file.RowsRead & 0x3FFF) == 0)
@@ -112,8 +112,9 @@ internal sealed class LandingFileReader
 
         Progress?.Invoke(reader.BytesRead, file.RowsRead);
 
-        void Row(ReadOnlySpan<byte> bytes, long line)
+        void Row(ReadOnlyMemory<byte> memory, long line)
         {
+            var bytes = memory.Span;
             file.RowsRead++;
             IRowFields fields;
             JsonDocument? doc = null;
@@ -157,9 +158,7 @@ internal sealed class LandingFileReader
 
                     try
                     {
-                        doc = transcoded is null
-                            ? JsonDocument.Parse(bytes.ToArray(), JsonOptions)
-                            : JsonDocument.Parse(transcoded, JsonOptions);
+                        doc = JsonDocument.Parse(transcoded ?? memory, JsonOptions);
                     }
                     catch (JsonException)
                     {

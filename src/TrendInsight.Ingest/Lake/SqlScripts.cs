@@ -20,6 +20,22 @@ internal static class SqlScripts
             .ToList();
     }
 
+    /// <summary>Runs every statement of a script, binding <c>$1</c> where a statement uses it.</summary>
+    public static void Run(TrendInsight.DuckDb.DuckDbConnection conn, string name, object? first)
+    {
+        foreach (var statement in Load(name))
+        {
+            if (statement.Contains("$1", StringComparison.Ordinal))
+            {
+                conn.ExecuteNonQuery(statement, first);
+            }
+            else
+            {
+                conn.ExecuteNonQuery(statement);
+            }
+        }
+    }
+
     /// <summary>A single-quoted SQL literal for a path we generated (COPY/ATTACH targets cannot be bound parameters).</summary>
     public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
