@@ -47,6 +47,9 @@ public sealed class AnalyzeService : IAnalyzeService
         _sql = new Lazy<SqlModels>(() => SqlModels.Load(sqlFolder));
     }
 
+    /// <summary>Documents segmented per parallel batch (small in tests, to cover many batches a day).</summary>
+    internal int SegmentBatchSize { get; set; } = TermBuilder.DefaultBatchSize;
+
     /// <summary>Days whose terms were (re)built by the last run.</summary>
     public IReadOnlyList<DateOnly> LastBuiltDays { get; private set; } = [];
 
@@ -80,13 +83,14 @@ public sealed class AnalyzeService : IAnalyzeService
 
         using var db = DuckDbDatabase.Open(null, EngineSettings(layout));
         using var conn = db.Connect();
+        using var readConn = db.Connect();
         conn.Execute(sql.Model("000_tables"));
         WriteParams(conn, asOf);
 
         // 1. terms and per-day marts of the days whose raw input changed
         progress?.Report(new StageProgress("analyze", "checking terms", 0, 0));
         var threads = cfg.SegmentThreads > 0 ? cfg.SegmentThreads : Environment.ProcessorCount;
-        var builder = new TermBuilder(conn, sql, new Lazy<TermExtractor>(Extractor), layout, threads, SettingsStamp(), _log);
+        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(Extractor), layout, threads, SettingsStamp(), _log, SegmentBatchSize);
         var days = new List<DateOnly>();
         for (var d = from; d <= asOf; d = d.AddDays(1))
         {

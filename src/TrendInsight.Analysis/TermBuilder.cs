@@ -14,26 +14,34 @@ namespace TrendInsight.Analysis;
 /// </summary>
 internal sealed class TermBuilder
 {
-    private const int BatchSize = 20_000;
+    /// <summary>Documents segmented per parallel batch.</summary>
+    public const int DefaultBatchSize = 20_000;
 
     /// <summary>Content published this many days before a day can still carry its engagement.</summary>
     private const int ContentLookbackDays = 90;
 
     private readonly DuckDbConnection _conn;
+
+    // Raw rows stream through a connection of their own: appending on the connection that holds an
+    // open streaming result would close that result.
+    private readonly DuckDbConnection _reader;
     private readonly SqlModels _sql;
     private readonly Lazy<TermExtractor> _extractor;
     private readonly DataLayout _layout;
     private readonly int _threads;
     private readonly string _settingsStamp;
     private readonly ILogger _log;
+    private readonly int _batchSize;
 
     /// <summary>Terms of texts already cut today: simulated and real feeds repeat texts a lot.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, bool), string[]> _memo = new();
     private const int MemoLimit = 500_000;
 
-    public TermBuilder(DuckDbConnection conn, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, int threads, string settingsStamp, ILogger log)
+    public TermBuilder(DuckDbConnection conn, DuckDbConnection reader, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, int threads, string settingsStamp, ILogger log, int batchSize = DefaultBatchSize)
     {
+        _batchSize = batchSize;
         _conn = conn;
+        _reader = reader;
         _sql = sql;
         _extractor = extractor;
         _layout = layout;
@@ -154,16 +162,16 @@ internal sealed class TermBuilder
         }
 
         long rows = 0;
-        var batch = new List<RawDocument>(BatchSize);
+        var batch = new List<RawDocument>(_batchSize);
         var readWatch = new System.Diagnostics.Stopwatch();
         var flushWatch = new System.Diagnostics.Stopwatch();
         readWatch.Start();
-        using (var reader = _conn.ExecuteReader(_sql.LoadStatement(statement), files))
+        using (var reader = _reader.ExecuteReader(_sql.LoadStatement(statement), files))
         {
             while (reader.Read())
             {
                 batch.Add(read(reader));
-                if (batch.Count == BatchSize)
+                if (batch.Count == _batchSize)
                 {
                     readWatch.Stop();
                     flushWatch.Start();

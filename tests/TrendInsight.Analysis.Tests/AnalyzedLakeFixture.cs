@@ -27,7 +27,8 @@ public sealed class AnalyzedLakeFixture : IDisposable
         Config.Analysis.SegmentThreads = 2;
         var lexicon = Path.Combine(AppContext.BaseDirectory, "TestData", "lexicon");
         Extractor = TextResources.LoadExtractor(Config.Text, lexicon);
-        Service = new AnalyzeService(Config, TimeProvider.System, null, lexicon, null);
+        // small batches: every day of the fixture goes through many read–segment–append rounds
+        Service = new AnalyzeService(Config, TimeProvider.System, null, lexicon, null) { SegmentBatchSize = 256 };
         Summary = Service.AnalyzeAsync(Layout, AsOf, null, CancellationToken.None).GetAwaiter().GetResult();
         FirstBuiltDays = Service.LastBuiltDays;
         Rerun = Service.AnalyzeAsync(Layout, AsOf, null, CancellationToken.None).GetAwaiter().GetResult();
