@@ -71,7 +71,9 @@ internal sealed class LandingFileReader
 
             if (csv && header is null)
             {
-                header = ReadHeader(record.Span, encoding, path, reader.LineNumber);
+                // An unreadable header makes every row of the file unreadable: they are quarantined
+                // as bad_csv rather than failing the whole run.
+                header = ReadHeader(record.Span, encoding) ?? [];
                 continue;
             }
 
@@ -128,7 +130,13 @@ internal sealed class LandingFileReader
                         return;
                     }
 
-                    if (_csvFields.Count != header!.Count)
+                    if (header!.Count == 0)
+                    {
+                        Reject(Reasons.BadCsv, line, bytes, null);
+                        return;
+                    }
+
+                    if (_csvFields.Count != header.Count)
                     {
                         Reject(Reasons.ColumnCount, line, bytes, null);
                         return;
@@ -235,12 +243,12 @@ internal sealed class LandingFileReader
         row.Append(dt).Append(fileSeq).Append(line).Append((string)_values[0]!).EndRow();
     }
 
-    private static Dictionary<string, int> ReadHeader(ReadOnlySpan<byte> record, System.Text.Encoding encoding, string path, long line)
+    private static Dictionary<string, int>? ReadHeader(ReadOnlySpan<byte> record, System.Text.Encoding encoding)
     {
         var names = new List<string>();
-        if (!CsvSplitter.TrySplit(record, encoding, names, out var error))
+        if (!CsvSplitter.TrySplit(record, encoding, names, out _))
         {
-            throw new Core.TrendInsightException($"{path}:{line}: unreadable CSV header ({error})");
+            return null;
         }
 
         var header = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -354,4 +354,26 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(3, s.Accepted);
         Assert.Equal("invalid_encoding", _h.QuarantineReason(Feeds.Comments));
     }
+
+    [Fact]
+    public void Ingest_CsvWithUnreadableHeader_RowsQuarantinedAsBadCsv()
+    {
+        _h.WriteBytes(Feeds.Products, "p.csv", [.. "product_id,ts,title"u8, 0xFF, .. "\np-1,2026-11-10 10:00,露营灯\n"u8]);
+        _h.Write(Feeds.Products, "q.csv", "product_id,ts,title\np-2,2026-11-10 10:00,露营灯\n");
+
+        var s = _h.Run();
+
+        Assert.Equal((1L, 1L), (s.Accepted, s.Quarantined));
+        Assert.Equal("bad_csv", _h.QuarantineReason(Feeds.Products));
+    }
+
+    [Fact]
+    public void Ingest_CsvRowWithExtraColumns_QuarantinedAsColumnCount()
+    {
+        _h.Write(Feeds.Products, "p.csv", "product_id,ts,title\np-1,2026-11-10 10:00,露营灯,多余\n");
+
+        _h.Run();
+
+        Assert.Equal("column_count", _h.QuarantineReason(Feeds.Products));
+    }
 }
