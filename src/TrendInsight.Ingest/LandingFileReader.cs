@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using TrendInsight.DuckDb;
 using TrendInsight.Ingest.Lake;
@@ -7,18 +8,19 @@ using TrendInsight.Ingest.Validation;
 namespace TrendInsight.Ingest;
 
 /// <summary>
-/// Reads one landing file row by row: valid rows go to the staging appender, rejected rows to the
-/// quarantine with their reason. Memory stays flat whatever the file size.
+/// Reads one landing file: valid rows go to the staging appender, rejected rows to the quarantine with
+/// their reason. Records are read in batches; the batches of a round are parsed and validated in
+/// parallel, then appended in file order, so memory stays flat whatever the file size.
 /// </summary>
 internal sealed class LandingFileReader
 {
+    private const int BatchRows = 2048;
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 16 };
     private readonly FeedSchema _schema;
     private readonly RowValidator _validator;
     private readonly QuarantineWriter _quarantine;
     private readonly DateOnly _runDate;
-    private readonly object?[] _values;
-    private readonly List<string> _csvFields = [];
+    private readonly int _parallel = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     public LandingFileReader(FeedSchema schema, RowValidator validator, QuarantineWriter quarantine, DateOnly runDate)
     {
@@ -26,10 +28,9 @@ internal sealed class LandingFileReader
         _validator = validator;
         _quarantine = quarantine;
         _runDate = runDate;
-        _values = new object?[schema.Columns.Count];
     }
 
-    /// <summary>Called every few thousand rows with the bytes of the file read so far.</summary>
+    /// <summary>Called every round with the bytes of the file read so far and the rows read.</summary>
     public Action<long, long>? Progress { get; set; }
 
     public void Read(string path, FileProbe probe, FileTally file, FeedTally feed, DuckDbAppender appender, CancellationToken cancellationToken)
@@ -39,165 +40,93 @@ internal sealed class LandingFileReader
         var csv = LandingFormat.IsCsv(path);
         Dictionary<string, int>? header = null;
         var sourceIndex = _schema.IndexOf("source_file");
+        var batches = Enumerable.Range(0, _parallel * 2).Select(_ => new Batch()).ToArray();
+        var eof = false;
 
-        // A truncated gzip's last line may be cut anywhere: hold each line back until the next one
-        // is read, and quarantine the one left at the end.
-        var holdBack = probe.TruncatedGzip;
-        byte[]? pending = null;
-        long pendingLine = 0;
-
-        while (true)
+        while (!eof)
         {
-            ReadOnlyMemory<byte> record;
-            bool more;
-            if (csv)
+            cancellationToken.ThrowIfCancellationRequested();
+            var used = 0;
+            while (used < batches.Length && !eof)
             {
-                more = reader.TryReadCsvRecord(out record, out _);
-            }
-            else
-            {
-                more = reader.TryReadLine(out record);
-            }
-
-            if (!more)
-            {
-                break;
-            }
-
-            if (IsBlank(record.Span))
-            {
-                continue;
-            }
-
-            if (csv && header is null)
-            {
-                // An unreadable header makes every row of the file unreadable: they are quarantined
-                // as bad_csv rather than failing the whole run.
-                header = ReadHeader(record.Span, encoding) ?? [];
-                continue;
-            }
-
-            if (holdBack)
-            {
-                var previous = pending;
-                var previousLine = pendingLine;
-                pending = record.ToArray();
-                pendingLine = reader.LineNumber;
-                if (previous is null)
+                var batch = batches[used];
+                batch.Clear();
+                while (batch.Count < BatchRows)
                 {
-                    continue;
+                    ReadOnlyMemory<byte> record;
+                    var more = csv ? reader.TryReadCsvRecord(out record, out _) : reader.TryReadLine(out record);
+                    if (!more)
+                    {
+                        eof = true;
+                        break;
+                    }
+
+                    if (IsBlank(record.Span))
+                    {
+                        continue;
+                    }
+
+                    if (csv && header is null)
+                    {
+                        // An unreadable header makes every row of the file unreadable: they are
+                        // quarantined as bad_csv rather than failing the whole run.
+                        header = ReadHeader(record.Span, encoding) ?? [];
+                        continue;
+                    }
+
+                    batch.Add(record.Span, reader.LineNumber);
                 }
 
-                Row(previous, previousLine);
-            }
-            else
-            {
-                Row(record, reader.LineNumber);
+                if (batch.Count > 0)
+                {
+                    used++;
+                }
             }
 
-            if ((file.RowsRead & 0x3FFF) == 0)
+            // A truncated gzip's last line may be cut anywhere: it is quarantined, not parsed.
+            (byte[] Raw, long Line)? cut = null;
+            if (eof && (probe.TruncatedGzip || reader.Corrupt))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Progress?.Invoke(reader.BytesRead, file.RowsRead);
+                file.Truncated = true;
+                for (var b = used - 1; b >= 0; b--)
+                {
+                    if (batches[b].Count > 0)
+                    {
+                        cut = batches[b].RemoveLast();
+                        break;
+                    }
+                }
             }
-        }
 
-        if (holdBack || reader.Corrupt)
-        {
-            file.Truncated = true;
-            if (pending is not null)
+            Parallel.For(0, used, new ParallelOptions { MaxDegreeOfParallelism = _parallel, CancellationToken = cancellationToken },
+                b => Evaluate(batches[b], csv, header, probe.Encoding, encoding));
+
+            for (var b = 0; b < used; b++)
+            {
+                var batch = batches[b];
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    file.RowsRead++;
+                    ref var outcome = ref batch.Outcomes[i];
+                    if (outcome.Reason is not null)
+                    {
+                        Reject(outcome.Reason, batch.Lines[i], batch.Record(i), outcome.Dt);
+                        continue;
+                    }
+
+                    outcome.Values![sourceIndex] = file.FileName;
+                    Append(appender, outcome.Values, outcome.Dt!.Value, file.Seq, batch.Lines[i]);
+                    file.Staged++;
+                }
+            }
+
+            if (cut is { } last)
             {
                 file.RowsRead++;
-                Reject(Reasons.TruncatedGzip, pendingLine, pending, null);
+                Reject(Reasons.TruncatedGzip, last.Line, last.Raw, null);
             }
-        }
 
-        Progress?.Invoke(reader.BytesRead, file.RowsRead);
-
-        void Row(ReadOnlyMemory<byte> memory, long line)
-        {
-            var bytes = memory.Span;
-            file.RowsRead++;
-            IRowFields fields;
-            JsonDocument? doc = null;
-            try
-            {
-                if (csv)
-                {
-                    if (!CsvSplitter.TrySplit(bytes, encoding, _csvFields, out var error))
-                    {
-                        Reject(error == "invalid_encoding" ? Reasons.InvalidEncoding : Reasons.BadCsv, line, bytes, null);
-                        return;
-                    }
-
-                    if (header!.Count == 0)
-                    {
-                        Reject(Reasons.BadCsv, line, bytes, null);
-                        return;
-                    }
-
-                    if (_csvFields.Count != header.Count)
-                    {
-                        Reject(Reasons.ColumnCount, line, bytes, null);
-                        return;
-                    }
-
-                    fields = new CsvRowFields(header, _csvFields);
-                }
-                else
-                {
-                    byte[]? transcoded = null;
-                    if (probe.Encoding == LandingEncoding.Gb18030)
-                    {
-                        var text = TextDecoding.TryDecode(TextDecoding.Gb18030, bytes);
-                        if (text is null)
-                        {
-                            Reject(Reasons.InvalidEncoding, line, bytes, null);
-                            return;
-                        }
-
-                        transcoded = System.Text.Encoding.UTF8.GetBytes(text);
-                    }
-                    else if (!System.Text.Unicode.Utf8.IsValid(bytes))
-                    {
-                        Reject(Reasons.InvalidEncoding, line, bytes, null);
-                        return;
-                    }
-
-                    try
-                    {
-                        doc = JsonDocument.Parse(transcoded ?? memory, JsonOptions);
-                    }
-                    catch (JsonException)
-                    {
-                        Reject(Reasons.InvalidJson, line, bytes, null);
-                        return;
-                    }
-
-                    if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                    {
-                        Reject(Reasons.InvalidJson, line, bytes, null);
-                        return;
-                    }
-
-                    fields = new JsonRowFields(doc.RootElement);
-                }
-
-                var reason = _validator.Validate(fields, _values, out var dt);
-                if (reason is not null)
-                {
-                    Reject(reason, line, bytes, dt);
-                    return;
-                }
-
-                _values[sourceIndex] = file.FileName;
-                Append(appender, dt!.Value, file.Seq, line);
-                file.Staged++;
-            }
-            finally
-            {
-                doc?.Dispose();
-            }
+            Progress?.Invoke(reader.BytesRead, file.RowsRead);
         }
 
         void Reject(string reason, long line, ReadOnlySpan<byte> bytes, DateOnly? dt)
@@ -208,12 +137,93 @@ internal sealed class LandingFileReader
         }
     }
 
-    private void Append(DuckDbAppender appender, DateOnly dt, int fileSeq, long line)
+    private void Evaluate(Batch batch, bool csv, Dictionary<string, int>? header, LandingEncoding landingEncoding, System.Text.Encoding encoding)
+    {
+        var csvFields = new List<string>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch.Outcomes[i] = EvaluateOne(batch.RecordMemory(i), csv, header, landingEncoding, encoding, csvFields);
+        }
+    }
+
+    private Outcome EvaluateOne(ReadOnlyMemory<byte> memory, bool csv, Dictionary<string, int>? header, LandingEncoding landingEncoding,
+        System.Text.Encoding encoding, List<string> csvFields)
+    {
+        var bytes = memory.Span;
+        IRowFields fields;
+        JsonDocument? doc = null;
+        try
+        {
+            if (csv)
+            {
+                if (!CsvSplitter.TrySplit(bytes, encoding, csvFields, out var error))
+                {
+                    return new Outcome(error == "invalid_encoding" ? Reasons.InvalidEncoding : Reasons.BadCsv);
+                }
+
+                if (header!.Count == 0)
+                {
+                    return new Outcome(Reasons.BadCsv);
+                }
+
+                if (csvFields.Count != header.Count)
+                {
+                    return new Outcome(Reasons.ColumnCount);
+                }
+
+                fields = new CsvRowFields(header, csvFields);
+            }
+            else
+            {
+                byte[]? transcoded = null;
+                if (landingEncoding == LandingEncoding.Gb18030)
+                {
+                    var text = TextDecoding.TryDecode(TextDecoding.Gb18030, bytes);
+                    if (text is null)
+                    {
+                        return new Outcome(Reasons.InvalidEncoding);
+                    }
+
+                    transcoded = System.Text.Encoding.UTF8.GetBytes(text);
+                }
+                else if (!System.Text.Unicode.Utf8.IsValid(bytes))
+                {
+                    return new Outcome(Reasons.InvalidEncoding);
+                }
+
+                try
+                {
+                    doc = JsonDocument.Parse(transcoded ?? memory, JsonOptions);
+                }
+                catch (JsonException)
+                {
+                    return new Outcome(Reasons.InvalidJson);
+                }
+
+                if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return new Outcome(Reasons.InvalidJson);
+                }
+
+                fields = new JsonRowFields(doc.RootElement);
+            }
+
+            var values = new object?[_schema.Columns.Count];
+            var reason = _validator.Validate(fields, values, out var dt);
+            return reason is null ? new Outcome(null, values, dt) : new Outcome(reason, null, dt);
+        }
+        finally
+        {
+            doc?.Dispose();
+        }
+    }
+
+    private void Append(DuckDbAppender appender, object?[] values, DateOnly dt, int fileSeq, long line)
     {
         var row = appender.BeginRow();
-        for (var i = 0; i < _values.Length; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            var value = _values[i];
+            var value = values[i];
             if (value is null)
             {
                 row.AppendNull();
@@ -240,7 +250,7 @@ internal sealed class LandingFileReader
             }
         }
 
-        row.Append(dt).Append(fileSeq).Append(line).Append((string)_values[0]!).EndRow();
+        row.Append(dt).Append(fileSeq).Append(line).Append((string)values[0]!).EndRow();
     }
 
     private static Dictionary<string, int>? ReadHeader(ReadOnlySpan<byte> record, System.Text.Encoding encoding)
@@ -261,4 +271,48 @@ internal sealed class LandingFileReader
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> span) => span.Trim(" \t\r"u8).IsEmpty;
+
+    /// <summary>The result of checking one record: a reason, or the lake values and business day.</summary>
+    private readonly record struct Outcome(string? Reason, object?[]? Values = null, DateOnly? Dt = null);
+
+    /// <summary>Up to <see cref="BatchRows"/> records copied out of the reader's buffer, with their line numbers and outcomes.</summary>
+    private sealed class Batch
+    {
+        private readonly ArrayBufferWriter<byte> _bytes = new(1 << 16);
+        private readonly List<(int Offset, int Length)> _ranges = new(BatchRows);
+
+        public List<long> Lines { get; } = new(BatchRows);
+
+        public Outcome[] Outcomes { get; } = new Outcome[BatchRows];
+
+        public int Count => _ranges.Count;
+
+        public void Clear()
+        {
+            _bytes.ResetWrittenCount();
+            _ranges.Clear();
+            Lines.Clear();
+            Array.Clear(Outcomes);
+        }
+
+        public void Add(ReadOnlySpan<byte> record, long line)
+        {
+            _ranges.Add((_bytes.WrittenCount, record.Length));
+            _bytes.Write(record);
+            Lines.Add(line);
+        }
+
+        public ReadOnlyMemory<byte> RecordMemory(int i) => _bytes.WrittenMemory.Slice(_ranges[i].Offset, _ranges[i].Length);
+
+        public ReadOnlySpan<byte> Record(int i) => RecordMemory(i).Span;
+
+        public (byte[] Raw, long Line) RemoveLast()
+        {
+            var i = _ranges.Count - 1;
+            var result = (Record(i).ToArray(), Lines[i]);
+            _ranges.RemoveAt(i);
+            Lines.RemoveAt(i);
+            return result;
+        }
+    }
 }
