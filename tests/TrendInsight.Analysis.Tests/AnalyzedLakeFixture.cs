@@ -33,11 +33,21 @@ public sealed class AnalyzedLakeFixture : IDisposable
         FirstBuiltDays = Service.LastBuiltDays;
         Rerun = Service.AnalyzeAsync(Layout, AsOf, null, CancellationToken.None).GetAwaiter().GetResult();
         RerunBuiltDays = Service.LastBuiltDays;
+
+        // a late file for one day: only that day is segmented again
+        var comments = Directory.GetFiles(Layout.RawPartition(Feeds.Comments, TouchedDay), "*.parquet")[0];
+        File.SetLastWriteTimeUtc(comments, File.GetLastWriteTimeUtc(comments).AddMinutes(5));
+        Service.AnalyzeAsync(Layout, AsOf, null, CancellationToken.None).GetAwaiter().GetResult();
+        TouchedBuiltDays = Service.LastBuiltDays;
         Db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 2 });
         Conn = Db.Connect();
     }
 
     public static DateOnly AsOf { get; } = FixtureLake.Day(FixtureLake.CampingPeak - 7);
+
+    public static DateOnly TouchedDay { get; } = AsOf.AddDays(-3);
+
+    public IReadOnlyList<DateOnly> TouchedBuiltDays { get; }
 
     public string Root { get; }
     public DataLayout Layout { get; }

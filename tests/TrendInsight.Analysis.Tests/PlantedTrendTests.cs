@@ -174,4 +174,10 @@ public sealed class PlantedTrendTests : IClassFixture<AnalyzedLakeFixture>
         var files = Directory.GetFiles(Path.Combine(_f.Layout.Marts, "topics"), "*.parquet", SearchOption.AllDirectories);
         Assert.Single(files);
     }
+
+    [Fact]
+    public void Analyze_OneRawPartitionChanged_ResegmentsOnlyThatDay()
+    {
+        Assert.Equal([AnalyzedLakeFixture.TouchedDay], _f.TouchedBuiltDays);
+    }
 }
