@@ -9,13 +9,18 @@ WITH members AS (
     GROUP BY topic_id
 ),
 focus AS (
+    -- in focus: no focus list, or at least a fifth of the topic's content and listings that carry a
+    -- category are in a focus category
     SELECT m.topic_id,
-           len(p.focus) = 0
-               OR bool_or(list_contains(list_transform(p.focus, f -> lower(f)), lower(t.category))) AS in_focus
+           (SELECT len(focus) = 0 FROM params)
+           OR coalesce(
+                  count(DISTINCT t.source || ':' || t.doc_id) FILTER (
+                      WHERE list_contains((SELECT list_transform(focus, f -> lower(f)) FROM params), lower(t.category)))
+                  / nullif(count(DISTINCT t.source || ':' || t.doc_id), 0),
+                  0) >= 0.2 AS in_focus
     FROM topic_members m
-    LEFT JOIN terms_cand t ON t.term = m.term AND t.category IS NOT NULL,
-    params p
-    GROUP BY m.topic_id, p.focus
+    LEFT JOIN terms_cand t ON t.term = m.term AND t.category IS NOT NULL AND t.source IN ('content', 'product')
+    GROUP BY m.topic_id
 ),
 scored AS (
     SELECT s.*, m.name, m.members, m.member_count, coalesce(f.in_focus, false) AS in_focus,

@@ -121,7 +121,7 @@ public sealed class AnalyzeService : IAnalyzeService
         var termFiles = LakeFiles.Partitions(layout.Terms, from, asOf);
         Load(conn, "terms_cand", termFiles);
         Run(conn, "150_topic_edges");
-        var candidates = conn.Query(sql.LoadStatement("candidates"), r => new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2)));
+        var candidates = conn.Query(sql.LoadStatement("candidates"), r => new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetBoolean(3)));
         var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetDouble(2)));
         using (var appender = conn.CreateAppender("topic_members"))
         {

@@ -6,12 +6,12 @@ namespace TrendInsight.Analysis;
 /// (推荐) cannot start a topic that a big one (帐篷) then joins; a term joins the topic of the already-placed term it is most similar to
 /// (weighted Jaccard over shared documents, links below the threshold already dropped in SQL), or
 /// starts a topic of its own. Unlike connected components, one generic word that co-occurs with two
-/// topics cannot merge them. A topic is named by its leader, the member with the most recent interest; members are listed by rank.
+/// topics cannot merge them. A topic is named by its member with the most recent interest, a lexicon word if it has one; members are listed by rank.
 /// </summary>
 internal static class TopicClusterer
 {
-    /// <summary>A term to place: its rank among rising terms (1 = best) and its recent interest.</summary>
-    public readonly record struct Candidate(string Term, int Rank, double RecentTotal);
+    /// <summary>A term to place: its rank among rising terms (1 = best), its recent interest, whether the lexicon types it.</summary>
+    public readonly record struct Candidate(string Term, int Rank, double RecentTotal, bool Typed = false);
 
     /// <summary>A link between two candidates.</summary>
     public readonly record struct Edge(string A, string B, double Similarity);
@@ -61,7 +61,8 @@ internal static class TopicClusterer
         var members = new List<Member>(candidates.Count);
         foreach (var topic in topics)
         {
-            var name = topic[0].Term;
+            // a lexicon word (马面裙) names a topic better than a bigger everyday word (日常)
+            var name = (topic.Where(m => m.Typed).OrderByDescending(m => m.RecentTotal).Select(m => m.Term).FirstOrDefault()) ?? topic[0].Term;
             var byRank = topic.OrderBy(m => m.Rank).ToList();
             for (var k = 0; k < byRank.Count; k++)
             {

@@ -31,4 +31,14 @@ public sealed class TopicClustererTests
         Assert.Equal("t-飞盘", m.TopicId);
         Assert.Equal(1, m.MemberRank);
     }
+
+    [Fact]
+    public void Cluster_EverydayWordBiggerThanLexiconWord_TopicNamedByTheLexiconWord()
+    {
+        var members = TopicClusterer.Cluster(
+            [new("日常", 2, 900, Typed: false), new("马面裙", 1, 600, Typed: true)],
+            [new("日常", "马面裙", 0.5)]);
+        Assert.All(members, m => Assert.Equal("马面裙", m.Name));
+        Assert.All(members, m => Assert.Equal("t-马面裙", m.TopicId));
+    }
 }
