@@ -1,7 +1,8 @@
 namespace TrendInsight.Analysis.Tests;
 
 /// <summary>The planted shapes of <see cref="FixtureLake"/>, analysed a week before the 露营 peak.</summary>
-public sealed class PlantedTrendTests : IClassFixture<AnalyzedLakeFixture>
+[Collection(AnalyzedLakeCollection.Name)]
+public sealed class PlantedTrendTests
 {
     private readonly AnalyzedLakeFixture _f;
 
