@@ -318,14 +318,8 @@ internal sealed class MartReportLoader
 
     private static string ReportDate(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Sql(string name)
-    {
-        var assembly = typeof(MartReportLoader).Assembly;
-        using var stream = assembly.GetManifestResourceStream("TrendInsight.Reports.Sql." + name + ".sql")
-            ?? throw new TrendInsightException($"Embedded SQL TrendInsight.Reports.Sql.{name}.sql is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Sql(string name) =>
+        EmbeddedText.Read(typeof(MartReportLoader).Assembly, "TrendInsight.Reports.Sql." + name + ".sql");
 
     private static double? Dbl(DuckDbDataReader r, int i) => r.IsNull(i) ? null : r.GetDouble(i);
 

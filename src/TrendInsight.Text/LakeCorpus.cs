@@ -37,12 +37,6 @@ public static class LakeCorpus
         return (lines, perFeed);
     }
 
-    private static string Sql(string name)
-    {
-        var resource = $"TrendInsight.Text.Sql.{name}";
-        using var stream = typeof(LakeCorpus).Assembly.GetManifestResourceStream(resource)
-            ?? throw new TrendInsightException($"Embedded SQL {resource} is missing from {typeof(LakeCorpus).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Sql(string name) =>
+        EmbeddedText.Read(typeof(LakeCorpus).Assembly, $"TrendInsight.Text.Sql.{name}");
 }

@@ -31,6 +31,7 @@ public sealed class TextNormalizer : IDisposable
     private readonly ConcurrentBag<nint> _all = new();
     private readonly bool[] _changesBmp;
     private readonly HashSet<int> _changesSupplementary;
+    private readonly bool[] _inertBmp;
     private int _disposed;
 
     private TextNormalizer(OpenCcLibrary library, string configPath, nint first)
@@ -40,6 +41,7 @@ public sealed class TextNormalizer : IDisposable
         _all.Add(first);
         var watch = Stopwatch.StartNew();
         (_changesBmp, _changesSupplementary) = BuildChangingSet(library, first);
+        _inertBmp = BuildInertSet(_changesBmp);
         SetBuildTime = watch.Elapsed;
         _pool.Add(first);
     }
@@ -79,6 +81,11 @@ public sealed class TextNormalizer : IDisposable
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
+        }
+
+        if (IsAlreadyNormal(text))
+        {
+            return text;
         }
 
         // Most Chinese text is ASCII, CJK ideographs, full-width forms and CJK punctuation: NFKC of those is
@@ -207,6 +214,73 @@ public sealed class TextNormalizer : IDisposable
     private void Return(nint converter) => _pool.Add(converter);
 
     /// <summary>
+    /// True when <see cref="Normalize"/> would return <paramref name="text"/> unchanged and OpenCC would not be
+    /// called: every character is inert (see <see cref="BuildInertSet"/>) or an emoji that NFKC and <c>t2s</c>
+    /// leave alone, and spaces are single and inside the text. One table look-up a character, no copy.
+    /// </summary>
+    private bool IsAlreadyNormal(string text)
+    {
+        var inert = _inertBmp;
+        var last = text.Length - 1;
+        for (var i = 0; i <= last; i++)
+        {
+            var c = text[i];
+            if (inert[c])
+            {
+                continue;
+            }
+
+            if (c == ' ' && i > 0 && i < last && text[i - 1] != ' ')
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i < last && char.IsLowSurrogate(text[i + 1]))
+            {
+                var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                if (IsPlainEmoji(codePoint) && !_changesSupplementary.Contains(codePoint))
+                {
+                    i++;
+                    continue;
+                }
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Pictographic emoji blocks (U+1F300–U+1FAFF): no decompositions, combining class 0, so NFKC keeps them
+    /// whatever their neighbours. The enclosed alphanumerics and ideographs before U+1F300 do decompose.
+    /// </summary>
+    internal static bool IsPlainEmoji(int codePoint) => codePoint is >= 0x1F300 and <= 0x1FAFF;
+
+    /// <summary>
+    /// BMP characters that the loop in <see cref="Normalize"/> copies as they are and that never send a string
+    /// through ICU or OpenCC: in the fast NFKC set (or a variation selector), not full-width, not whitespace,
+    /// control or format, already lower-case, and not changed by <c>t2s</c>.
+    /// </summary>
+    private static bool[] BuildInertSet(bool[] changesBmp)
+    {
+        var inert = new bool[0x10000];
+        for (var i = 0; i < inert.Length; i++)
+        {
+            var c = (char)i;
+            if (!(IsFastNfkcChar(c) || c is '\uFE0E' or '\uFE0F') || c is >= '\uFF01' and <= '\uFF5E' || char.IsSurrogate(c) || char.IsWhiteSpace(c)
+                || char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            inert[i] = c < 'ɏ' ? char.ToLowerInvariant(c) == c : !changesBmp[c];
+        }
+
+        return inert;
+    }
+
+    /// <summary>
     /// True when every character is one whose NFKC form is itself or is mapped in <see cref="Normalize"/>:
     /// ASCII, CJK unified ideographs, full-width ASCII forms, the ideographic space and common CJK
     /// punctuation without compatibility decompositions.
@@ -215,10 +289,7 @@ public sealed class TextNormalizer : IDisposable
     {
         foreach (var c in text)
         {
-            var fast = c < '\u0080'
-                || c is (>= '\u4E00' and <= '\u9FFF') or (>= '\uFF01' and <= '\uFF5E') or '\u3000' or '\u3001' or '\u3002'
-                    or (>= '\u3008' and <= '\u3011') or '\u2014' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u00B7';
-            if (!fast)
+            if (!IsFastNfkcChar(c))
             {
                 return false;
             }
@@ -226,6 +297,11 @@ public sealed class TextNormalizer : IDisposable
 
         return true;
     }
+
+    private static bool IsFastNfkcChar(char c) =>
+        c < '\u0080'
+        || c is (>= '\u4E00' and <= '\u9FFF') or (>= '\uFF01' and <= '\uFF5E') or '\u3000' or '\u3001' or '\u3002'
+            or (>= '\u3008' and <= '\u3011') or '\u2014' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u00B7';
 
     private static string ToNfkc(string text)
     {

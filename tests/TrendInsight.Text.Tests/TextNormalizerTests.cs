@@ -85,11 +85,29 @@ public sealed class TextNormalizerTests : IClassFixture<NormalizerFixture>
         var lines = File.ReadAllLines(SegmenterFixture.TestData("golden", "input.txt"))
             .Concat(File.ReadAllLines(SegmenterFixture.TestData("golden", "handwritten.txt")))
             .Append("ＵＮＩＱＬＯ×ＫＡＷＳ联名Ｔ恤　开抢了！【ＳＡＬＥ】５折起")
-            .Append("「新品」——“国风”·《指南》、。〈〉");
+            .Append("「新品」——“国风”·《指南》、。〈〉")
+            .Append("第一次露营🏕️ 天幕和露营椅 #42")
+            .Append("这套国风汉服太好看了😍 求链接")
+            .Append("露营 ◌́ a\u0301 ℃ 🄰 𝐀 ｡ x  y")
+            .Append(" 多巴胺穿搭 一周不重样");
         foreach (var line in lines)
         {
             Assert.Equal(_normalizer.Normalize(line) + "é", _normalizer.Normalize(line + "é"));
         }
+    }
+
+    [Fact]
+    public void Normalize_PlainEmoji_NfkcStableAndUnchanged()
+    {
+        for (var p = 0x1F300; p <= 0x1FAFF; p++)
+        {
+            Assert.True(TextNormalizer.IsPlainEmoji(p));
+            var text = "a" + char.ConvertFromUtf32(p) + "\uFE0F" + char.ConvertFromUtf32(p) + "露营";
+            Assert.True(text.IsNormalized(System.Text.NormalizationForm.FormKC), p.ToString("X", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Same(text, _normalizer.Normalize(text));
+        }
+
+        Assert.False(TextNormalizer.IsPlainEmoji(0x1F130));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Reflection;
 using TrendInsight.Core;
 
 namespace TrendInsight.Reports.Rendering;
@@ -6,12 +5,6 @@ namespace TrendInsight.Reports.Rendering;
 /// <summary>Reads the report's embedded assets (CSS, script).</summary>
 internal static class Resources
 {
-    public static string Text(string name)
-    {
-        var assembly = typeof(Resources).Assembly;
-        using var stream = assembly.GetManifestResourceStream("TrendInsight.Reports.Assets." + name)
-            ?? throw new TrendInsightException($"Embedded resource TrendInsight.Reports.Assets.{name} is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Text(string name) =>
+        EmbeddedText.Read(typeof(Resources).Assembly, "TrendInsight.Reports.Assets." + name);
 }

@@ -9,11 +9,5 @@ internal static class SqlResources
     private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
 
     public static string Get(string name) => Cache.GetOrAdd(name, static n =>
-    {
-        var resource = $"TrendInsight.Scheduler.Sql.{n}.sql";
-        using var stream = typeof(SqlResources).Assembly.GetManifestResourceStream(resource)
-            ?? throw new TrendInsightException($"Embedded SQL resource missing: {resource}");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+        EmbeddedText.Read(typeof(SqlResources).Assembly, $"TrendInsight.Scheduler.Sql.{n}.sql"));
 }
