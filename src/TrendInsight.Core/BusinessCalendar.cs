@@ -23,7 +23,17 @@ public static class BusinessCalendar
     public static DateTimeOffset FromLocal(DateTime local) =>
         new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone.GetUtcOffset(local));
 
+    /// <summary>
+    /// A business date as <c>YYYY-MM-DD</c>, the one form a day takes in partition and report folders,
+    /// the run history, job data and messages.
+    /// </summary>
+    public static string Format(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a business date written as <c>YYYY-MM-DD</c> (see <see cref="Format"/>).</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+
     /// <summary>Partition folder name for a date: <c>dt=YYYY-MM-DD</c>.</summary>
-    public static string Partition(DateOnly date) =>
-        "dt=" + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Partition(DateOnly date) => "dt=" + Format(date);
 }

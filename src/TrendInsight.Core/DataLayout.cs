@@ -26,6 +26,5 @@ public sealed class DataLayout
     public string RawFeed(string feed) => Path.Combine(Raw, feed);
     public string RawPartition(string feed, DateOnly dt) => Path.Combine(Raw, feed, BusinessCalendar.Partition(dt));
     public string QuarantinePartition(string feed, DateOnly dt) => Path.Combine(Quarantine, feed, BusinessCalendar.Partition(dt));
-    public string ReportFolder(DateOnly date) =>
-        Path.Combine(Reports, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    public string ReportFolder(DateOnly date) => Path.Combine(Reports, BusinessCalendar.Format(date));
 }

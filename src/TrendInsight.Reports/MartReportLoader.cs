@@ -311,12 +311,10 @@ internal sealed class MartReportLoader
         catch (DuckDbException ex)
         {
             throw new TrendInsightException(
-                $"Reading mart {mart} for {ReportDate(asOf)} ({Path.GetDirectoryName(files[0])}) with Sql/{mart}.sql failed: {ex.Message}",
+                $"Reading mart {mart} for {BusinessCalendar.Format(asOf)} ({Path.GetDirectoryName(files[0])}) with Sql/{mart}.sql failed: {ex.Message}",
                 ex.IsTransient, ex);
         }
     }
-
-    private static string ReportDate(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Sql(string name) =>
         EmbeddedText.Read(typeof(MartReportLoader).Assembly, "TrendInsight.Reports.Sql." + name + ".sql");

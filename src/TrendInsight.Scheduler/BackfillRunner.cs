@@ -34,7 +34,7 @@ public sealed class BackfillRunner
     {
         if (to < from)
         {
-            throw new TrendInsightException($"backfill: --to {RunHistory.FormatDay(to)} is before --from {RunHistory.FormatDay(from)}");
+            throw new TrendInsightException($"backfill: --to {BusinessCalendar.Format(to)} is before --from {BusinessCalendar.Format(from)}");
         }
 
         var done = new List<DateOnly>();
@@ -48,7 +48,7 @@ public sealed class BackfillRunner
             if (!force && _steps.History.IsDone(Stage, day))
             {
                 skipped.Add(day);
-                Log.BackfillSkipped(_logger, RunHistory.FormatDay(day));
+                Log.BackfillSkipped(_logger, BusinessCalendar.Format(day));
                 progress?.Report(new BackfillProgress(day, index, total, Skipped: true));
                 continue;
             }
@@ -62,7 +62,7 @@ public sealed class BackfillRunner
 
             _steps.History.MarkDone(Stage, day);
             done.Add(day);
-            Log.BackfillDone(_logger, RunHistory.FormatDay(day));
+            Log.BackfillDone(_logger, BusinessCalendar.Format(day));
             progress?.Report(new BackfillProgress(day, index, total, Skipped: false));
         }
 

@@ -79,7 +79,7 @@ public sealed class PipelineSteps
             var lastIngest = History.LastSuccessStart(IngestStage);
             if (lastIngest is null || lastIngest < dayEnd)
             {
-                Log.IngestBeforeAnalyze(_logger, RunHistory.FormatDay(day));
+                Log.IngestBeforeAnalyze(_logger, BusinessCalendar.Format(day));
                 await IngestAsync(attempt, progress, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -95,7 +95,7 @@ public sealed class PipelineSteps
     {
         if (ensureAnalyzed && !History.IsDone(AnalyzeStage, day))
         {
-            Log.AnalyzeBeforeReport(_logger, RunHistory.FormatDay(day));
+            Log.AnalyzeBeforeReport(_logger, BusinessCalendar.Format(day));
             await AnalyzeAsync(day, attempt, ensureIngest: true, progress, cancellationToken).ConfigureAwait(false);
         }
 
@@ -107,7 +107,7 @@ public sealed class PipelineSteps
 
     private async Task<T> RecordAsync<T>(string stage, DateOnly? day, int attempt, Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        var dayText = day is { } d ? RunHistory.FormatDay(d) : RunHistory.FormatDay(BusinessCalendar.Today(_clock));
+        var dayText = day is { } d ? BusinessCalendar.Format(d) : BusinessCalendar.Format(BusinessCalendar.Today(_clock));
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

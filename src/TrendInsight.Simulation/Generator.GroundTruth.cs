@@ -24,8 +24,8 @@ internal sealed partial class Generator
         json.WriteNumber("seed", _options.Seed);
         json.WriteNumber("days", _options.Days);
         json.WriteNumber("scale", _options.Scale);
-        json.WriteString("start", Iso(Start));
-        json.WriteString("end", Iso(End));
+        json.WriteString("start", BusinessCalendar.Format(Start));
+        json.WriteString("end", BusinessCalendar.Format(End));
         json.WriteString("timezone", "Asia/Shanghai");
 
         json.WriteStartArray("topics");
@@ -39,9 +39,9 @@ internal sealed partial class Generator
             json.WriteString("category", topic.Category);
             json.WriteString("shape", "emerging-rising-peaking-declining");
             json.WriteString("stage_at_end", StageAtEnd(topic));
-            json.WriteString("start", Iso(End.AddDays(topic.StartOffset)));
-            json.WriteString("peak", Iso(End.AddDays(topic.PeakOffset)));
-            json.WriteString("end", Iso(End.AddDays(topic.EndOffset)));
+            json.WriteString("start", BusinessCalendar.Format(End.AddDays(topic.StartOffset)));
+            json.WriteString("peak", BusinessCalendar.Format(End.AddDays(topic.PeakOffset)));
+            json.WriteString("end", BusinessCalendar.Format(End.AddDays(topic.EndOffset)));
             json.WriteNumber("baseline_search_rows_per_day", topic.Baseline * _options.Scale);
             json.WriteNumber("peak_search_rows_per_day", (topic.Baseline + topic.Level) * _options.Scale);
             if (topic.Skew is { } skew)
@@ -84,7 +84,7 @@ internal sealed partial class Generator
         {
             json.WriteStartObject();
             json.WriteString("term", s.Terms[0]);
-            json.WriteString("date", Iso(End.AddDays(s.SpikeOffset)));
+            json.WriteString("date", BusinessCalendar.Format(End.AddDays(s.SpikeOffset)));
             json.WriteNumber("search_rows_on_day", s.Level * _options.Scale);
             json.WriteString("expected", "one-day spike, not a rising trend");
             WriteInts(json, "daily_search_rows", _topicSearchRows[s.Id]);
@@ -97,8 +97,8 @@ internal sealed partial class Generator
 
         json.WriteStartObject("event");
         json.WriteString("name", EventName);
-        json.WriteString("date", Iso(EventDate));
-        json.WriteString("window", Iso(EventDate.AddDays(-7)) + ".." + Iso(EventDate.AddDays(2)));
+        json.WriteString("date", BusinessCalendar.Format(EventDate));
+        json.WriteString("window", BusinessCalendar.Format(EventDate.AddDays(-7)) + ".." + BusinessCalendar.Format(EventDate.AddDays(2)));
         json.WriteNumber("volume_factor_on_day", 3.0);
         WriteStrings(json, "queries", World.EventQueries.Select(q => q.Replace("双11", EventName, StringComparison.Ordinal)));
         json.WriteEndObject();

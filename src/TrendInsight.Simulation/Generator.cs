@@ -87,7 +87,7 @@ internal sealed partial class Generator
                 WriteFeedDay(feed, day, date);
             }
 
-            progress?.Report(new StageProgress("simulate", Iso(date), day + 1, _options.Days));
+            progress?.Report(new StageProgress("simulate", BusinessCalendar.Format(date), day + 1, _options.Days));
         }
 
         var groundTruth = Path.Combine(_root, "ground_truth.json");
@@ -99,8 +99,6 @@ internal sealed partial class Generator
             .ToArray();
         return new SimulationSummary(Start, End, _options.Seed, Feeds.All.Select(f => _tallies[f].ToCounts()).ToArray(), groundTruth, others);
     }
-
-    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static (DateOnly Date, string Name) ChooseEventDate(DateOnly start, DateOnly end)
     {
@@ -189,7 +187,7 @@ internal sealed partial class Generator
     private void WriteFeedDay(string feed, int day, DateOnly date)
     {
         var format = FormatFor(feed, day);
-        var name = Iso(date) + Extension(format);
+        var name = BusinessCalendar.Format(date) + Extension(format);
         var path = Path.Combine(_root, feed, name);
         var tally = _tallies[feed];
         var context = new FeedDay(this, feed, day, date, Prng.For(_options.Seed, feed, day), SchemaOf(feed), tally);
@@ -235,7 +233,7 @@ internal sealed partial class Generator
         if (feed == Feeds.Search && day == ResentDayIndex)
         {
             // The same file delivered again under another name: ingest must skip it by content hash.
-            var copyName = Iso(date) + ".resend" + Extension(format);
+            var copyName = BusinessCalendar.Format(date) + ".resend" + Extension(format);
             File.Copy(path, Path.Combine(_root, feed, copyName), overwrite: true);
             _written.Add(feed + "/" + copyName);
             _resent.Add((feed, feed + "/" + name, feed + "/" + copyName, CountDataRows(format, path)));

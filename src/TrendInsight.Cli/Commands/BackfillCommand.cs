@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using TrendInsight.Core;
 using TrendInsight.Scheduler;
 
 namespace TrendInsight.Cli.Commands;
@@ -36,11 +36,11 @@ public static class BackfillCommand
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async ctx =>
                 {
-                    var task = ctx.AddTask($"backfill {Day(first)} … {Day(last)}", maxValue: Math.Max(1, last.DayNumber - first.DayNumber + 1));
+                    var task = ctx.AddTask($"backfill {BusinessCalendar.Format(first)} … {BusinessCalendar.Format(last)}", maxValue: Math.Max(1, last.DayNumber - first.DayNumber + 1));
                     var progress = new Progress<BackfillProgress>(p =>
                     {
                         task.Value = p.Index;
-                        task.Description = Markup.Escape($"backfill {Day(p.Day)} {(p.Skipped ? "skipped (done before)" : "done")} ({p.Index}/{p.Total})");
+                        task.Description = Markup.Escape($"backfill {BusinessCalendar.Format(p.Day)} {(p.Skipped ? "skipped (done before)" : "done")} ({p.Index}/{p.Total})");
                     });
                     outcome = await runner.RunAsync(first, last, result.GetValue(force), !result.GetValue(noReport), progress, cancellationToken);
                     task.Value = task.MaxValue;
@@ -51,6 +51,4 @@ public static class BackfillCommand
         });
         return command;
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrendInsight.Core;
 using TrendInsight.Reports;
@@ -38,7 +37,7 @@ public static class ReportCommand
             {
                 day = BusinessCalendar.Yesterday(TimeProvider.System);
             }
-            else if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            else if (!BusinessCalendar.TryParse(text, out day))
             {
                 throw new TrendInsightException($"--date: '{text}' is not a date in the form YYYY-MM-DD.");
             }

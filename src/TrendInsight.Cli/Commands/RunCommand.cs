@@ -39,8 +39,8 @@ public static class RunCommand
                 .StartAsync(async ctx =>
                 {
                     var ingestTask = ctx.AddTask("ingest", maxValue: 1);
-                    var analyzeTask = ctx.AddTask("analyze " + Day(day), autoStart: false, maxValue: 1);
-                    var reportTask = ctx.AddTask("report " + Day(day), autoStart: false, maxValue: 1);
+                    var analyzeTask = ctx.AddTask("analyze " + BusinessCalendar.Format(day), autoStart: false, maxValue: 1);
+                    var reportTask = ctx.AddTask("report " + BusinessCalendar.Format(day), autoStart: false, maxValue: 1);
 
                     ingestTask.StartTask();
                     ingest = await steps.IngestAsync(1, Track(ingestTask), cancellationToken);
@@ -48,11 +48,11 @@ public static class RunCommand
 
                     analyzeTask.StartTask();
                     analyze = await steps.AnalyzeAsync(day, 1, ensureIngest: false, Track(analyzeTask), cancellationToken);
-                    Finish(analyzeTask, $"analyze {Day(day)}: {analyze.TermsScored.ToString("N0", CultureInfo.InvariantCulture)} terms, {analyze.Topics} topics");
+                    Finish(analyzeTask, $"analyze {BusinessCalendar.Format(day)}: {analyze.TermsScored.ToString("N0", CultureInfo.InvariantCulture)} terms, {analyze.Topics} topics");
 
                     reportTask.StartTask();
                     report = await steps.ReportAsync(day, 1, ensureAnalyzed: false, Track(reportTask), cancellationToken);
-                    Finish(reportTask, $"report {Day(day)}: {report.Files.Count} files");
+                    Finish(reportTask, $"report {BusinessCalendar.Format(day)}: {report.Files.Count} files");
                 });
 
             foreach (var file in report.Files)
@@ -96,6 +96,4 @@ public static class RunCommand
         task.Description = Markup.Escape(description);
         task.StopTask();
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

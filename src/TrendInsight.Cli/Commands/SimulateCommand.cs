@@ -34,7 +34,7 @@ public static class SimulateCommand
             var endText = result.GetValue(end);
             if (endText is not null)
             {
-                if (!DateOnly.TryParseExact(endText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                if (!BusinessCalendar.TryParse(endText, out var parsed))
                 {
                     throw new TrendInsightException($"simulate: --end must be a date YYYY-MM-DD (got '{endText}').");
                 }

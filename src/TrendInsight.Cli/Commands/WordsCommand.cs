@@ -41,7 +41,7 @@ public static class WordsCommand
             List<string> lines;
             if (result.GetValue(since) is { } sinceText)
             {
-                if (!DateOnly.TryParseExact(sinceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var sinceDate))
+                if (!Core.BusinessCalendar.TryParse(sinceText, out var sinceDate))
                 {
                     throw new Core.TrendInsightException($"--since: '{sinceText}' is not a date (YYYY-MM-DD)");
                 }

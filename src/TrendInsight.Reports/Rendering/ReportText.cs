@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrendInsight.Core;
 using TrendInsight.Reports.Model;
 
 namespace TrendInsight.Reports.Rendering;
@@ -112,7 +113,7 @@ internal static class ReportText
     /// <summary>An interest index: thousands separated, one decimal only for small values.</summary>
     public static string Index(double value) => Number(value, Math.Abs(value) >= 100 ? "N0" : "0.0");
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Inv);
+    public static string Date(DateOnly date) => BusinessCalendar.Format(date);
 
     public static string ShortDate(DateOnly date) => date.ToString("MM-dd", Inv);
 

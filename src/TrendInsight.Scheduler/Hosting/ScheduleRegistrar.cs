@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Quartz;
+using TrendInsight.Core;
 using TrendInsight.Scheduler.Jobs;
 
 namespace TrendInsight.Scheduler.Hosting;
@@ -84,9 +85,9 @@ public sealed class ScheduleRegistrar
     /// <summary>A one-shot firing of <paramref name="job"/> for <paramref name="day"/> (a retry, a recovery test, an operator's request).</summary>
     public static ITrigger BuildDayTrigger(JobKey job, DateOnly day, DateTimeOffset at, TimeProvider clock) =>
         TriggerBuilder.Create(clock)
-            .WithIdentity($"{job.Name}-{State.RunHistory.FormatDay(day)}", PipelineJobs.Group)
+            .WithIdentity($"{job.Name}-{BusinessCalendar.Format(day)}", PipelineJobs.Group)
             .ForJob(job)
-            .UsingJobData(PipelineJobs.DayKey, State.RunHistory.FormatDay(day))
+            .UsingJobData(PipelineJobs.DayKey, BusinessCalendar.Format(day))
             .StartAt(at)
             .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();

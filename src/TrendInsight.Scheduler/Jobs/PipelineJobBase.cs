@@ -45,11 +45,11 @@ public abstract class PipelineJobBase : IJob
         {
             var next = attempt + 1;
             var at = _clock.GetUtcNow() + _retry.DelayBefore(next);
-            Log.StageRetrying(_logger, ex, Stage, Format(day), attempt, _retry.MaxAttempts, at, ex.Message);
+            Log.StageRetrying(_logger, ex, Stage, BusinessCalendar.Format(day), attempt, _retry.MaxAttempts, at, ex.Message);
             var trigger = TriggerBuilder.Create(_clock)
-                .WithIdentity($"retry-{Stage}-{Format(day)}-{next.ToString(CultureInfo.InvariantCulture)}", PipelineJobs.Group)
+                .WithIdentity($"retry-{Stage}-{BusinessCalendar.Format(day)}-{next.ToString(CultureInfo.InvariantCulture)}", PipelineJobs.Group)
                 .ForJob(context.JobDetail.Key)
-                .UsingJobData(PipelineJobs.DayKey, Format(day))
+                .UsingJobData(PipelineJobs.DayKey, BusinessCalendar.Format(day))
                 .UsingJobData(PipelineJobs.AttemptKey, next.ToString(CultureInfo.InvariantCulture))
                 .StartAt(at)
                 .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
@@ -58,7 +58,7 @@ public abstract class PipelineJobBase : IJob
         }
         catch (Exception ex)
         {
-            Log.StageFailed(_logger, ex, Stage, Format(day), attempt, ex.Message);
+            Log.StageFailed(_logger, ex, Stage, BusinessCalendar.Format(day), attempt, ex.Message);
         }
     }
 
@@ -78,7 +78,7 @@ public abstract class PipelineJobBase : IJob
     {
         if (data.TryGetValue(PipelineJobs.DayKey, out var dayValue) && dayValue?.ToString() is { Length: > 0 } dayText)
         {
-            if (DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (BusinessCalendar.TryParse(dayText, out var day))
             {
                 return day;
             }
@@ -118,6 +118,4 @@ public abstract class PipelineJobBase : IJob
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
     }
-
-    private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -50,7 +50,7 @@ public sealed class RunHistory
         using var cmd = conn.CreateCommand();
         cmd.CommandText = SqlResources.Get("run_start");
         cmd.Parameters.AddWithValue("$job", job);
-        cmd.Parameters.AddWithValue("$day", day is { } d ? FormatDay(d) : DBNull.Value);
+        cmd.Parameters.AddWithValue("$day", day is { } d ? BusinessCalendar.Format(d) : DBNull.Value);
         cmd.Parameters.AddWithValue("$attempt", attempt);
         cmd.Parameters.AddWithValue("$instance", instance);
         cmd.Parameters.AddWithValue("$started", FormatInstant(_clock.GetUtcNow()));
@@ -112,7 +112,7 @@ public sealed class RunHistory
         using var cmd = conn.CreateCommand();
         cmd.CommandText = SqlResources.Get("day_done_get");
         cmd.Parameters.AddWithValue("$stage", stage);
-        cmd.Parameters.AddWithValue("$day", FormatDay(day));
+        cmd.Parameters.AddWithValue("$day", BusinessCalendar.Format(day));
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
@@ -123,7 +123,7 @@ public sealed class RunHistory
         using var cmd = conn.CreateCommand();
         cmd.CommandText = SqlResources.Get("day_done_mark");
         cmd.Parameters.AddWithValue("$stage", stage);
-        cmd.Parameters.AddWithValue("$day", FormatDay(day));
+        cmd.Parameters.AddWithValue("$day", BusinessCalendar.Format(day));
         cmd.Parameters.AddWithValue("$finished", FormatInstant(_clock.GetUtcNow()));
         cmd.ExecuteNonQuery();
     }
@@ -135,11 +135,9 @@ public sealed class RunHistory
         using var cmd = conn.CreateCommand();
         cmd.CommandText = SqlResources.Get("day_done_clear");
         cmd.Parameters.AddWithValue("$stage", stage);
-        cmd.Parameters.AddWithValue("$day", FormatDay(day));
+        cmd.Parameters.AddWithValue("$day", BusinessCalendar.Format(day));
         cmd.ExecuteNonQuery();
     }
-
-    internal static string FormatDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly ParseDay(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

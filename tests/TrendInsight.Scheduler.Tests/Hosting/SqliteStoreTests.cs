@@ -134,7 +134,7 @@ public class SqliteStoreTests
 
         var logFile = Directory.GetFiles(settings.LogFolder, "scheduler-*.jsonl").Single();
         var lines = File.ReadAllLines(logFile);
-        Assert.Contains(lines, l => l.Contains("\"Day\":\"" + RunHistory.FormatDay(day) + "\"", StringComparison.Ordinal)
+        Assert.Contains(lines, l => l.Contains("\"Day\":\"" + BusinessCalendar.Format(day) + "\"", StringComparison.Ordinal)
                                     && l.Contains("評論 column missing", StringComparison.Ordinal)
                                     && l.Contains("\"level\":\"Error\"", StringComparison.Ordinal));
     }
