@@ -84,6 +84,7 @@ public sealed class KeywordExtractor
         var lookup = df.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = new List<Token>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenLookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         var n = 0;
         foreach (var doc in documents)
         {
@@ -94,13 +95,9 @@ public sealed class KeywordExtractor
             foreach (var t in tokens)
             {
                 var word = doc.AsSpan(t.Start, t.Length);
-                if (IsCandidate(word, stopWords))
+                if (IsCandidate(word, stopWords) && seenLookup.Add(word))
                 {
-                    var text = word.ToString();
-                    if (seen.Add(text))
-                    {
-                        lookup[word] = lookup.TryGetValue(word, out var c) ? c + 1 : 1;
-                    }
+                    lookup[word] = lookup.TryGetValue(word, out var c) ? c + 1 : 1;
                 }
             }
         }
