@@ -17,7 +17,7 @@ internal sealed class FlatTrie
     private readonly int[] _edgeNode;
     private readonly long[] _frequency;
     private readonly double[] _weight;
-    private readonly FrozenSet<string> _forceSplit;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _forceSplit;
 
     private FlatTrie(int[] root, int[] childStart, char[] edgeChar, int[] edgeNode, long[] frequency, long total, FrozenSet<string> forceSplit)
     {
@@ -26,7 +26,7 @@ internal sealed class FlatTrie
         _edgeChar = edgeChar;
         _edgeNode = edgeNode;
         _frequency = frequency;
-        _forceSplit = forceSplit;
+        _forceSplit = forceSplit.GetAlternateLookup<ReadOnlySpan<char>>();
         Total = total;
         var logTotal = Math.Log(total);
         UnknownWeight = Math.Log(1) - logTotal;
@@ -139,7 +139,7 @@ internal sealed class FlatTrie
     public double Weight(int node) => _weight[node];
 
     public bool IsForceSplit(ReadOnlySpan<char> word) =>
-        _forceSplit.Count > 0 && _forceSplit.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        _forceSplit.Set.Count > 0 && _forceSplit.Contains(word);
 
     /// <summary>Frequency of a whole word, or 0 when it is not a word.</summary>
     public long FrequencyOf(ReadOnlySpan<char> word)

@@ -258,6 +258,6 @@ internal sealed partial class MutableTrie
         public double Weight(int node) => Math.Log(_trie._frequency[node]) - _logTotal;
 
         public bool IsForceSplit(ReadOnlySpan<char> word) =>
-            _trie._forceSplit.Count > 0 && _trie._forceSplit.Contains(word.ToString());
+            _trie._forceSplit.Count > 0 && _trie._forceSplit.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 }
