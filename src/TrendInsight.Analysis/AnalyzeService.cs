@@ -198,7 +198,7 @@ public sealed class AnalyzeService : IAnalyzeService
             return string.Create(CultureInfo.InvariantCulture, $"{info.FullName}:{(info.Exists ? info.Length : -1)}:{(info.Exists ? info.LastWriteTimeUtc.Ticks : 0)}");
         }));
         var stop = string.Join(',', _config.Text.ExtraStopWords);
-        return string.Create(CultureInfo.InvariantCulture, $"terms-v1 w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
+        return string.Create(CultureInfo.InvariantCulture, $"terms-v2 w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
     }
 
     private void Load(DuckDbConnection conn, string table, string[] files)

@@ -8,20 +8,32 @@ namespace TrendInsight.Analysis;
 /// <summary>
 /// Turns one document's normalised text into the distinct terms that are counted: the segmenter's
 /// words minus stop words, punctuation, digits-only tokens, emoji and single characters that are not
-/// lexicon words. Thread-safe when the cutter is.
+/// lexicon words. Search queries are counted by their precise-mode words; the extra sub-words that
+/// search mode cuts out of longer words (拉德 of 美拉德, 工人 of 打工人) are added only when the sub-word
+/// is itself a known term: a lexicon word or a discovered word from the user dictionaries.
+/// Thread-safe when the cutter is.
 /// </summary>
 internal sealed partial class TermExtractor
 {
     private readonly IWordCutter _cutter;
     private readonly StopWords _stopWords;
     private readonly IReadOnlyDictionary<string, string> _types;
+    private readonly IReadOnlySet<string> _discovered;
 
-    public TermExtractor(IWordCutter cutter, StopWords stopWords, IReadOnlyDictionary<string, string> termTypes)
+    public TermExtractor(
+        IWordCutter cutter,
+        StopWords stopWords,
+        IReadOnlyDictionary<string, string> termTypes,
+        IReadOnlySet<string>? discoveredWords = null)
     {
         _cutter = cutter;
         _stopWords = stopWords;
         _types = termTypes;
+        _discovered = discoveredWords ?? new HashSet<string>(StringComparer.Ordinal);
     }
+
+    /// <summary>Whether <paramref name="word"/> is a lexicon word or a discovered word (user dictionaries).</summary>
+    public bool IsKnownTerm(string word) => _types.ContainsKey(word) || _discovered.Contains(word);
 
     /// <summary>The stop words terms are filtered with.</summary>
     public StopWords StopWords => _stopWords;
@@ -46,10 +58,25 @@ internal sealed partial class TermExtractor
             text = HtmlTag().Replace(text, " ");
         }
 
-        foreach (var raw in _cutter.Cut(text, searchMode))
+        foreach (var raw in _cutter.Cut(text, searchMode: false))
         {
             var word = raw.Trim();
             if (IsCounted(word))
+            {
+                into.Add(word);
+            }
+        }
+
+        if (!searchMode)
+        {
+            return;
+        }
+
+        // search mode: only sub-words that are terms in their own right add to the precise words
+        foreach (var raw in _cutter.Cut(text, searchMode: true))
+        {
+            var word = raw.Trim();
+            if (IsKnownTerm(word) && IsCounted(word))
             {
                 into.Add(word);
             }

@@ -79,4 +79,60 @@ public sealed class TermExtractorTests : IClassFixture<TermExtractorTests.Loaded
         var search = Terms("露营帐篷推荐", search: true);
         Assert.Superset(precise, search);
     }
+
+    [Theory]
+    [InlineData("美拉德 外套", "拉德")]
+    [InlineData("打工人 通勤 穿搭", "工人")]
+    [InlineData("焦糖色 灯芯绒 外套", "糖色")]
+    [InlineData("焦糖色 灯芯绒 外套", "灯芯")]
+    [InlineData("多巴胺穿搭 夏季", "多巴")]
+    public void Extract_SearchQuery_DictionarySubWordsAreNotCounted(string query, string subWord)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        Pipeline.Extractor.Extract(query, searchMode: true, set);
+        Assert.DoesNotContain(subWord, set);
+        Assert.NotEmpty(set);
+    }
+
+    [Fact]
+    public void Extract_SearchQuery_LexiconSubWordOfAPhraseIsCounted()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        Pipeline.Extractor.Extract("美拉德穿搭 秋冬", searchMode: true, set);
+        Assert.Contains("美拉德穿搭", set);
+        Assert.Contains("美拉德", set);
+        Assert.DoesNotContain("拉德", set);
+    }
+
+    [Fact]
+    public void Extract_SearchQuery_DiscoveredSubWordIsCounted()
+    {
+        var dictionary = Path.Combine(Path.GetTempPath(), "trendinsight-words-" + Guid.NewGuid().ToString("N") + ".txt");
+        File.WriteAllText(dictionary, "拉德 5 nw\n");
+        try
+        {
+            var discovered = TextResources.DiscoveredWords([dictionary]);
+            var extractor = new TermExtractor(new FixedCutter(), _extractor.StopWords, new Dictionary<string, string>(), discovered);
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            extractor.Extract("美拉德", searchMode: true, set);
+            Assert.Equal(["拉德", "美拉德"], set.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            File.Delete(dictionary);
+        }
+    }
+
+    /// <summary>jieba with the project's lexicon (pipelines/lexicon), loaded once.</summary>
+    private static class Pipeline
+    {
+        internal static TermExtractor Extractor { get; } =
+            TextResources.LoadExtractor(new TextConfig(), TextResources.DefaultLexiconFolder);
+    }
+
+    /// <summary>Cuts 美拉德 as jieba does: whole in precise mode, with its sub-word in search mode.</summary>
+    private sealed class FixedCutter : IWordCutter
+    {
+        public IEnumerable<string> Cut(string text, bool searchMode) => searchMode ? ["拉德", text] : [text];
+    }
 }
