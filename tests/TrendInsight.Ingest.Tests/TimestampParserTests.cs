@@ -26,8 +26,35 @@ public sealed class TimestampParserTests
     [InlineData("2026-11-10T25:00:00")]
     [InlineData("2026-11-10T12:00:00+19:00")]
     [InlineData("10/11/2026")]
+    [InlineData("2026-02-29T12:00:00Z")]
+    [InlineData("2026-11-10T12:00:00+08:60")]
+    [InlineData("2026-11-10T12:00:00Q")]
+    [InlineData("2026-11-10X12:00:00")]
+    [InlineData("2026-11-10T12:0a:00")]
     public void TryParse_Nonsense_False(string text)
     {
         Assert.False(TimestampParser.TryParse(new FieldValue(FieldKind.String, text), out _));
+    }
+
+    [Fact]
+    public void TryParse_CommonForm_SameAsGeneralForm()
+    {
+        // A fraction of zero sends the same instant through the general (regular expression) path.
+        var start = new DateTime(2024, 2, 27, 0, 0, 0, DateTimeKind.Unspecified);
+        string[] zones = ["", "Z", "z", "+08:00", "-05:30", "+00:00", "-00:00", "+14:00"];
+        for (var i = 0; i < 2000; i++)
+        {
+            var local = start.AddSeconds(i * 7919L);
+            foreach (var zone in zones)
+            {
+                var separator = i % 2 == 0 ? "T" : " ";
+                var common = local.ToString($"yyyy-MM-dd'{separator}'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + zone;
+                var general = local.ToString($"yyyy-MM-dd'{separator}'HH:mm:ss'.0'", System.Globalization.CultureInfo.InvariantCulture) + zone;
+                Assert.True(TimestampParser.TryParse(new FieldValue(FieldKind.String, common), out var fast), common);
+                Assert.True(TimestampParser.TryParse(new FieldValue(FieldKind.String, general), out var slow), general);
+                Assert.Equal(slow, fast);
+                Assert.Equal(slow.Offset, fast.Offset);
+            }
+        }
     }
 }

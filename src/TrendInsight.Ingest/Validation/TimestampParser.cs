@@ -20,6 +20,11 @@ internal static partial class TimestampParser
             return false;
         }
 
+        if (value.Kind == FieldKind.String && TryParseCommon(text, out result))
+        {
+            return true;
+        }
+
         if (value.Kind == FieldKind.Number || EpochDigits().IsMatch(text))
         {
             if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
@@ -88,6 +93,78 @@ internal static partial class TimestampParser
 
         result = new DateTimeOffset(local, offset);
         return true;
+    }
+
+    /// <summary>
+    /// The usual form, <c>yyyy-MM-ddTHH:mm:ss</c> with <c>Z</c>, <c>±hh:mm</c> or no offset, in ASCII digits, read
+    /// without the regular expression. False for anything else or an invalid value: the general path decides then.
+    /// </summary>
+    private static bool TryParseCommon(string t, out DateTimeOffset result)
+    {
+        result = default;
+        if (t.Length is not (19 or 20 or 25) || t[4] != '-' || t[7] != '-' || t[10] is not ('T' or ' ') || t[13] != ':' || t[16] != ':')
+        {
+            return false;
+        }
+
+        var year = Digits(t, 0, 4);
+        var month = Digits(t, 5, 2);
+        var day = Digits(t, 8, 2);
+        var hour = Digits(t, 11, 2);
+        var minute = Digits(t, 14, 2);
+        var second = Digits(t, 17, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23
+            || minute is < 0 or > 59 || second is < 0 or > 59)
+        {
+            return false;
+        }
+
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        if (t.Length == 19)
+        {
+            result = BusinessCalendar.FromLocal(local);
+            return true;
+        }
+
+        if (t.Length == 20)
+        {
+            if (t[19] is not ('Z' or 'z'))
+            {
+                return false;
+            }
+
+            result = new DateTimeOffset(local, TimeSpan.Zero);
+            return true;
+        }
+
+        var oh = Digits(t, 20, 2);
+        var om = Digits(t, 23, 2);
+        if (t[19] is not ('+' or '-') || t[22] != ':' || oh is < 0 or > 14 || om is < 0 or > 59)
+        {
+            return false;
+        }
+
+        var offset = new TimeSpan(oh, om, 0);
+        result = new DateTimeOffset(local, t[19] == '-' ? -offset : offset);
+        return true;
+    }
+
+    /// <summary>The value of <paramref name="count"/> ASCII digits at <paramref name="start"/>, or -1.</summary>
+    private static int Digits(string t, int start, int count)
+    {
+        var n = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var d = t[i] - '0';
+            if (d is < 0 or > 9)
+            {
+                return -1;
+            }
+
+            n = (n * 10) + d;
+        }
+
+        return n;
     }
 
     private static int Int(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
