@@ -1,12 +1,12 @@
-using TrendInsight.Core;
 using TrendInsight.Core.Config;
 using TrendInsight.Text;
 
 namespace TrendInsight.Analysis;
 
 /// <summary>
-/// Loads, once and explicitly, what segmentation needs: jieba with the domain lexicon and the
-/// configured user dictionaries (accepted new words), and the stop words.
+/// Loads, once and explicitly, what segmentation needs: jieba as the pipeline loads it
+/// (<see cref="SegmenterOptions.ForPipeline"/>: lower-case twins, the domain lexicon, the configured
+/// user dictionaries of accepted new words), and the stop words.
 /// </summary>
 internal static class TextResources
 {
@@ -16,12 +16,11 @@ internal static class TextResources
     public static TermExtractor LoadExtractor(TextConfig text, string lexiconFolder)
     {
         var lexicon = Lexicon.Load(lexiconFolder);
-        var userDictionaries = text.ResolveUserDictionaries(AssetLocator.Root);
-        var segmenter = JiebaSegmenter.Load(new SegmenterOptions
-        {
-            Lexicon = lexicon,
-            UserDictionaries = userDictionaries,
-        });
+        // the pipeline's options (user dictionaries from text.user_dictionaries, lower-case twins of
+        // jieba's Latin words such as T恤 → t恤), with the lexicon of this installation or test
+        var options = SegmenterOptions.ForPipeline(text) with { Lexicon = lexicon };
+        var userDictionaries = options.UserDictionaries;
+        var segmenter = JiebaSegmenter.Load(options);
         var types = lexicon.Entries.ToDictionary(e => e.Word, e => e.TypeName, StringComparer.Ordinal);
         var stopWords = StopWords.Load(extra: text.ExtraStopWords);
         return new TermExtractor(new JiebaWordCutter(segmenter), stopWords, types, DiscoveredWords(userDictionaries));

@@ -135,4 +135,36 @@ public sealed class TermExtractorTests : IClassFixture<TermExtractorTests.Loaded
     {
         public IEnumerable<string> Cut(string text, bool searchMode) => searchMode ? ["拉德", text] : [text];
     }
+
+    [Fact]
+    public void Extract_CapitalisedJiebaWord_MatchesNormalisedText()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        Pipeline.Extractor.Extract("纯棉t恤 宽松 白色", searchMode: true, set);
+        Assert.Contains("t恤", set);
+    }
+
+    [Fact]
+    public void LoadExtractor_UserDictionary_DiscoveredWordIsOneTerm()
+    {
+        var dictionary = Path.Combine(Path.GetTempPath(), "trendinsight-words-" + Guid.NewGuid().ToString("N") + ".txt");
+        File.WriteAllText(dictionary, "芋泥紫 12 nw\n");
+        try
+        {
+            var before = new HashSet<string>(StringComparer.Ordinal);
+            Pipeline.Extractor.Extract("芋泥紫 毛衣", searchMode: true, before);
+            Assert.DoesNotContain("芋泥紫", before);
+
+            var config = new TextConfig { UserDictionaries = [dictionary] };
+            var extractor = TextResources.LoadExtractor(config, TextResources.DefaultLexiconFolder);
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            extractor.Extract("芋泥紫 毛衣", searchMode: true, set);
+            Assert.Contains("芋泥紫", set);
+            Assert.True(extractor.IsKnownTerm("芋泥紫"));
+        }
+        finally
+        {
+            File.Delete(dictionary);
+        }
+    }
 }
