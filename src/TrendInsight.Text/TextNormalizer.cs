@@ -32,6 +32,7 @@ public sealed class TextNormalizer : IDisposable
     private readonly bool[] _changesBmp;
     private readonly HashSet<int> _changesSupplementary;
     private readonly bool[] _inertBmp;
+    private readonly ConcurrentDictionary<string, string> _runs = new(StringComparer.Ordinal);
     private int _disposed;
 
     private TextNormalizer(OpenCcLibrary library, string configPath, nint first)
@@ -181,7 +182,61 @@ public sealed class TextNormalizer : IDisposable
         _pool.Clear();
     }
 
-    private string ConvertTraditional(ReadOnlySpan<char> text)
+    /// <summary>
+    /// OpenCC's <c>t2s</c> result for <paramref name="text"/>, converted run by run. Every key of the t2s
+    /// dictionaries (phrases and characters) is made of characters in the ranges <see cref="BuildChangingSet"/>
+    /// covers, so a phrase never spans a character outside them and such characters come back as they are:
+    /// converting each run of in-range characters gives the same text as converting the whole. OpenCC costs
+    /// about a microsecond a character; runs repeat (words, names, queries), so their conversions are kept.
+    /// </summary>
+    internal string ConvertTraditional(ReadOnlySpan<char> text)
+    {
+        var result = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            var inRun = IsRunChar(text[i]);
+            while (i < text.Length && IsRunChar(text[i]) == inRun)
+            {
+                i++;
+            }
+
+            var part = text[start..i];
+            result.Append(inRun ? ConvertRun(part) : part);
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>True for the characters t2s keys are made of (the ranges of <see cref="BuildChangingSet"/>, and surrogates).</summary>
+    private static bool IsRunChar(char c) =>
+        c is (>= '\u2E80' and <= '\u2FDF') or (>= '\u3000' and <= '\u31FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
+            or (>= '\uF900' and <= '\uFAFF') or (>= '\uFE30' and <= '\uFE4F') or (>= '\uD800' and <= '\uDFFF');
+
+    private string ConvertRun(ReadOnlySpan<char> run)
+    {
+        var lookup = _runs.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(run, out var converted))
+        {
+            return converted;
+        }
+
+        converted = ConvertWhole(run);
+        if (_runs.Count >= MaxCachedRuns)
+        {
+            _runs.Clear();
+        }
+
+        _runs.TryAdd(new string(run), converted);
+        return converted;
+    }
+
+    /// <summary>How many converted runs are kept; past it the cache starts over (bounded memory).</summary>
+    private const int MaxCachedRuns = 50_000;
+
+    /// <summary>One OpenCC call over the whole of <paramref name="text"/>.</summary>
+    internal string ConvertWhole(ReadOnlySpan<char> text)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var byteCount = Encoding.UTF8.GetByteCount(text);

@@ -97,6 +97,22 @@ public sealed class TextNormalizerTests : IClassFixture<NormalizerFixture>
     }
 
     [Fact]
+    public void ConvertTraditional_RunByRun_SameAsWholeText()
+    {
+        var lines = File.ReadAllLines(SegmenterFixture.TestData("golden", "input.txt"))
+            .Concat(File.ReadAllLines(SegmenterFixture.TestData("golden", "handwritten.txt")))
+            .Append("國風真的回來了，燈芯絨配馬面裙 #42")
+            .Append("乾燥的頭髮 乾隆 著名 開搶了!【SALE】 5折起 ＵＮＩＱＬＯ×ＫＡＷＳ聯名Ｔ恤")
+            .Append("𠮷野家 發財 🏕️ 髮型,於是 後來 «雲» 台灣 臺灣 鍾錶 一隻 隻身");
+        foreach (var line in lines)
+        {
+            var whole = _normalizer.ConvertWhole(line);
+            Assert.Equal(whole, _normalizer.ConvertTraditional(line));
+            Assert.Equal(whole, _normalizer.ConvertTraditional(line));
+        }
+    }
+
+    [Fact]
     public void Normalize_PlainEmoji_NfkcStableAndUnchanged()
     {
         for (var p = 0x1F300; p <= 0x1FAFF; p++)
