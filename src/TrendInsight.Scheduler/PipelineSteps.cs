@@ -25,7 +25,7 @@ public sealed class PipelineSteps
     private readonly IReportService _report;
     private readonly DataLayout _layout;
     private readonly IReadOnlyCollection<string> _formats;
-    private readonly int _maxAttempts;
+    private readonly Jobs.BackoffPolicy _retry;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -46,7 +46,7 @@ public sealed class PipelineSteps
         History = history;
         _layout = layout;
         _formats = config.ReportFormats;
-        _maxAttempts = config.MaxAttempts;
+        _retry = new Jobs.BackoffPolicy(config);
         _clock = clock;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -107,7 +107,7 @@ public sealed class PipelineSteps
 
     private async Task<T> RecordAsync<T>(string stage, DateOnly? day, int attempt, Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        var dayText = day is { } d ? BusinessCalendar.Format(d) : BusinessCalendar.Format(BusinessCalendar.Today(_clock));
+        var dayText = BusinessCalendar.Format(day ?? BusinessCalendar.Today(_clock));
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -129,7 +129,7 @@ public sealed class PipelineSteps
             }
             catch (Exception ex)
             {
-                var retried = RetriesTransientFailures && attempt < _maxAttempts && Jobs.BackoffPolicy.IsTransient(ex);
+                var retried = RetriesTransientFailures && _retry.ShouldRetry(ex, attempt);
                 History.End(id, retried ? RunOutcome.Retrying : RunOutcome.Failed, ex.Message);
                 throw;
             }
