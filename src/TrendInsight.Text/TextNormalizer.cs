@@ -338,16 +338,26 @@ public sealed class TextNormalizer : IDisposable
     /// <summary>
     /// True when every character is one whose NFKC form is itself or is mapped in <see cref="Normalize"/>:
     /// ASCII, CJK unified ideographs, full-width ASCII forms, the ideographic space and common CJK
-    /// punctuation without compatibility decompositions.
+    /// punctuation without compatibility decompositions, and pictographic emoji.
     /// </summary>
     private static bool IsFastNfkc(string text)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (!IsFastNfkcChar(c))
+            var c = text[i];
+            if (IsFastNfkcChar(c))
             {
-                return false;
+                continue;
             }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                && IsPlainEmoji(char.ConvertToUtf32(c, text[i + 1])))
+            {
+                i++;
+                continue;
+            }
+
+            return false;
         }
 
         return true;

@@ -88,6 +88,7 @@ public sealed class TextNormalizerTests : IClassFixture<NormalizerFixture>
             .Append("「新品」——“国风”·《指南》、。〈〉")
             .Append("第一次露营🏕️ 天幕和露营椅 #42")
             .Append("这套国风汉服太好看了😍 求链接")
+            .Append("这套国风汉服太好看了😍 求链接！ＡＢ😍🏕")
             .Append("露营 ◌́ a\u0301 ℃ 🄰 𝐀 ｡ x  y")
             .Append(" 多巴胺穿搭 一周不重样");
         foreach (var line in lines)
