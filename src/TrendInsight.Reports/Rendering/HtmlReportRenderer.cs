@@ -121,7 +121,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         sb.Append("<h2 id=\"rising\">上升话题榜</h2>\n<section class=\"card\">");
         if (r.Topics.Count == 0)
         {
-            sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append("：本期没有达到阈值的上升话题。</p></section>\n");
+            NotEnoughData(sb, "：本期没有达到阈值的上升话题。").Append("</section>\n");
             return;
         }
 
@@ -212,7 +212,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         sb.Append("<h4>用户原声（点赞最多的评论）</h4>");
         if (t.Evidence.Count == 0)
         {
-            sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append("</p>");
+            NotEnoughData(sb);
         }
 
         foreach (var e in t.Evidence)
@@ -224,7 +224,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         sb.Append("<h4>热门内容</h4>");
         if (t.TopContent.Count == 0)
         {
-            sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append("</p>");
+            NotEnoughData(sb);
         }
         else
         {
@@ -248,7 +248,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         sb.Append("<h4>相关词</h4>");
         if (t.RelatedTerms.Count == 0)
         {
-            sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append("</p>");
+            NotEnoughData(sb);
         }
         else
         {
@@ -280,7 +280,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         sb.Append("<h4>供需缺口</h4>");
         if (t.Supply is not { } s)
         {
-            sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append("：没有提及该话题的在售商品</p>");
+            NotEnoughData(sb, "：没有提及该话题的在售商品");
             return;
         }
 
@@ -300,7 +300,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
     {
         if (t.Attributes.Count == 0)
         {
-            sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append("</p>");
+            NotEnoughData(sb);
             return;
         }
 
@@ -327,7 +327,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
     {
         if (t.Segments.All(s => s.Segment == "unknown"))
         {
-            sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append("：该话题的数据没有人群信息</p>");
+            NotEnoughData(sb, "：该话题的数据没有人群信息");
             return;
         }
 
@@ -338,7 +338,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
             sb.Append("<div><h4>").Append(ReportText.Dimension(dim)).Append("</h4>");
             if (rows.Count == 0)
             {
-                sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append("</p></div>");
+                NotEnoughData(sb).Append("</div>");
                 continue;
             }
 
@@ -428,7 +428,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         sb.Append("<h2 id=\"quality\">数据质量</h2><section class=\"card\"><p class=\"sub\">本期 = 基线期开始至报告日期的业务日；读取 = 接受 + 隔离 + 重复，为各导入批次合计。</p>");
         if (r.DataQuality.Count == 0)
         {
-            sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append("：本期没有导入记录</p></section>\n");
+            NotEnoughData(sb, "：本期没有导入记录").Append("</section>\n");
             return;
         }
 
@@ -452,6 +452,10 @@ public sealed class HtmlReportRenderer : IReportRenderer
           .Append("TGI = 人群在话题中的占比 ÷ 人群在全部活动中的占比 × 100；供需缺口 = 需求增长 − 商品供给增长（百分点）。")
           .Append("报告日期 ").Append(ReportText.Date(r.AsOf)).Append("。</footer>\n");
     }
+
+    /// <summary>The notice that a part of the report has too little data, with what is missing after it.</summary>
+    private static StringBuilder NotEnoughData(StringBuilder sb, string detail = "") =>
+        sb.Append("<p class=\"nodata\">").Append(ReportText.NotEnoughData).Append(detail).Append("</p>");
 
     private static string Badge(TopicLifecycle stage) =>
         $"<span class=\"badge {ReportText.LifecycleKey(stage)}\">{ReportText.Lifecycle(stage)}</span>";
