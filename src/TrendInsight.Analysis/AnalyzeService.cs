@@ -114,6 +114,7 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "term_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "term_daily"), from, asOf));
         Load(conn, "segment_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "segment_daily"), from, asOf));
         Load(conn, "source_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "source_daily"), from, asOf));
+        LoadVocabulary(conn);
         Run(conn, "100_weekday_factors", "110_term_series", "120_scores", "130_trends", "140_topic_candidates");
 
         // 3. topics
@@ -181,7 +182,7 @@ public sealed class AnalyzeService : IAnalyzeService
             asOf, c.RecentDays, c.BaselineDays, c.PriorStrength, c.MinSupport, c.MinActiveDays, c.BreakoutFloor, c.MinZ,
             c.RiseSlope, c.Weights.Search, c.Weights.Content, c.Weights.Comment, c.Weights.Engagement,
             c.TopicCandidates, c.TopicMinSimilarity, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
-            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())));
+            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())), c.IdfFloor);
     }
 
     /// <summary>The settings that change what a day's terms and per-day marts hold.</summary>
@@ -199,6 +200,22 @@ public sealed class AnalyzeService : IAnalyzeService
         }));
         var stop = string.Join(',', _config.Text.ExtraStopWords);
         return string.Create(CultureInfo.InvariantCulture, $"terms-v2 w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
+    }
+
+    /// <summary>jieba's IDF table and the discovered words, for the generic-word filter of the rank.</summary>
+    private void LoadVocabulary(DuckDbConnection conn)
+    {
+        if (_config.Analysis.IdfFloor <= 0)
+        {
+            return;
+        }
+
+        conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf"), KeywordExtractor.DefaultIdfPath);
+        using var appender = conn.CreateAppender("known_words");
+        foreach (var word in TextResources.DiscoveredWords(_config.Text.ResolveUserDictionaries(AssetLocator.Root)))
+        {
+            appender.BeginRow().Append(word).EndRow();
+        }
     }
 
     private void Load(DuckDbConnection conn, string table, string[] files)

@@ -84,4 +84,52 @@ public sealed class ScoringModelTests
         Assert.Equal("stable", s["连衣裙"].Stage);
         Assert.True(Math.Abs(s["连衣裙"].Z) < 1);
     }
+
+    [Fact]
+    public void Trends_GenericWordsAndSingleCharacters_DoNotRankButAreScored()
+    {
+        // jieba's real IDF table; every term rises the same way, only the vocabulary decides
+        using var f = Fixture();
+        f.Conn.ExecuteNonQuery(f.Models.LoadStatement("jieba_idf"), TrendInsight.Text.KeywordExtractor.DefaultIdfPath);
+        string[] generic = ["颜色", "日常", "推荐", "女生", "男生", "秋冬", "春秋", "裙"];
+        string[] specific = ["美拉德", "户外", "冲锋衣", "温柔"];
+        foreach (var term in generic.Concat(specific))
+        {
+            Series(f, term, 700, 2100);
+        }
+
+        // 美拉德 and 户外 are lexicon words (户外's IDF is below the floor), 温柔 a discovered word
+        f.Conn.Execute("""
+            INSERT INTO term_daily_hist (dt, term, term_type) VALUES (DATE '2026-10-20', '美拉德', 'style'), (DATE '2026-10-20', '户外', 'scene');
+            INSERT INTO known_words VALUES ('温柔');
+            """);
+        Score(f);
+        f.Run("130_trends");
+        var rows = f.Conn.Query("SELECT term, rank IS NOT NULL, generic, idf FROM trends",
+                r => (Term: r.GetString(0), Ranked: r.GetBoolean(1), Generic: r.GetBoolean(2), Idf: r.GetDouble(3)))
+            .ToDictionary(x => x.Term);
+        Assert.Equal(generic.Length + specific.Length, rows.Count);
+        foreach (var term in generic)
+        {
+            Assert.True(rows[term].Generic && !rows[term].Ranked, $"{term}: idf {rows[term].Idf}, ranked {rows[term].Ranked}");
+        }
+
+        foreach (var term in specific)
+        {
+            Assert.True(!rows[term].Generic && rows[term].Ranked, $"{term}: idf {rows[term].Idf}, generic {rows[term].Generic}");
+        }
+    }
+
+    [Fact]
+    public void Trends_IdfFloorOff_OnlySingleCharactersAreHeldBack()
+    {
+        using var f = Fixture(new AnalysisConfig { IdfFloor = 0 });
+        f.Conn.ExecuteNonQuery(f.Models.LoadStatement("jieba_idf"), TrendInsight.Text.KeywordExtractor.DefaultIdfPath);
+        Series(f, "颜色", 700, 2100);
+        Series(f, "裙", 700, 2100);
+        Score(f);
+        f.Run("130_trends");
+        var ranked = f.Conn.Query("SELECT term FROM trends WHERE rank IS NOT NULL", r => r.GetString(0));
+        Assert.Equal(["颜色"], ranked);
+    }
 }

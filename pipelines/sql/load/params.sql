@@ -25,4 +25,5 @@ SELECT $1::DATE AS as_of,
        $20::DOUBLE AS listing_prior,
        $21::INTEGER AS evidence_per_topic,
        -- focus categories come as one comma-separated text
-       CASE WHEN $22::VARCHAR = '' THEN []::VARCHAR[] ELSE string_split($22::VARCHAR, ',') END AS focus
+       CASE WHEN $22::VARCHAR = '' THEN []::VARCHAR[] ELSE string_split($22::VARCHAR, ',') END AS focus,
+       $23::DOUBLE AS idf_floor

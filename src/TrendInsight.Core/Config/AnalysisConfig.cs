@@ -27,6 +27,13 @@ public sealed class AnalysisConfig
     /// <summary>Weekly relative change of the smoothed series that counts as rising (or, negated, declining).</summary>
     public double RiseSlope { get; set; } = 0.15;
 
+    /// <summary>
+    /// Generic-word filter of the rank: a term whose jieba IDF (idf.utf8) is below this does not rank
+    /// unless it is a lexicon or discovered word (it stays in term_daily); 0 turns the filter off.
+    /// 9.5 is about the 10th percentile of jieba's IDF table: the most common tenth of its words.
+    /// </summary>
+    public double IdfFloor { get; set; } = 9.5;
+
     /// <summary>Weights of the interest index parts.</summary>
     public InterestWeights Weights { get; set; } = new();
 
@@ -97,6 +104,11 @@ public sealed class AnalysisConfig
         if (TopicMinSimilarity is < 0 or > 1)
         {
             errors.Add("analysis.topic_min_similarity must be between 0 and 1");
+        }
+
+        if (IdfFloor < 0)
+        {
+            errors.Add("analysis.idf_floor must be ≥ 0");
         }
 
         if (RiseSlope <= 0)
