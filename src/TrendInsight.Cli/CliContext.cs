@@ -22,6 +22,22 @@ public static class CliContext
         Recursive = true,
     };
 
+    /// <summary>
+    /// A business day given on the command line as YYYY-MM-DD; <paramref name="fallback"/> when the
+    /// option was not given. A malformed value is an error that names the option.
+    /// </summary>
+    public static DateOnly Day(string? text, string option, DateOnly fallback)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        return BusinessCalendar.TryParse(text, out var day)
+            ? day
+            : throw new TrendInsightException($"{option}: '{text}' is not a date in the form YYYY-MM-DD.");
+    }
+
     public static DataLayout Layout(ParseResult result) =>
         new(result.GetValue(DataOption)!.FullName);
 

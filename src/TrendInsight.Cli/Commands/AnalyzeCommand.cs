@@ -32,16 +32,7 @@ public static class AnalyzeCommand
         {
             var layout = CliContext.Layout(result);
             var config = CliContext.Config(result);
-            var text = result.GetValue(date);
-            DateOnly day;
-            if (string.IsNullOrEmpty(text))
-            {
-                day = BusinessCalendar.Yesterday(TimeProvider.System);
-            }
-            else if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-            {
-                throw new TrendInsightException($"--date: '{text}' is not a date in the form YYYY-MM-DD.");
-            }
+            var day = CliContext.Day(result.GetValue(date), "--date", BusinessCalendar.Yesterday(TimeProvider.System));
 
             var service = new AnalyzeService(config, TimeProvider.System, NullLoggerFactory.Instance);
             AnalyzeSummary summary = null!;

@@ -31,16 +31,7 @@ public static class ReportCommand
         {
             var layout = CliContext.Layout(result);
             var config = CliContext.Config(result);
-            var text = result.GetValue(date);
-            DateOnly day;
-            if (string.IsNullOrEmpty(text))
-            {
-                day = BusinessCalendar.Yesterday(TimeProvider.System);
-            }
-            else if (!BusinessCalendar.TryParse(text, out day))
-            {
-                throw new TrendInsightException($"--date: '{text}' is not a date in the form YYYY-MM-DD.");
-            }
+            var day = CliContext.Day(result.GetValue(date), "--date", BusinessCalendar.Yesterday(TimeProvider.System));
 
             var formats = result.GetValue(format) is { Length: > 0 } f
                 ? f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

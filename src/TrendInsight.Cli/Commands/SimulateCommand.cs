@@ -30,17 +30,8 @@ public static class SimulateCommand
         command.Options.Add(output);
         command.SetAction(result =>
         {
-            DateOnly? endDate = null;
             var endText = result.GetValue(end);
-            if (endText is not null)
-            {
-                if (!BusinessCalendar.TryParse(endText, out var parsed))
-                {
-                    throw new TrendInsightException($"simulate: --end must be a date YYYY-MM-DD (got '{endText}').");
-                }
-
-                endDate = parsed;
-            }
+            DateOnly? endDate = endText is null ? null : CliContext.Day(endText, "--end", default);
 
             var options = new SimulationOptions
             {

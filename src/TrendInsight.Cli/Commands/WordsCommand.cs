@@ -41,11 +41,7 @@ public static class WordsCommand
             List<string> lines;
             if (result.GetValue(since) is { } sinceText)
             {
-                if (!Core.BusinessCalendar.TryParse(sinceText, out var sinceDate))
-                {
-                    throw new Core.TrendInsightException($"--since: '{sinceText}' is not a date (YYYY-MM-DD)");
-                }
-
+                var sinceDate = CliContext.Day(sinceText, "--since", default);
                 var (fromLake, perFeed) = LakeCorpus.Read(CliContext.Layout(result), sinceDate);
                 lines = fromLake;
                 Console.Error.WriteLine("words: read " + string.Join(", ", perFeed.Select(p => $"{p.Value} {p.Key}")) + $" since {sinceText}");
