@@ -261,11 +261,13 @@ public sealed class AnalyzeService : IAnalyzeService
             // backtest: refit without the last horizon days and compare with what happened
             double? mape = null;
             double? coverage = null;
+            double? logError = null;
             var h = Math.Min(c.HorizonDays, series.Count / 2);
             if (h >= 1 && series.Count - h >= 7)
             {
                 var fit = DampedHolt.Forecast(deseasonalised.Take(series.Count - h).ToList(), h, z);
                 double errors = 0;
+                var logDays = new List<(double, double)>(h);
                 var inside = 0;
                 for (var k = 0; k < h; k++)
                 {
@@ -273,6 +275,7 @@ public sealed class AnalyzeService : IAnalyzeService
                     var f = Factor(actual.Day);
                     var yhat = fit[k].Yhat * f;
                     errors += Math.Abs(actual.Y - yhat) / Math.Max(actual.Y, 1.0);
+                    logDays.Add((actual.Y / f, fit[k].Yhat));
                     if (actual.Y >= fit[k].Lo * f && actual.Y <= fit[k].Hi * f)
                     {
                         inside++;
@@ -281,10 +284,11 @@ public sealed class AnalyzeService : IAnalyzeService
 
                 mape = errors / h;
                 coverage = (double)inside / h;
+                logError = DampedHolt.BacktestLogError(logDays);
             }
 
             var last = series[^1].Day;
-            foreach (var p in DampedHolt.Forecast(deseasonalised, c.HorizonDays, z))
+            foreach (var p in DampedHolt.Forecast(deseasonalised, c.HorizonDays, z, logError))
             {
                 var day = last.AddDays(p.Horizon);
                 var f = Factor(day);
