@@ -101,13 +101,18 @@ SELECT key,
        breakout,
        ln(growth_shrunk) * (1 - exp(-abs(z) / 3)) AS score,
        level, slope, accel, peak,
+       -- the stage agrees with the growth of the recent window over the baseline (growth_shrunk):
+       -- up (≥ 1 + rise_slope) gives emerging, rising or peaking; down (≤ 1 / (1 + rise_slope))
+       -- gives declining; in between the weekly slope decides, only in the direction of the growth
        CASE
-           WHEN slope >= p.rise_slope AND level - s7 <= 0.5 * (s7 - s14) AND s7 > s14 THEN 'peaking'
-           WHEN slope >= p.rise_slope
+           WHEN growth_shrunk >= 1 + p.rise_slope AND slope >= p.rise_slope
+                AND accel > -slope / 3
                 AND (breakout OR baseline_total * p.recent_days / p.baseline_days < p.breakout_floor) THEN 'emerging'
-           WHEN slope >= p.rise_slope THEN 'rising'
-           WHEN slope <= -p.rise_slope THEN 'declining'
-           WHEN level >= 0.85 * peak AND s14 <= 0.8 * level THEN 'peaking'
+           WHEN growth_shrunk >= 1 + p.rise_slope AND slope >= p.rise_slope AND accel > -slope / 3 THEN 'rising'
+           WHEN growth_shrunk >= 1 + p.rise_slope THEN 'peaking'
+           WHEN growth_shrunk <= 1 / (1 + p.rise_slope) THEN 'declining'
+           WHEN growth_shrunk >= 1 AND slope >= p.rise_slope THEN 'rising'
+           WHEN growth_shrunk <= 1 AND slope <= -p.rise_slope THEN 'declining'
            ELSE 'stable'
        END AS stage
 FROM shaped, params p;

@@ -132,4 +132,70 @@ public sealed class ScoringModelTests
         var ranked = f.Conn.Query("SELECT term FROM trends WHERE rank IS NOT NULL", r => r.GetString(0));
         Assert.Equal(["颜色"], ranked);
     }
+
+    /// <summary>Daily interest for day d (−34 … 0 = as of) of a planted shape, with weekday swing and noise.</summary>
+    private static double Shape(string shape, int d, Random random)
+    {
+        double[] weekday = [0.94, 0.93, 0.95, 0.97, 1.05, 1.22, 1.18];
+        static double Bump(double d, double peak, double width, double height, double floor) =>
+            floor + height * Math.Exp(-0.5 * Math.Pow((d - peak) / width, 2));
+        var level = shape switch
+        {
+            // nothing until ten days ago, then growing fast
+            "emerging" => d < -10 ? 0 : 12 * Math.Exp((d + 10) * 0.17),
+            // rising toward a peak two weeks ahead (a week before the peak and more)
+            "rising" => Bump(d, 14, 18, 900, 60),
+            "rising_week_before" => Bump(d, 7, 14, 900, 60),
+            // at its peak now, after weeks of rise (露营)
+            "peaking" => Bump(d, -1, 14, 900, 60),
+            // peaked three weeks ago (多巴胺穿搭)
+            "declining" => Bump(d, -24, 12, 900, 60),
+            // large and flat (连衣裙)
+            _ => 600,
+        };
+        // about the day-to-day noise of counts near a thousand (sd ≈ 3 %)
+        var noise = 1 + 0.05 * (random.NextDouble() * 2 - 1);
+        return level * noise * weekday[(d + 70) % 7];
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Scores_PlantedShapes_GetTheirStageAndAgreeWithGrowth(int seed)
+    {
+        using var f = Fixture();
+        var random = new Random(seed);
+        string[] shapes = ["emerging", "rising", "rising_week_before", "peaking", "declining", "stable"];
+        using (var appender = f.Conn.CreateAppender("series_in"))
+        {
+            foreach (var shape in shapes)
+            {
+                for (var d = -34; d <= 0; d++)
+                {
+                    var v = Shape(shape, d, random);
+                    appender.BeginRow().Append(shape).Append(SqlModelFixture.AsOf.AddDays(d)).Append(v).Append(v).EndRow();
+                }
+            }
+        }
+
+        var s = Score(f);
+        Assert.Equal("emerging", s["emerging"].Stage);
+        Assert.Equal("rising", s["rising"].Stage);
+        Assert.Equal("rising", s["rising_week_before"].Stage);
+        Assert.Equal("peaking", s["peaking"].Stage);
+        Assert.Equal("declining", s["declining"].Stage);
+        Assert.Equal("stable", s["stable"].Stage);
+        foreach (var (key, v) in s)
+        {
+            if (v.Stage is "emerging" or "rising" or "peaking")
+            {
+                Assert.True(v.Growth >= 1, $"{key}: {v.Stage} with growth {v.Growth:F2}");
+            }
+            else if (v.Stage == "declining")
+            {
+                Assert.True(v.Growth <= 1, $"{key}: declining with growth {v.Growth:F2}");
+            }
+        }
+    }
 }
