@@ -122,13 +122,19 @@ public sealed class AnalyzeService : IAnalyzeService
         var termFiles = LakeFiles.Partitions(layout.Terms, from, asOf);
         Load(conn, "terms_cand", termFiles);
         Run(conn, "150_topic_edges");
-        var candidates = conn.Query(sql.LoadStatement("candidates"), r => new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetBoolean(3)));
+        var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
         var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetDouble(2)));
         using (var appender = conn.CreateAppender("topic_members"))
         {
-            foreach (var m in TopicClusterer.Cluster(candidates, edges))
+            // rising and falling terms are clustered apart: a falling word never joins a rising topic
+            foreach (var falling in new[] { false, true })
             {
-                appender.BeginRow().Append(m.TopicId).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
+                var group = candidates.Where(c => c.Falling == falling).Select(c => c.Candidate).ToList();
+                var groupTerms = group.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
+                foreach (var m in TopicClusterer.Cluster(group, edges.Where(e => groupTerms.Contains(e.A) && groupTerms.Contains(e.B))))
+                {
+                    appender.BeginRow().Append(m.TopicId).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
+                }
             }
         }
 

@@ -80,6 +80,21 @@ public sealed class PlantedTrendTests
     }
 
     [Fact]
+    public void Analyze_FrisbeePastItsPeak_IsAFallingTopicApartFromTheRisingOnes()
+    {
+        var topics = _f.Conn.Query(
+            $"SELECT rank, stage, growth_shrunk, members FROM {_f.Mart("topics")} WHERE list_contains(members, '飞盘')",
+            r => (Rank: r.IsNull(0) ? (int?)null : r.GetInt32(0), Stage: r.GetString(1), Growth: r.GetDouble(2), Members: r.GetStringList(3)));
+        var topic = Assert.Single(topics);
+        Assert.Null(topic.Rank);
+        Assert.Equal("declining", topic.Stage);
+        Assert.True(topic.Growth < 1, $"growth {topic.Growth}");
+        // no rising term is clustered with it
+        var rising = _f.Conn.Query($"SELECT term FROM {_f.Mart("trends")} WHERE rank IS NOT NULL", r => r.GetString(0)).ToHashSet();
+        Assert.DoesNotContain(topic.Members, m => rising.Contains(m!));
+    }
+
+    [Fact]
     public void Analyze_SupplyGap_FlagsCampingWithFlatListingsButNotHanfu()
     {
         var camping = TopicWith("露营")!.Value.Name;

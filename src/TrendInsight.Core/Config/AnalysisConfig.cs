@@ -37,7 +37,7 @@ public sealed class AnalysisConfig
     /// <summary>Weights of the interest index parts.</summary>
     public InterestWeights Weights { get; set; } = new();
 
-    /// <summary>How many of the top rising terms are clustered into topics.</summary>
+    /// <summary>How many of the top rising terms (and, apart, of the most falling terms) are clustered into topics.</summary>
     public int TopicCandidates { get; set; } = 300;
 
     /// <summary>Minimum similarity (shared documents ÷ documents of the smaller term) to link two terms.</summary>
