@@ -58,6 +58,11 @@ public sealed class IngestBenchmark : IBenchmark
 
         BenchContext.Compare("ingest comments + engagement JSONL", "events/s", events / ours, "DuckDB COPY read_json→parquet", events / peer);
         BenchContext.Figure("ingest seconds", ours, "s");
+        foreach (var (phase, elapsed) in service.LastPhases)
+        {
+            BenchContext.Figure("  ingest: " + phase, elapsed.TotalSeconds, "s");
+        }
+
         BenchContext.Figure("DuckDB bare copy seconds", peer, "s");
         BenchContext.Figure("accepted", summary.Accepted, "rows");
         BenchContext.Figure("quarantined (planted bad rows)", summary.Quarantined, "rows");

@@ -13,6 +13,9 @@ public sealed partial class IngestService
     [LoggerMessage(Level = LogLevel.Information, Message = "ingest {RunId}: {Read} read = {Accepted} accepted + {Quarantined} quarantined + {Duplicates} duplicates; {Files} files, {Skipped} skipped")]
     private static partial void LogRun(ILogger logger, string runId, long read, long accepted, long quarantined, long duplicates, int files, int skipped);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "ingest {RunId}: {Read:F1} s reading and validating, {Dedup:F1} s deduplicating and writing Parquet, {Commit:F1} s committing, {Views:F1} s refreshing views")]
+    private static partial void LogPhases(ILogger logger, string runId, double read, double dedup, double commit, double views);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removed {File}: {Why}")]
     private static partial void LogRecovered(ILogger logger, string file, string why);
 

@@ -54,6 +54,9 @@ public sealed partial class IngestService : IIngestService
     /// <summary>What the last call did per feed (for the CLI's summary table).</summary>
     public IReadOnlyList<FeedTally> LastFeeds { get; private set; } = [];
 
+    /// <summary>Where the last call spent its time: reading and validating, deduplicating and writing Parquet, committing, refreshing views.</summary>
+    public IReadOnlyList<(string Phase, TimeSpan Elapsed)> LastPhases { get; private set; } = [];
+
     public async Task<IngestSummary> IngestAsync(DataLayout layout, string? feed, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         var feeds = feed is null ? Feeds.All : [FeedSchema.For(feed).Feed];
@@ -95,6 +98,8 @@ public sealed partial class IngestService : IIngestService
         var totalBytes = plan.Values.SelectMany(f => f).Sum(f => new FileInfo(f).Length);
         var totalFiles = plan.Values.Sum(f => f.Count);
         var watch = Stopwatch.StartNew();
+        var reading = new Stopwatch();
+        var deduplicating = new Stopwatch();
         long doneBytes = 0, doneRows = 0;
         var fileIndex = 0;
 
@@ -116,6 +121,7 @@ public sealed partial class IngestService : IIngestService
                 var done = conn.Query(
                     "SELECT file_name, size_bytes FROM state.files WHERE feed = $1 UNION SELECT file_name, size_bytes FROM state.skipped_files WHERE feed = $1",
                     r => (r.GetString(0), r.GetInt64(1)), feed).ToHashSet();
+                reading.Start();
                 using (var appender = conn.CreateAppender("staging"))
                 {
                     foreach (var path in plan[feed])
@@ -172,7 +178,10 @@ public sealed partial class IngestService : IIngestService
                     }
                 }
 
+                reading.Stop();
+                deduplicating.Start();
                 lakeFiles.AddRange(Deduplicate(conn, schema, tally, feedFiles, layout, tempRoot, runId));
+                deduplicating.Stop();
                 conn.Execute(schema.LatestWins ? "DROP TABLE IF EXISTS final" : "DROP VIEW IF EXISTS final");
                 conn.Execute("DROP TABLE IF EXISTS losers; DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS superseded");
             }
@@ -192,6 +201,7 @@ public sealed partial class IngestService : IIngestService
             }
         }
 
+        var committing = Stopwatch.StartNew();
         PauseIf("before-rename");
         foreach (var file in lakeFiles.Where(f => f.Action == "added"))
         {
@@ -210,12 +220,21 @@ public sealed partial class IngestService : IIngestService
 
         TryDeleteFolder(Path.Combine(layout.State, "ingest-tmp"));
         LastFeeds = tallies;
+        committing.Stop();
+        var refreshing = Stopwatch.StartNew();
 
         var partitions = lakeFiles.Where(f => f.Kind == "parquet" && f.Action == "added").Select(f => f.Dt).Distinct().Order().ToList();
         if (lakeFiles.Any(f => f.Kind == "parquet"))
         {
             RefreshWarehouse(layout);
         }
+
+        LastPhases =
+        [
+            ("read, validate, stage", reading.Elapsed), ("deduplicate, write Parquet", deduplicating.Elapsed),
+            ("rename, commit manifest", committing.Elapsed), ("refresh views", refreshing.Elapsed),
+        ];
+        LogPhases(_log, runId, reading.Elapsed.TotalSeconds, deduplicating.Elapsed.TotalSeconds, committing.Elapsed.TotalSeconds, refreshing.Elapsed.TotalSeconds);
 
         var summary = new IngestSummary(
             tallies.Sum(t => t.RowsRead), tallies.Sum(t => t.Accepted), tallies.Sum(t => t.Quarantined), tallies.Sum(t => t.Duplicates),

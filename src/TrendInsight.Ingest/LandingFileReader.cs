@@ -10,7 +10,8 @@ namespace TrendInsight.Ingest;
 /// <summary>
 /// Reads one landing file: valid rows go to the staging appender, rejected rows to the quarantine with
 /// their reason. Records are read in batches; the batches of a round are parsed and validated in
-/// parallel, then appended in file order, so memory stays flat whatever the file size.
+/// parallel, and appended in file order while the next round is read and validated, so memory stays
+/// flat whatever the file size.
 /// </summary>
 internal sealed class LandingFileReader
 {
@@ -40,67 +41,97 @@ internal sealed class LandingFileReader
         var csv = LandingFormat.IsCsv(path);
         Dictionary<string, int>? header = null;
         var sourceIndex = _schema.IndexOf("source_file");
-        var batches = Enumerable.Range(0, _parallel * 2).Select(_ => new Batch()).ToArray();
+
+        // Two sets of batches: while one round is appended (DuckDB's appender, one thread), the next
+        // is read and validated (all cores). Rounds are appended in file order.
+        var sets = new[] { NewRound(), NewRound() };
+        Task? appending = null;
         var eof = false;
-
-        while (!eof)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var used = 0;
-            while (used < batches.Length && !eof)
+            for (var round = 0; !eof; round++)
             {
-                var batch = batches[used];
-                batch.Clear();
-                while (batch.Count < BatchRows)
+                cancellationToken.ThrowIfCancellationRequested();
+                var batches = sets[round % 2];
+                var used = 0;
+                while (used < batches.Length && !eof)
                 {
-                    ReadOnlyMemory<byte> record;
-                    var more = csv ? reader.TryReadCsvRecord(out record, out _) : reader.TryReadLine(out record);
-                    if (!more)
+                    var batch = batches[used];
+                    batch.Clear();
+                    while (batch.Count < BatchRows)
                     {
-                        eof = true;
-                        break;
+                        ReadOnlyMemory<byte> record;
+                        var more = csv ? reader.TryReadCsvRecord(out record, out _) : reader.TryReadLine(out record);
+                        if (!more)
+                        {
+                            eof = true;
+                            break;
+                        }
+
+                        if (IsBlank(record.Span))
+                        {
+                            continue;
+                        }
+
+                        if (csv && header is null)
+                        {
+                            // An unreadable header makes every row of the file unreadable: they are
+                            // quarantined as bad_csv rather than failing the whole run.
+                            header = ReadHeader(record.Span, encoding) ?? [];
+                            continue;
+                        }
+
+                        batch.Add(record.Span, reader.LineNumber);
                     }
 
-                    if (IsBlank(record.Span))
+                    if (batch.Count > 0)
                     {
-                        continue;
+                        used++;
                     }
-
-                    if (csv && header is null)
-                    {
-                        // An unreadable header makes every row of the file unreadable: they are
-                        // quarantined as bad_csv rather than failing the whole run.
-                        header = ReadHeader(record.Span, encoding) ?? [];
-                        continue;
-                    }
-
-                    batch.Add(record.Span, reader.LineNumber);
                 }
 
-                if (batch.Count > 0)
+                // A truncated gzip's last line may be cut anywhere: it is quarantined, not parsed.
+                (byte[] Raw, long Line)? cut = null;
+                if (eof && (probe.TruncatedGzip || reader.Corrupt))
                 {
-                    used++;
+                    file.Truncated = true;
+                    for (var b = used - 1; b >= 0; b--)
+                    {
+                        if (batches[b].Count > 0)
+                        {
+                            cut = batches[b].RemoveLast();
+                            break;
+                        }
+                    }
                 }
+
+                Parallel.For(0, used, new ParallelOptions { MaxDegreeOfParallelism = _parallel, CancellationToken = cancellationToken },
+                    b => Evaluate(batches[b], csv, header, probe.Encoding, encoding));
+
+                appending?.GetAwaiter().GetResult();
+                Progress?.Invoke(reader.BytesRead, file.RowsRead);
+                var rows = used;
+                appending = Task.Run(() => AppendRound(batches, rows, cut), cancellationToken);
             }
-
-            // A truncated gzip's last line may be cut anywhere: it is quarantined, not parsed.
-            (byte[] Raw, long Line)? cut = null;
-            if (eof && (probe.TruncatedGzip || reader.Corrupt))
+        }
+        finally
+        {
+            // Never leave the appender in use by a round when the caller goes on (or disposes it). A
+            // round's own failure is rethrown below; here the exception that got us out wins.
+            try
             {
-                file.Truncated = true;
-                for (var b = used - 1; b >= 0; b--)
-                {
-                    if (batches[b].Count > 0)
-                    {
-                        cut = batches[b].RemoveLast();
-                        break;
-                    }
-                }
+                appending?.Wait(CancellationToken.None);
             }
+            catch (AggregateException)
+            {
+            }
+        }
 
-            Parallel.For(0, used, new ParallelOptions { MaxDegreeOfParallelism = _parallel, CancellationToken = cancellationToken },
-                b => Evaluate(batches[b], csv, header, probe.Encoding, encoding));
+        appending?.GetAwaiter().GetResult();
+        Progress?.Invoke(reader.BytesRead, file.RowsRead);
 
+        void AppendRound(Batch[] batches, int used, (byte[] Raw, long Line)? cut)
+        {
             for (var b = 0; b < used; b++)
             {
                 var batch = batches[b];
@@ -125,8 +156,6 @@ internal sealed class LandingFileReader
                 file.RowsRead++;
                 Reject(Reasons.TruncatedGzip, last.Line, last.Raw, null);
             }
-
-            Progress?.Invoke(reader.BytesRead, file.RowsRead);
         }
 
         void Reject(string reason, long line, ReadOnlySpan<byte> bytes, DateOnly? dt)
@@ -135,6 +164,8 @@ internal sealed class LandingFileReader
             feed.Reject(reason);
             _quarantine.Write(_schema.Feed, dt ?? _runDate, file.FileName, line, reason, TextDecoding.Raw(probe.Encoding, bytes));
         }
+
+        Batch[] NewRound() => Enumerable.Range(0, _parallel * 2).Select(_ => new Batch()).ToArray();
     }
 
     private void Evaluate(Batch batch, bool csv, Dictionary<string, int>? header, LandingEncoding landingEncoding, System.Text.Encoding encoding)

@@ -13,13 +13,9 @@ namespace TrendInsight.Ingest.Validation;
 /// </summary>
 internal sealed class RowValidator
 {
-    private static readonly HashSet<string> Actions = new(StringComparer.Ordinal)
-    {
-        "play", "like", "comment", "share", "favorite", "click", "purchase",
-    };
-
-    private static readonly HashSet<string> AgeBands = new(StringComparer.Ordinal) { "<18", "18-23", "24-30", "31-40", "41-50", "50+" };
-    private static readonly HashSet<string> CityTiers = new(StringComparer.Ordinal) { "1", "new1", "2", "3", "4", "5" };
+    private static readonly string[] Actions = ["play", "like", "comment", "share", "favorite", "click", "purchase"];
+    private static readonly string[] AgeBands = ["<18", "18-23", "24-30", "31-40", "41-50", "50+"];
+    private static readonly string[] CityTiers = ["1", "new1", "2", "3", "4", "5"];
     private static readonly char[] TagSeparators = ['#', ',', '，', ' ', '\u3000', ';', '；', '|', '\t'];
 
     private readonly FeedSchema _schema;
@@ -139,8 +135,8 @@ internal sealed class RowValidator
             return Reasons.BadType("action");
         }
 
-        var name = action.Text!.Trim().ToLowerInvariant();
-        if (!Actions.Contains(name))
+        var name = OneOf(action.Text.AsSpan().Trim(), Actions);
+        if (name is null)
         {
             return Reasons.UnknownAction;
         }
@@ -237,7 +233,7 @@ internal sealed class RowValidator
         return reason;
     }
 
-    private static string Segment(IRowFields row, string name, HashSet<string> allowed)
+    private static string Segment(IRowFields row, string name, string[] allowed)
     {
         var value = row.Get(name);
         if (value.Kind is not (FieldKind.String or FieldKind.Number))
@@ -245,8 +241,28 @@ internal sealed class RowValidator
             return "unknown";
         }
 
-        var text = value.Text!.Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
-        return allowed.Contains(text) ? text : "unknown";
+        // The contract's values are returned as the shared constants, so a row allocates nothing here.
+        var text = value.Text.AsSpan().Trim();
+        if (text.Contains(' '))
+        {
+            text = text.ToString().Replace(" ", string.Empty, StringComparison.Ordinal);
+        }
+
+        return OneOf(text, allowed) ?? "unknown";
+    }
+
+    /// <summary>The allowed value that <paramref name="text"/> spells, ignoring ASCII case; null when none.</summary>
+    private static string? OneOf(ReadOnlySpan<char> text, string[] allowed)
+    {
+        foreach (var candidate in allowed)
+        {
+            if (text.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>f/m; 女/男 (Chinese exports) and female/male are read as the same.</summary>
@@ -258,12 +274,18 @@ internal sealed class RowValidator
             return "unknown";
         }
 
-        return value.Text!.Trim().ToLowerInvariant() switch
+        var text = value.Text.AsSpan().Trim();
+        if (text.Equals("f", StringComparison.OrdinalIgnoreCase) || text.Equals("female", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("女"))
         {
-            "f" or "female" or "女" => "f",
-            "m" or "male" or "男" => "m",
-            _ => "unknown",
-        };
+            return "f";
+        }
+
+        if (text.Equals("m", StringComparison.OrdinalIgnoreCase) || text.Equals("male", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("男"))
+        {
+            return "m";
+        }
+
+        return "unknown";
     }
 
     private static string? RequiredId(IRowFields row, string name, out string? reason)
