@@ -17,12 +17,28 @@ CREATE OR REPLACE TABLE term_daily_hist (
 );
 CREATE OR REPLACE TABLE segment_daily_hist (dt DATE, dimension VARCHAR, value VARCHAR, activity DOUBLE);
 CREATE OR REPLACE TABLE source_daily_hist (dt DATE, source VARCHAR, docs BIGINT);
-CREATE OR REPLACE TABLE terms_cand (
-    dt DATE, source VARCHAR, doc_id VARCHAR, term VARCHAR, term_type VARCHAR, category VARCHAR,
-    age_band VARCHAR, gender VARCHAR, city_tier VARCHAR,
-    mentions BIGINT, plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT, gmv DECIMAL(18, 2)
+-- The doc_sets rollup of the day being built (pipelines/README.md, "doc_sets"), appended by DocSetRollup.
+CREATE OR REPLACE TABLE doc_sets_day (
+    set_id INTEGER, source VARCHAR, category VARCHAR, terms VARCHAR[], docs BIGINT, mentions BIGINT,
+    plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT, gmv DECIMAL(18, 2)
 );
-CREATE OR REPLACE TABLE terms_attr (dt DATE, source VARCHAR, doc_id VARCHAR, term VARCHAR, term_type VARCHAR);
+CREATE OR REPLACE TABLE doc_set_segments_day (set_id INTEGER, dimension VARCHAR, value VARCHAR, units DOUBLE);
+CREATE OR REPLACE TABLE doc_set_items_day (
+    set_id INTEGER, id VARCHAR, plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT
+);
+-- What the topic models read of the doc_sets rollup: the sets that hold a candidate term over the
+-- history window (doc_sets, without their terms) and which candidates they hold (set_terms), the typed
+-- terms of every recent set (typed_set_terms), and the segments and items of the top topics' sets.
+CREATE OR REPLACE TABLE doc_sets (
+    dt DATE, set_id INTEGER, source VARCHAR, category VARCHAR, docs BIGINT, mentions BIGINT,
+    plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT, gmv DECIMAL(18, 2)
+);
+CREATE OR REPLACE TABLE set_terms (dt DATE, set_id INTEGER, term VARCHAR);
+CREATE OR REPLACE TABLE typed_set_terms (dt DATE, set_id INTEGER, docs BIGINT, term VARCHAR, term_type VARCHAR);
+CREATE OR REPLACE TABLE set_segments (dt DATE, set_id INTEGER, dimension VARCHAR, value VARCHAR, units DOUBLE);
+CREATE OR REPLACE TABLE set_items (
+    dt DATE, set_id INTEGER, id VARCHAR, plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT
+);
 CREATE OR REPLACE TABLE raw_comments (event_id VARCHAR, text VARCHAR, likes BIGINT);
 CREATE OR REPLACE TABLE raw_content (content_id VARCHAR, ts TIMESTAMPTZ, title VARCHAR);
 -- jieba's IDF table (idf.utf8) and the discovered words of text.user_dictionaries: which terms may rank

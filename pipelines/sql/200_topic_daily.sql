@@ -1,26 +1,19 @@
--- Daily series per topic: every document that mentions any member term counts once for the topic.
--- In: terms_cand (history window, candidate terms), topic_members, params.
+-- Daily series per topic: every document that mentions any member term counts once for the topic
+-- (the topic's document sets, each once). In: topic_sets, doc_sets, topic_members, params.
 CREATE OR REPLACE TABLE topic_daily AS
-WITH docs AS (
-    SELECT m.topic_id, t.dt AS day, t.source, t.doc_id, t.age_band, t.gender, t.city_tier,
-           max(t.mentions) AS mentions, max(t.plays) AS plays, max(t.likes) AS likes,
-           max(t.shares) AS shares, max(t.purchases) AS purchases, max(t.gmv) AS gmv
-    FROM terms_cand t JOIN topic_members m ON m.term = t.term
-    GROUP BY ALL
-),
-counts AS (
-    SELECT topic_id, day,
-           coalesce(sum(mentions) FILTER (WHERE source = 'search'), 0)::BIGINT AS search_volume,
-           count(DISTINCT doc_id) FILTER (WHERE source = 'content')::BIGINT AS content_mentions,
-           count(DISTINCT doc_id) FILTER (WHERE source = 'comment')::BIGINT AS comment_mentions,
-           count(DISTINCT doc_id) FILTER (WHERE source = 'product')::BIGINT AS product_listings,
-           coalesce(sum(plays) FILTER (WHERE source = 'engagement'), 0)::BIGINT AS plays,
-           coalesce(sum(likes) FILTER (WHERE source = 'engagement'), 0)::BIGINT AS likes,
-           coalesce(sum(shares) FILTER (WHERE source = 'engagement'), 0)::BIGINT AS shares,
-           coalesce(sum(purchases) FILTER (WHERE source = 'engagement'), 0)::BIGINT AS purchases,
-           coalesce(sum(gmv) FILTER (WHERE source = 'engagement'), 0)::DECIMAL(18, 2) AS gmv
-    FROM docs
-    GROUP BY topic_id, day
+WITH counts AS (
+    SELECT ts.topic_id, ts.dt AS day,
+           coalesce(sum(s.mentions) FILTER (WHERE s.source = 'search'), 0)::BIGINT AS search_volume,
+           coalesce(sum(s.docs) FILTER (WHERE s.source = 'content'), 0)::BIGINT AS content_mentions,
+           coalesce(sum(s.docs) FILTER (WHERE s.source = 'comment'), 0)::BIGINT AS comment_mentions,
+           coalesce(sum(s.docs) FILTER (WHERE s.source = 'product'), 0)::BIGINT AS product_listings,
+           coalesce(sum(s.plays) FILTER (WHERE s.source = 'engagement'), 0)::BIGINT AS plays,
+           coalesce(sum(s.likes) FILTER (WHERE s.source = 'engagement'), 0)::BIGINT AS likes,
+           coalesce(sum(s.shares) FILTER (WHERE s.source = 'engagement'), 0)::BIGINT AS shares,
+           coalesce(sum(s.purchases) FILTER (WHERE s.source = 'engagement'), 0)::BIGINT AS purchases,
+           coalesce(sum(s.gmv) FILTER (WHERE s.source = 'engagement'), 0)::DECIMAL(18, 2) AS gmv
+    FROM topic_sets ts JOIN doc_sets s ON s.dt = ts.dt AND s.set_id = ts.set_id
+    GROUP BY ts.topic_id, ts.dt
 ),
 parts AS (
     SELECT c.*,

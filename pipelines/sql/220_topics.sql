@@ -1,5 +1,5 @@
 -- Topics as of params.as_of with their scores and lifecycle; ranked among the topics that grow
--- significantly and touch a focus category. In: scores (of topics), topic_members, terms_cand, params.
+-- significantly and touch a focus category. In: scores (of topics), topic_members, topic_sets, doc_sets, params.
 CREATE OR REPLACE TABLE topics AS
 WITH members AS (
     SELECT topic_id, any_value(name) AS name,
@@ -14,12 +14,13 @@ focus AS (
     SELECT m.topic_id,
            (SELECT len(focus) = 0 FROM params)
            OR coalesce(
-                  count(DISTINCT t.source || ':' || t.doc_id) FILTER (
-                      WHERE list_contains((SELECT list_transform(focus, f -> lower(f)) FROM params), lower(t.category)))
-                  / nullif(count(DISTINCT t.source || ':' || t.doc_id), 0),
+                  sum(s.docs) FILTER (
+                      WHERE list_contains((SELECT list_transform(focus, f -> lower(f)) FROM params), lower(s.category)))
+                  / nullif(sum(s.docs), 0),
                   0) >= 0.2 AS in_focus
-    FROM topic_members m
-    LEFT JOIN terms_cand t ON t.term = m.term AND t.category IS NOT NULL AND t.source IN ('content', 'product')
+    FROM (SELECT DISTINCT topic_id FROM topic_members) m
+    LEFT JOIN topic_sets ts ON ts.topic_id = m.topic_id
+    LEFT JOIN doc_sets s ON s.dt = ts.dt AND s.set_id = ts.set_id AND s.category IS NOT NULL AND s.source IN ('content', 'product')
     GROUP BY m.topic_id
 ),
 scored AS (

@@ -1,33 +1,21 @@
 -- TGI per topic and segment (age band, gender, city tier) in the recent window, each segment's
--- growth against the topic's, and the "segment leads" flag.
--- In: topics, topic_members, terms_cand, segment_daily_hist, params.
+-- growth against the topic's, and the "segment leads" flag. A topic's activity by segment is that of
+-- its document sets (set_segments: search mentions, comments, engagement units by segment), weighted.
+-- In: topics, topic_sets, doc_sets, set_segments, segment_daily_hist, params.
 CREATE OR REPLACE TABLE topic_segments AS
 WITH top AS (
     SELECT t.topic_id, t.growth_shrunk AS topic_growth
     FROM topics t, params p WHERE t.rank IS NOT NULL AND t.rank <= p.top_topics
 ),
-docs AS (
-    SELECT DISTINCT m.topic_id, t.dt, t.source, t.doc_id, t.age_band, t.gender, t.city_tier,
-           t.mentions, t.plays, t.likes, t.shares, t.purchases
-    FROM terms_cand t
-    JOIN topic_members m ON m.term = t.term
-    JOIN top ON top.topic_id = m.topic_id
-    WHERE t.source IN ('search', 'comment', 'engagement')
-),
-weighted AS (
-    SELECT d.topic_id, d.dt >= p.recent_start AS is_recent, d.age_band, d.gender, d.city_tier,
-           CASE d.source
-               WHEN 'search' THEN p.w_search * d.mentions
-               WHEN 'comment' THEN p.w_comment
-               ELSE p.w_engagement * (d.plays / 100.0 + d.likes + 3.0 * d.shares + 10.0 * d.purchases)
-           END AS activity
-    FROM docs d, params p
-    WHERE d.dt >= p.baseline_start
-),
 long AS (
-    SELECT topic_id, is_recent, 'age_band' AS dimension, age_band AS value, activity FROM weighted
-    UNION ALL SELECT topic_id, is_recent, 'gender', gender, activity FROM weighted
-    UNION ALL SELECT topic_id, is_recent, 'city_tier', city_tier, activity FROM weighted
+    SELECT ts.topic_id, g.dt >= p.recent_start AS is_recent, g.dimension, g.value,
+           CASE s.source WHEN 'search' THEN p.w_search WHEN 'comment' THEN p.w_comment ELSE p.w_engagement END * g.units AS activity
+    FROM topic_sets ts
+    JOIN top ON top.topic_id = ts.topic_id
+    JOIN doc_sets s ON s.dt = ts.dt AND s.set_id = ts.set_id
+    JOIN set_segments g ON g.dt = ts.dt AND g.set_id = ts.set_id,
+    params p
+    WHERE g.dt >= p.baseline_start AND s.source IN ('search', 'comment', 'engagement')
 ),
 seg AS (
     SELECT topic_id, dimension, value,

@@ -1,31 +1,32 @@
 -- Evidence per topic: the most-liked comments and the most-engaged content of the recent window
--- that mention it, with their original text. In: topics, topic_members, terms_cand, raw_comments,
--- raw_content, params.
+-- that mention it, with their original text. The topic's comments and content are the items of its
+-- document sets (set_items; engagement summed over segments). In: topics, topic_sets, doc_sets,
+-- set_items, raw_comments, raw_content, params.
 CREATE OR REPLACE TABLE evidence AS
 WITH top AS (
     SELECT t.topic_id FROM topics t, params p WHERE t.rank IS NOT NULL AND t.rank <= p.top_topics
 ),
-tdocs AS (
-    SELECT DISTINCT m.topic_id, t.dt, t.source, t.doc_id, t.age_band, t.gender, t.city_tier,
-           t.plays, t.likes, t.shares, t.purchases
-    FROM terms_cand t
-    JOIN topic_members m ON m.term = t.term
-    JOIN top ON top.topic_id = m.topic_id,
+titems AS (
+    SELECT ts.topic_id, s.source, i.id, i.plays, i.likes, i.shares, i.purchases
+    FROM topic_sets ts
+    JOIN top ON top.topic_id = ts.topic_id
+    JOIN doc_sets s ON s.dt = ts.dt AND s.set_id = ts.set_id
+    JOIN set_items i ON i.dt = ts.dt AND i.set_id = ts.set_id,
     params p
-    WHERE t.dt >= p.recent_start AND t.source IN ('comment', 'content', 'engagement')
+    WHERE ts.dt >= p.recent_start AND s.source IN ('comment', 'content', 'engagement')
 ),
 comments AS (
     SELECT DISTINCT d.topic_id, c.event_id AS id, c.text, coalesce(c.likes, 0)::BIGINT AS likes
-    FROM tdocs d JOIN raw_comments c ON c.event_id = d.doc_id
+    FROM titems d JOIN raw_comments c ON c.event_id = d.id
     WHERE d.source = 'comment'
 ),
 content_eng AS (
-    SELECT topic_id, doc_id AS content_id,
+    SELECT topic_id, id AS content_id,
            sum(likes)::BIGINT AS likes,
            sum(plays / 100.0 + likes + 3.0 * shares + 10.0 * purchases) AS engagement
-    FROM tdocs
+    FROM titems
     WHERE source IN ('content', 'engagement')
-    GROUP BY topic_id, doc_id
+    GROUP BY topic_id, id
 ),
 titles AS (
     SELECT content_id, arg_max(title, ts) AS title FROM raw_content GROUP BY content_id

@@ -21,6 +21,9 @@ public sealed class AnalyzeService : IAnalyzeService
     public static IReadOnlyList<string> AsOfMarts { get; } =
         ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words"];
 
+    /// <summary>The stage that scores terms on the per-day rollups (<c>term_daily</c>, <c>segment_daily</c>, <c>source_daily</c>).</summary>
+    public const string ScoringStage = "scoring on the rollups";
+
     /// <summary>Lines of each text feed that new-word discovery reads.</summary>
     private const int NewWordCorpusLines = 100_000;
 
@@ -49,6 +52,9 @@ public sealed class AnalyzeService : IAnalyzeService
 
     /// <summary>Documents segmented per parallel batch (small in tests, to cover many batches a day).</summary>
     internal int SegmentBatchSize { get; set; } = TermBuilder.DefaultBatchSize;
+
+    /// <summary>Wall time the last run spent in the segmenter alone (cutting the days it built into terms, on all cores).</summary>
+    public TimeSpan LastSegmentationTime { get; private set; }
 
     /// <summary>Days whose terms were (re)built by the last run.</summary>
     public IReadOnlyList<DateOnly> LastBuiltDays { get; private set; } = [];
@@ -107,10 +113,22 @@ public sealed class AnalyzeService : IAnalyzeService
             builder.BuildDay(days[i], cancellationToken);
         }
 
+        // terms written before the doc_sets rollup existed: derive it from them, without segmenting again
+        for (var d = from; d <= asOf; d = d.AddDays(1))
+        {
+            if (!days.Contains(d) && LakeFiles.Partition(layout.Terms, d).Length > 0 && builder.NeedsRollup(d))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new StageProgress("analyze", "document sets", 0, 0));
+                builder.BuildRollup(d);
+            }
+        }
+
         LastBuiltDays = days;
+        LastSegmentationTime = builder.SegmentationTime;
 
         // 2. term scores
-        progress?.Report(new StageProgress("analyze", "scoring terms", 0, 0));
+        progress?.Report(new StageProgress("analyze", ScoringStage, 0, 0));
         Load(conn, "term_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "term_daily"), from, asOf));
         Load(conn, "segment_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "segment_daily"), from, asOf));
         Load(conn, "source_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "source_daily"), from, asOf));
@@ -119,8 +137,10 @@ public sealed class AnalyzeService : IAnalyzeService
 
         // 3. topics
         progress?.Report(new StageProgress("analyze", "clustering topics", 0, 0));
-        var termFiles = LakeFiles.Partitions(layout.Terms, from, asOf);
-        Load(conn, "terms_cand", termFiles);
+        string[] Rollup(string mart, DateOnly start) => LakeFiles.Partitions(Path.Combine(layout.Marts, mart), start, asOf);
+        var sets = Rollup("doc_sets", from);
+        Load(conn, "set_terms", sets);
+        Load(conn, "doc_sets", sets);
         Run(conn, "150_topic_edges");
         var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
         var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetDouble(2)));
@@ -138,11 +158,13 @@ public sealed class AnalyzeService : IAnalyzeService
             }
         }
 
-        Run(conn, "200_topic_daily", "210_topic_series", "120_scores", "220_topics", "230_trends_topic");
+        Run(conn, "190_topic_sets", "200_topic_daily", "210_topic_series", "120_scores", "220_topics", "230_trends_topic", "240_top_sets");
 
         // 4. what the report explains a topic with
         progress?.Report(new StageProgress("analyze", "attributes, segments, supply, evidence", 0, 0));
-        Load(conn, "terms_attr", LakeFiles.Partitions(layout.Terms, recentStart, asOf));
+        Load(conn, "typed_set_terms", Rollup("doc_sets", recentStart));
+        Load(conn, "set_segments", Rollup("doc_set_segments", from));
+        Load(conn, "set_items", Rollup("doc_set_items", recentStart));
         Load(conn, "raw_comments", LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), recentStart, asOf));
         Load(conn, "raw_content", LakeFiles.Partitions(layout.RawFeed(Feeds.Content), asOf.AddDays(-90), asOf));
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
@@ -228,7 +250,9 @@ public sealed class AnalyzeService : IAnalyzeService
     {
         if (files.Length > 0)
         {
+            var watch = Stopwatch.StartNew();
             conn.ExecuteNonQuery(_sql.Value.LoadStatement(table), files);
+            Log.Loaded(_log, table, watch.ElapsedMilliseconds);
         }
     }
 

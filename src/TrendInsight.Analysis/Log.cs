@@ -16,6 +16,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Model {Model} ran in {ElapsedMs} ms")]
     public static partial void ModelRan(ILogger logger, string model, long elapsedMs);
 
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Debug, Message = "Loaded {Table} in {ElapsedMs} ms")]
+    public static partial void Loaded(ILogger logger, string table, long elapsedMs);
+
     [LoggerMessage(EventId = 5005, Level = LogLevel.Debug, Message = "Terms of {Day}: {Phase} in {ElapsedMs} ms")]
     public static partial void TermsPhase(ILogger logger, DateOnly day, string phase, long elapsedMs);
 }

@@ -37,6 +37,9 @@ internal sealed class TermBuilder
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, bool), string[]> _memo = new();
     private const int MemoLimit = 500_000;
 
+    /// <summary>The day's documents grouped by their set of terms (<c>doc_sets</c>).</summary>
+    private readonly DocSetRollup _rollup = new();
+
     public TermBuilder(DuckDbConnection conn, DuckDbConnection reader, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, int threads, string settingsStamp, ILogger log, int batchSize = DefaultBatchSize)
     {
         _batchSize = batchSize;
@@ -49,6 +52,9 @@ internal sealed class TermBuilder
         _settingsStamp = settingsStamp;
         _log = log;
     }
+
+    /// <summary>Wall time spent cutting text into terms (the parallel segmentation alone, no reading or appending), over every day built.</summary>
+    public TimeSpan SegmentationTime { get; private set; }
 
     /// <summary>Rows appended by the last <see cref="BuildDay"/>.</summary>
     public long LastRows { get; private set; }
@@ -82,11 +88,29 @@ internal sealed class TermBuilder
             || LakeFiles.Partition(Path.Combine(_layout.Marts, "term_daily"), dt).Length == 0;
     }
 
+    /// <summary>Whether the day's terms are built but its <c>doc_sets</c> rollup is missing (terms written before it existed).</summary>
+    public bool NeedsRollup(DateOnly dt) =>
+        RollupMarts.Any(m => LakeFiles.Partition(Path.Combine(_layout.Marts, m), dt).Length == 0);
+
+    /// <summary>Writes the <c>doc_sets</c> rollup of a day from its terms partition, without segmenting again.</summary>
+    public void BuildRollup(DateOnly dt)
+    {
+        _conn.Execute(_sql.LoadStatement("reset_day"));
+        _conn.ExecuteNonQuery(_sql.LoadStatement("terms_day"), LakeFiles.Partition(_layout.Terms, dt));
+        _rollup.Clear();
+        AddDocs(source: null);
+        WriteRollup(dt);
+    }
+
+    /// <summary>The per-day rollups of <see cref="DocSetRollup"/>, written next to the terms partition.</summary>
+    public static IReadOnlyList<string> RollupMarts { get; } = ["doc_sets", "doc_set_segments", "doc_set_items"];
+
     /// <summary>(Re)builds one day.</summary>
     public void BuildDay(DateOnly dt, CancellationToken cancellationToken)
     {
         var fingerprint = Fingerprint(dt);
         _memo.Clear();
+        _rollup.Clear();
         _conn.Execute(_sql.LoadStatement("reset_day"));
         long rows = 0;
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -117,6 +141,7 @@ internal sealed class TermBuilder
             }
 
             rows += _conn.ExecuteNonQuery(_sql.Model("005_engagement_terms"));
+            AddDocs("engagement");
         }
 
         Phase("engagement");
@@ -131,6 +156,7 @@ internal sealed class TermBuilder
         ParquetOut.Write(_conn, "term_daily_day", Path.Combine(_layout.Marts, "term_daily"), dt);
         ParquetOut.Write(_conn, "segment_daily_day", Path.Combine(_layout.Marts, "segment_daily"), dt);
         ParquetOut.Write(_conn, "source_daily_day", Path.Combine(_layout.Marts, "source_daily"), dt);
+        WriteRollup(dt);
         Phase("per-day marts");
 
         var stamp = StampFile(dt);
@@ -140,6 +166,30 @@ internal sealed class TermBuilder
         File.Move(tmp, stamp, overwrite: true);
         LastRows = rows;
         Log.TermsBuilt(_log, dt, rows);
+    }
+
+    /// <summary>Adds the documents of <c>terms_day</c> (of one source, or all) to the rollup.</summary>
+    private void AddDocs(string? source)
+    {
+        using var reader = _reader.ExecuteReader(_sql.LoadStatement("day_docs"), source);
+        while (reader.Read())
+        {
+            var terms = reader.GetStringList(12).Select(t => t ?? string.Empty).ToArray();
+            Array.Sort(terms, StringComparer.Ordinal);
+            _rollup.Add(reader.GetString(0), reader.GetString(1), Text(reader, 2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetDecimal(11), terms);
+        }
+    }
+
+    private void WriteRollup(DateOnly dt)
+    {
+        _rollup.AppendTo(_conn);
+        foreach (var mart in RollupMarts)
+        {
+            ParquetOut.Write(_conn, mart + "_day", Path.Combine(_layout.Marts, mart), dt);
+        }
+
+        _rollup.Clear();
     }
 
     private string StampFile(DateOnly dt) =>
@@ -202,6 +252,7 @@ internal sealed class TermBuilder
         var extractor = _extractor.Value;
         var terms = new string[batch.Count][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken };
+        var segmenting = System.Diagnostics.Stopwatch.StartNew();
         Parallel.For(0, batch.Count, options, () => new HashSet<string>(StringComparer.Ordinal), (i, _, set) =>
         {
             set.Clear();
@@ -233,6 +284,7 @@ internal sealed class TermBuilder
             }
 
             terms[i] = [.. set];
+            Array.Sort(terms[i], StringComparer.Ordinal);
             if (doc.Tags is null && _memo.Count < MemoLimit)
             {
                 _memo.TryAdd((doc.Text, searchMode), terms[i]);
@@ -240,11 +292,13 @@ internal sealed class TermBuilder
 
             return set;
         }, _ => { });
+        SegmentationTime += segmenting.Elapsed;
 
         long rows = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             var doc = batch[i];
+            _rollup.Add(source, doc.DocId, doc.Category, doc.AgeBand, doc.Gender, doc.CityTier, doc.Mentions, 0, doc.Likes, 0, doc.Purchases, 0m, terms[i]);
             foreach (var term in terms[i])
             {
                 appender.BeginRow()

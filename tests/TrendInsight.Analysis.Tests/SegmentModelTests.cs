@@ -1,35 +1,56 @@
 namespace TrendInsight.Analysis.Tests;
 
-/// <summary>pipelines/sql/310_topic_segments.sql on a case computed by hand.</summary>
+/// <summary>pipelines/sql/310_topic_segments.sql and 200_topic_daily.sql on cases computed by hand, through the doc_sets rollup.</summary>
 public sealed class SegmentModelTests
 {
+    private static readonly DateOnly Recent = SqlModelFixture.AsOf.AddDays(-1);
+    private static readonly DateOnly Baseline = SqlModelFixture.AsOf.AddDays(-20);
+
+    /// <summary>Rolls each day's documents up as the term build does and loads them as the analysis does.</summary>
+    private static void Load(SqlModelFixture f, IEnumerable<(DateOnly Day, string Source, string Id, string Age, long Mentions, long Plays, string[] Terms)> docs)
+    {
+        foreach (var day in docs.GroupBy(d => d.Day))
+        {
+            var rollup = new DocSetRollup();
+            foreach (var d in day)
+            {
+                var terms = d.Terms.Order(StringComparer.Ordinal).ToArray();
+                rollup.Add(d.Source, d.Id, null, d.Age, "f", "2", d.Mentions, d.Plays, 0, 0, 0, 0m, terms);
+            }
+
+            f.Conn.Execute("DELETE FROM doc_sets_day; DELETE FROM doc_set_segments_day; DELETE FROM doc_set_items_day;");
+            rollup.AppendTo(f.Conn);
+            f.Conn.ExecuteNonQuery("INSERT INTO set_terms SELECT $1::DATE, set_id, unnest(terms) FROM doc_sets_day", day.Key);
+            f.Conn.ExecuteNonQuery("INSERT INTO doc_sets BY NAME SELECT $1::DATE AS dt, * EXCLUDE (terms) FROM doc_sets_day", day.Key);
+            f.Conn.ExecuteNonQuery("INSERT INTO set_segments SELECT $1::DATE, * FROM doc_set_segments_day", day.Key);
+            f.Conn.ExecuteNonQuery("INSERT INTO set_items SELECT $1::DATE, * FROM doc_set_items_day", day.Key);
+        }
+
+        f.Run("190_topic_sets");
+    }
+
     [Fact]
     public void TopicSegments_HandComputedCase_GivesTgiAndLeads()
     {
         using var f = new SqlModelFixture();
-        var recent = SqlModelFixture.AsOf.AddDays(-1);
-        var baseline = SqlModelFixture.AsOf.AddDays(-20);
         f.Conn.Execute("""
             CREATE TABLE topics AS SELECT 't-马面裙' AS topic_id, 1 AS rank, 1.5 AS growth_shrunk;
             INSERT INTO topic_members VALUES ('t-马面裙', '马面裙', '马面裙', 1);
             """);
-        using (var a = f.Conn.CreateAppender("terms_cand"))
-        {
-            void Doc(DateOnly dt, string id, string age, long mentions) =>
-                a.BeginRow().Append(dt).Append("search").Append(id).Append("马面裙").Append("category").AppendNull()
-                    .Append(age).Append("f").Append("2").Append(mentions).Append(0L).Append(0L).Append(0L).Append(0L).Append(0m).EndRow();
-            Doc(recent, "s1", "18-23", 35);
-            Doc(recent, "s2", "18-23", 25);
-            Doc(recent, "s3", "24-30", 40);
-            Doc(baseline, "s4", "24-30", 280);
-            Doc(recent, "s5", "unknown", 500);
-        }
+        Load(f,
+        [
+            (Recent, "search", "s1", "18-23", 35, 0, ["马面裙"]),
+            (Recent, "search", "s2", "18-23", 25, 0, ["马面裙"]),
+            (Recent, "search", "s3", "24-30", 40, 0, ["马面裙"]),
+            (Baseline, "search", "s4", "24-30", 280, 0, ["马面裙"]),
+            (Recent, "search", "s5", "unknown", 500, 0, ["马面裙"]),
+        ]);
 
         using (var a = f.Conn.CreateAppender("segment_daily_hist"))
         {
-            a.BeginRow().Append(recent).Append("age_band").Append("18-23").Append(100.0).EndRow();
-            a.BeginRow().Append(recent).Append("age_band").Append("24-30").Append(300.0).EndRow();
-            a.BeginRow().Append(recent).Append("age_band").Append("unknown").Append(9999.0).EndRow();
+            a.BeginRow().Append(Recent).Append("age_band").Append("18-23").Append(100.0).EndRow();
+            a.BeginRow().Append(Recent).Append("age_band").Append("24-30").Append(300.0).EndRow();
+            a.BeginRow().Append(Recent).Append("age_band").Append("unknown").Append(9999.0).EndRow();
         }
 
         f.Run("310_topic_segments");
@@ -50,5 +71,34 @@ public sealed class SegmentModelTests
         Assert.Equal((40 + 50) / (280 * 7 / 28.0 + 50), older.Growth, 9);
         Assert.True(young.Leads);                                 // 2.2 > 1.5 × 1.2 and TGI ≥ 100
         Assert.False(older.Leads);
+    }
+
+    [Fact]
+    public void TopicDaily_DocumentWithTwoMembers_CountsOnce()
+    {
+        using var f = new SqlModelFixture();
+        f.Conn.Execute("""
+            INSERT INTO topic_members VALUES ('t-露营', '露营', '露营', 1), ('t-露营', '露营', '帐篷', 2);
+            """);
+        Load(f,
+        [
+            (Recent, "search", "s1", "18-23", 10, 0, ["露营", "帐篷"]),
+            (Recent, "search", "s2", "18-23", 7, 0, ["露营", "帐篷"]),
+            (Recent, "search", "s3", "24-30", 5, 0, ["帐篷", "天幕"]),
+            (Recent, "search", "s4", "24-30", 100, 0, ["连衣裙"]),
+            (Recent, "comment", "c1", "24-30", 1, 0, ["露营", "帐篷", "天幕"]),
+            (Recent, "comment", "c2", "24-30", 1, 0, ["露营"]),
+            (Recent, "engagement", "v1", "24-30", 0, 300, ["露营", "帐篷"]),
+            (Recent, "engagement", "v1", "18-23", 0, 200, ["露营", "帐篷"]),
+        ]);
+
+        f.Run("200_topic_daily");
+        var row = f.Conn.Query(
+            "SELECT search_volume, comment_mentions, plays FROM topic_daily WHERE topic_id = 't-露营' AND day = $1",
+            r => (Search: r.GetInt64(0), Comments: r.GetInt64(1), Plays: r.GetInt64(2)), Recent).Single();
+
+        Assert.Equal(10 + 7 + 5, row.Search);   // s1 and s2 hold both members and count once; s4 none
+        Assert.Equal(2, row.Comments);
+        Assert.Equal(500, row.Plays);           // one piece of content, engaged by two segments
     }
 }

@@ -1,0 +1,143 @@
+using TrendInsight.DuckDb;
+
+namespace TrendInsight.Analysis;
+
+/// <summary>
+/// The <c>doc_sets</c> rollup of one day (pipelines/README.md): the day's documents grouped by source,
+/// category and their set of terms, with what the topic models sum over them — counts and engagement
+/// (<c>doc_sets</c>), activity units by segment (<c>doc_set_segments</c>) and the comments and content with
+/// their engagement (<c>doc_set_items</c>). A topic's documents of a day are those of the sets that hold one
+/// of its terms, each counted once however many of its terms it holds, so topics are computed from these
+/// small tables instead of every term of every document.
+/// </summary>
+internal sealed class DocSetRollup
+{
+    /// <summary>Joins the sorted terms of a set into one key (a character no term holds).</summary>
+    private const char Separator = '\u001f';
+
+    private static readonly string[] Dimensions = ["age_band", "gender", "city_tier"];
+
+    private readonly Dictionary<(string Source, string? Category, string Terms), Set> _sets = [];
+
+    /// <summary>Sets held.</summary>
+    public int Count => _sets.Count;
+
+    /// <summary>Forgets every set (before the next day).</summary>
+    public void Clear() => _sets.Clear();
+
+    /// <summary>Adds one document (one search query and segment, comment, piece of content, listing, or content and segment engaged with) with its distinct terms, sorted ordinally.</summary>
+    public void Add(
+        string source,
+        string docId,
+        string? category,
+        string ageBand,
+        string gender,
+        string cityTier,
+        long mentions,
+        long plays,
+        long likes,
+        long shares,
+        long purchases,
+        decimal gmv,
+        IReadOnlyList<string> sortedTerms)
+    {
+        if (sortedTerms.Count == 0)
+        {
+            return;
+        }
+
+        var key = (source, category, string.Join(Separator, sortedTerms));
+        if (!_sets.TryGetValue(key, out var set))
+        {
+            _sets[key] = set = new Set([.. sortedTerms]);
+        }
+
+        set.Docs++;
+        set.Mentions += mentions;
+        set.Plays += plays;
+        set.Likes += likes;
+        set.Shares += shares;
+        set.Purchases += purchases;
+        set.Gmv += gmv;
+
+        double? units = source switch
+        {
+            "search" => mentions,
+            "comment" => 1.0,
+            "engagement" => (plays / 100.0) + likes + (3.0 * shares) + (10.0 * purchases),
+            _ => null,
+        };
+        if (units is { } u)
+        {
+            string[] values = [ageBand, gender, cityTier];
+            for (var d = 0; d < Dimensions.Length; d++)
+            {
+                var segment = (Dimensions[d], values[d]);
+                set.Units[segment] = set.Units.GetValueOrDefault(segment) + u;
+            }
+        }
+
+        if (source is "comment" or "content" or "engagement")
+        {
+            var item = set.Items.GetValueOrDefault(docId);
+            set.Items[docId] = (item.Plays + plays, item.Likes + likes, item.Shares + shares, item.Purchases + purchases);
+        }
+    }
+
+    /// <summary>
+    /// Appends the sets to <c>doc_sets_day</c>, <c>doc_set_segments_day</c> and <c>doc_set_items_day</c>,
+    /// numbered 1… in the order of source, category and terms.
+    /// </summary>
+    public void AppendTo(DuckDbConnection conn)
+    {
+        var ordered = _sets.OrderBy(s => s.Key.Source, StringComparer.Ordinal)
+            .ThenBy(s => s.Key.Category, StringComparer.Ordinal)
+            .ThenBy(s => s.Key.Terms, StringComparer.Ordinal)
+            .Select(s => (s.Key.Source, s.Key.Category, s.Value))
+            .ToList();
+        using (var sets = conn.CreateAppender("doc_sets_day"))
+        {
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var (source, category, set) = ordered[i];
+                sets.BeginRow().Append(i + 1).Append(source).Append(category).Append(set.Terms)
+                    .Append(set.Docs).Append(set.Mentions).Append(set.Plays).Append(set.Likes).Append(set.Shares)
+                    .Append(set.Purchases).Append(set.Gmv).EndRow();
+            }
+        }
+
+        using (var segments = conn.CreateAppender("doc_set_segments_day"))
+        {
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                foreach (var ((dimension, value), units) in ordered[i].Value.Units.OrderBy(u => u.Key.Item1, StringComparer.Ordinal).ThenBy(u => u.Key.Item2, StringComparer.Ordinal))
+                {
+                    segments.BeginRow().Append(i + 1).Append(dimension).Append(value).Append(units).EndRow();
+                }
+            }
+        }
+
+        using var items = conn.CreateAppender("doc_set_items_day");
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            foreach (var (id, e) in ordered[i].Value.Items.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                items.BeginRow().Append(i + 1).Append(id).Append(e.Plays).Append(e.Likes).Append(e.Shares).Append(e.Purchases).EndRow();
+            }
+        }
+    }
+
+    private sealed class Set(string[] terms)
+    {
+        public string[] Terms { get; } = terms;
+        public long Docs { get; set; }
+        public long Mentions { get; set; }
+        public long Plays { get; set; }
+        public long Likes { get; set; }
+        public long Shares { get; set; }
+        public long Purchases { get; set; }
+        public decimal Gmv { get; set; }
+        public Dictionary<(string Dimension, string Value), double> Units { get; } = [];
+        public Dictionary<string, (long Plays, long Likes, long Shares, long Purchases)> Items { get; } = new(StringComparer.Ordinal);
+    }
+}
