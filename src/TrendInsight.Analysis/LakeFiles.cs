@@ -1,4 +1,3 @@
-using System.Globalization;
 using TrendInsight.Core;
 
 namespace TrendInsight.Analysis;
@@ -25,24 +24,6 @@ internal static class LakeFiles
         return Directory.Exists(folder)
             ? [.. Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal)]
             : [];
-    }
-
-    /// <summary>Days that have a partition folder under <paramref name="root"/>.</summary>
-    public static IEnumerable<DateOnly> Days(string root)
-    {
-        if (!Directory.Exists(root))
-        {
-            yield break;
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories(root, "dt=*"))
-        {
-            var name = Path.GetFileName(dir);
-            if (DateOnly.TryParseExact(name.AsSpan(3), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                yield return d;
-            }
-        }
     }
 
     /// <summary>

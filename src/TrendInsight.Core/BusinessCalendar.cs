@@ -36,4 +36,28 @@ public static class BusinessCalendar
 
     /// <summary>Partition folder name for a date: <c>dt=YYYY-MM-DD</c>.</summary>
     public static string Partition(DateOnly date) => "dt=" + Format(date);
+
+    /// <summary>Reads the date of a partition folder name <c>dt=YYYY-MM-DD</c> (see <see cref="Partition"/>).</summary>
+    public static bool TryParsePartition(ReadOnlySpan<char> folderName, out DateOnly date)
+    {
+        date = default;
+        return folderName.StartsWith("dt=", StringComparison.Ordinal) && TryParse(folderName[3..], out date);
+    }
+
+    /// <summary>The days that have a partition folder under <paramref name="root"/>, in no particular order; none when it does not exist.</summary>
+    public static IEnumerable<DateOnly> PartitionDays(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(root, "dt=*"))
+        {
+            if (TryParsePartition(Path.GetFileName(dir), out var day))
+            {
+                yield return day;
+            }
+        }
+    }
 }

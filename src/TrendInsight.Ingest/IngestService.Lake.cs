@@ -87,8 +87,7 @@ public sealed partial class IngestService
         foreach (var file in all)
         {
             var folder = Path.GetFileName(Path.GetDirectoryName(file)!);
-            if (!folder.StartsWith("dt=", StringComparison.Ordinal)
-                || !DateOnly.TryParseExact(folder[3..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
+            if (!BusinessCalendar.TryParsePartition(folder, out var dt))
             {
                 throw new TrendInsightException($"ingest {runId}: unexpected partition folder {file}");
             }

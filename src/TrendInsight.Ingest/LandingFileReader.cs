@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using TrendInsight.Core;
 using TrendInsight.DuckDb;
 using TrendInsight.Ingest.Lake;
 using TrendInsight.Ingest.Reading;
@@ -154,7 +155,7 @@ internal sealed class LandingFileReader
             if (cut is { } last)
             {
                 file.RowsRead++;
-                Reject(Reasons.TruncatedGzip, last.Line, last.Raw, null);
+                Reject(QuarantineReasons.TruncatedGzip, last.Line, last.Raw, null);
             }
         }
 
@@ -189,17 +190,17 @@ internal sealed class LandingFileReader
             {
                 if (!CsvSplitter.TrySplit(bytes, encoding, csvFields, out var error))
                 {
-                    return new Outcome(error == "invalid_encoding" ? Reasons.InvalidEncoding : Reasons.BadCsv);
+                    return new Outcome(error == "invalid_encoding" ? QuarantineReasons.InvalidEncoding : QuarantineReasons.BadCsv);
                 }
 
                 if (header!.Count == 0)
                 {
-                    return new Outcome(Reasons.BadCsv);
+                    return new Outcome(QuarantineReasons.BadCsv);
                 }
 
                 if (csvFields.Count != header.Count)
                 {
-                    return new Outcome(Reasons.ColumnCount);
+                    return new Outcome(QuarantineReasons.ColumnCount);
                 }
 
                 fields = new CsvRowFields(header, csvFields);
@@ -212,14 +213,14 @@ internal sealed class LandingFileReader
                     var text = TextDecoding.TryDecode(TextDecoding.Gb18030, bytes);
                     if (text is null)
                     {
-                        return new Outcome(Reasons.InvalidEncoding);
+                        return new Outcome(QuarantineReasons.InvalidEncoding);
                     }
 
                     transcoded = System.Text.Encoding.UTF8.GetBytes(text);
                 }
                 else if (!System.Text.Unicode.Utf8.IsValid(bytes))
                 {
-                    return new Outcome(Reasons.InvalidEncoding);
+                    return new Outcome(QuarantineReasons.InvalidEncoding);
                 }
 
                 try
@@ -228,12 +229,12 @@ internal sealed class LandingFileReader
                 }
                 catch (JsonException)
                 {
-                    return new Outcome(Reasons.InvalidJson);
+                    return new Outcome(QuarantineReasons.InvalidJson);
                 }
 
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    return new Outcome(Reasons.InvalidJson);
+                    return new Outcome(QuarantineReasons.InvalidJson);
                 }
 
                 fields = new JsonRowFields(doc.RootElement);

@@ -3,20 +3,20 @@ using TrendInsight.Core;
 namespace TrendInsight.Simulation;
 
 /// <summary>
-/// The quarantine reasons the simulator plants, spelled as ingest writes them, and which of them
+/// The quarantine reasons the simulator plants (ingest's own, from <see cref="QuarantineReasons"/>), and which of them
 /// each feed gets. Reasons that need a JSON line (malformed JSON, an absent key) go only into JSONL files.
 /// </summary>
 internal static class BadRowReasons
 {
-    public const string InvalidJson = "invalid_json";
-    public const string BadTimestamp = "bad_timestamp";
-    public const string FutureTimestamp = "future_timestamp";
-    public const string TextTooLong = "text_too_long";
-    public const string UnknownAction = "unknown_action";
+    public const string InvalidJson = QuarantineReasons.InvalidJson;
+    public const string BadTimestamp = QuarantineReasons.BadTimestamp;
+    public const string FutureTimestamp = QuarantineReasons.FutureTimestamp;
+    public const string TextTooLong = QuarantineReasons.TextTooLong;
+    public const string UnknownAction = QuarantineReasons.UnknownAction;
 
-    public static string MissingField(string field) => "missing_field:" + field;
+    public static string MissingField(string field) => QuarantineReasons.MissingField(field);
 
-    public static string BadNumber(string field) => "bad_number:" + field;
+    public static string BadNumber(string field) => QuarantineReasons.BadNumber(field);
 
     /// <summary>Reasons planted in a feed's files; <paramref name="json"/> says whether the file is JSONL.</summary>
     public static IReadOnlyList<string> For(string feed, bool json)

@@ -29,6 +29,38 @@ public sealed class BusinessCalendarTests
         Assert.Equal("dt=2026-01-05", BusinessCalendar.Partition(new DateOnly(2026, 1, 5)));
     }
 
+    [Theory]
+    [InlineData("dt=2026-01-05", true)]
+    [InlineData("dt=2026-02-30", false)]
+    [InlineData("dt=20260105", false)]
+    [InlineData("2026-01-05", false)]
+    [InlineData(".dt=2026-01-05.tmp", false)]
+    public void TryParsePartition_FolderName_ReadsOnlyHiveDates(string name, bool valid)
+    {
+        Assert.Equal(valid, BusinessCalendar.TryParsePartition(name, out var day));
+        Assert.Equal(valid ? new DateOnly(2026, 1, 5) : default, day);
+    }
+
+    [Fact]
+    public void PartitionDays_Folder_ListsTheDatesOfItsPartitionFoldersOnly()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ti-days-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.Empty(BusinessCalendar.PartitionDays(root));
+            foreach (var name in new[] { "dt=2026-11-20", "dt=2026-11-21", "dt=oops", "other" })
+            {
+                Directory.CreateDirectory(Path.Combine(root, name));
+            }
+
+            Assert.Equal([new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 21)], BusinessCalendar.PartitionDays(root).Order());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Fact]
     public void Layout_DataFolder_PutsEveryOutputInItsPlace()
     {

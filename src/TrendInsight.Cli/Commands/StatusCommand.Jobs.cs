@@ -35,7 +35,7 @@ public static partial class StatusCommand
         {
             table.AddRow(
                 r.Job,
-                r.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
+                r.Day is { } day ? BusinessCalendar.Format(day) : "-",
                 r.Attempt.ToString(CultureInfo.InvariantCulture),
                 Local(r.StartedUtc, "MM-dd HH:mm:ss"),
                 r.Duration is { } d ? d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "-",
@@ -92,12 +92,7 @@ public static partial class StatusCommand
         var yesterday = BusinessCalendar.Yesterday(TimeProvider.System);
         foreach (var feed in Feeds.All)
         {
-            var folder = layout.RawFeed(feed);
-            var latest = Directory.Exists(folder)
-                ? Directory.GetDirectories(folder, "dt=*")
-                    .Select(d => DateOnly.TryParseExact(Path.GetFileName(d)[3..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) ? dt : (DateOnly?)null)
-                    .Max()
-                : null;
+            var latest = BusinessCalendar.PartitionDays(layout.RawFeed(feed)).Select(d => (DateOnly?)d).Max();
             if (latest is null)
             {
                 AnsiConsole.MarkupLine(Markup.Escape($"warning: feed {feed} has no lake partitions"));

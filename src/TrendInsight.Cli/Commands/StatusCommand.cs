@@ -77,7 +77,7 @@ public static partial class StatusCommand
             .AddColumns("feed", "dt", "lake rows", "files", "quarantined rows");
         foreach (var p in status.Partitions)
         {
-            partitions.AddRow(p.Feed, p.Dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), N(p.LakeRows), N(p.LakeFiles), N(p.QuarantineRows));
+            partitions.AddRow(p.Feed, BusinessCalendar.Format(p.Dt), N(p.LakeRows), N(p.LakeFiles), N(p.QuarantineRows));
         }
 
         AnsiConsole.Write(partitions);

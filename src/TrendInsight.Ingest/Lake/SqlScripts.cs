@@ -7,11 +7,7 @@ internal static class SqlScripts
 {
     public static IReadOnlyList<string> Load(string name)
     {
-        var resource = "TrendInsight.Ingest.Sql." + name;
-        using var stream = typeof(SqlScripts).Assembly.GetManifestResourceStream(resource)
-            ?? throw new TrendInsightException($"Embedded SQL {resource} is missing from the build");
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
+        var text = EmbeddedText.Read(typeof(SqlScripts).Assembly, "TrendInsight.Ingest.Sql." + name);
         var lines = text.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal));
         return string.Join('\n', lines)
             .Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -37,5 +33,5 @@ internal static class SqlScripts
     }
 
     /// <summary>A single-quoted SQL literal for a path we generated (COPY/ATTACH targets cannot be bound parameters).</summary>
-    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string Literal(string text) => TrendInsight.DuckDb.DuckDbSql.Literal(text);
 }

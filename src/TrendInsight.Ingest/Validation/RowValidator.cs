@@ -50,23 +50,23 @@ internal sealed class RowValidator
         var ts = row.Get("ts");
         if (ts.IsEmpty)
         {
-            return Reasons.MissingField("ts");
+            return QuarantineReasons.MissingField("ts");
         }
 
         if (ts.Kind is not (FieldKind.String or FieldKind.Number))
         {
-            return Reasons.BadType("ts");
+            return QuarantineReasons.BadType("ts");
         }
 
         if (!TimestampParser.TryParse(ts, out var instant) || instant < _earliest)
         {
-            return Reasons.BadTimestamp;
+            return QuarantineReasons.BadTimestamp;
         }
 
         dt = BusinessCalendar.DateOf(instant);
         if (instant > _latest)
         {
-            return Reasons.FutureTimestamp;
+            return QuarantineReasons.FutureTimestamp;
         }
 
         values[0] = key;
@@ -127,18 +127,18 @@ internal sealed class RowValidator
         var action = row.Get("action");
         if (action.IsEmpty)
         {
-            return Reasons.MissingField("action");
+            return QuarantineReasons.MissingField("action");
         }
 
         if (action.Kind != FieldKind.String)
         {
-            return Reasons.BadType("action");
+            return QuarantineReasons.BadType("action");
         }
 
         var name = OneOf(action.Text.AsSpan().Trim(), Actions);
         if (name is null)
         {
-            return Reasons.UnknownAction;
+            return QuarantineReasons.UnknownAction;
         }
 
         v[3] = name;
@@ -294,7 +294,7 @@ internal sealed class RowValidator
         reason = null;
         if (value.IsEmpty)
         {
-            reason = Reasons.MissingField(name);
+            reason = QuarantineReasons.MissingField(name);
             return null;
         }
 
@@ -308,7 +308,7 @@ internal sealed class RowValidator
             return value.Text;
         }
 
-        reason = Reasons.BadType(name);
+        reason = QuarantineReasons.BadType(name);
         return null;
     }
 
@@ -318,20 +318,20 @@ internal sealed class RowValidator
         reason = null;
         if (value.IsEmpty)
         {
-            reason = Reasons.MissingField(name);
+            reason = QuarantineReasons.MissingField(name);
             return null;
         }
 
         if (value.Kind != FieldKind.String)
         {
-            reason = Reasons.BadType(name);
+            reason = QuarantineReasons.BadType(name);
             return null;
         }
 
         var text = value.Text!;
         if (text.Length > _maxText && CharacterCount(text) > _maxText)
         {
-            reason = Reasons.TextTooLong;
+            reason = QuarantineReasons.TextTooLong;
             return null;
         }
 
@@ -352,7 +352,7 @@ internal sealed class RowValidator
             case FieldKind.Number:
                 return value.Text;
             default:
-                reason = Reasons.BadType(name);
+                reason = QuarantineReasons.BadType(name);
                 return null;
         }
     }
@@ -368,7 +368,7 @@ internal sealed class RowValidator
 
         if (value.Kind is not (FieldKind.String or FieldKind.Number))
         {
-            reason = Reasons.BadType(name);
+            reason = QuarantineReasons.BadType(name);
             return null;
         }
 
@@ -379,7 +379,7 @@ internal sealed class RowValidator
             if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d != decimal.Truncate(d)
                 || d > long.MaxValue || d < long.MinValue)
             {
-                reason = Reasons.BadNumber(name);
+                reason = QuarantineReasons.BadNumber(name);
                 return null;
             }
 
@@ -388,7 +388,7 @@ internal sealed class RowValidator
 
         if (n < min)
         {
-            reason = Reasons.BadNumber(name);
+            reason = QuarantineReasons.BadNumber(name);
             return null;
         }
 
@@ -406,14 +406,14 @@ internal sealed class RowValidator
 
         if (value.Kind is not (FieldKind.String or FieldKind.Number))
         {
-            reason = Reasons.BadType(name);
+            reason = QuarantineReasons.BadType(name);
             return null;
         }
 
         var text = value.Text!.Trim().TrimStart('¥', '￥').Replace(",", string.Empty, StringComparison.Ordinal);
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d < 0 || d >= 10_000_000_000_000_000m)
         {
-            reason = Reasons.BadNumber(name);
+            reason = QuarantineReasons.BadNumber(name);
             return null;
         }
 
@@ -435,7 +435,7 @@ internal sealed class RowValidator
                 {
                     if (item.ValueKind != JsonValueKind.String)
                     {
-                        reason = Reasons.BadType("tags");
+                        reason = QuarantineReasons.BadType("tags");
                         return [];
                     }
 
@@ -464,7 +464,7 @@ internal sealed class RowValidator
 
                 return StripNul(text).Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             default:
-                reason = Reasons.BadType("tags");
+                reason = QuarantineReasons.BadType("tags");
                 return [];
         }
     }

@@ -1,7 +1,10 @@
-namespace TrendInsight.Ingest.Validation;
+namespace TrendInsight.Core;
 
-/// <summary>The named reasons a row is quarantined for. Field-specific reasons end in <c>:&lt;field&gt;</c>.</summary>
-public static class Reasons
+/// <summary>
+/// The named reasons ingest quarantines a row for (and the simulator plants). Field-specific reasons end
+/// in <c>:&lt;field&gt;</c>. The list with their meaning: src/TrendInsight.Ingest/README.md.
+/// </summary>
+public static class QuarantineReasons
 {
     public const string InvalidJson = "invalid_json";
     public const string InvalidEncoding = "invalid_encoding";
