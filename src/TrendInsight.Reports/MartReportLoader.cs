@@ -125,14 +125,19 @@ internal sealed class MartReportLoader
 
         // Topics are clustered from rising terms, so a falling interest usually shows only as terms
         // with a negative score; falling topics come first when the analysis has any.
-        var decliningTopics = topicRows
+        var decliningRows = topicRows
             .Where(t => t.Rank is null && t.GrowthShrunk is < 1 && t.Z < 0)
             .OrderBy(t => t.Score ?? 0).ThenBy(t => t.Z)
             .Take(r.DecliningTopics)
-            .Select((t, i) => Build(t, i + 1))
             .ToList();
+        var decliningTopics = decliningRows.Select((t, i) => Build(t, i + 1)).ToList();
+
+        // A falling term that is a member of a falling topic is already listed under that topic.
+        var decliningIds = decliningRows.Select(t => t.TopicId).ToHashSet();
+        var decliningNames = decliningTopics.Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
         var decliningTerms = terms
-            .Where(x => x.Score is < 0 && x.GrowthShrunk is < 1 && x.Z < 0 && decliningTopics.All(t => t.Topic != x.Term))
+            .Where(x => x.Score is < 0 && x.GrowthShrunk is < 1 && x.Z < 0
+                && !(x.TopicId is { } id && decliningIds.Contains(id)) && !decliningNames.Contains(x.Term))
             .OrderBy(x => x.Score)
             .Take(Math.Max(0, r.DecliningTopics - decliningTopics.Count))
             .ToList();

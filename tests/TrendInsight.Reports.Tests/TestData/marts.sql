@@ -1,10 +1,11 @@
 -- A small analysis as of 2026-11-21 in the shape pipelines/README.md gives the marts, for the loader tests.
 -- Two rising topics (露营 with segments, 美拉德 a breakout without segments), one declining topic
--- (老钱风) and one declining term outside any topic (松弛感, with its daily series in term_daily).
+-- (老钱风, whose falling member 羊绒衫 is listed under it, not again as a term) and one declining term
+-- outside any topic (松弛感, with its daily series in term_daily).
 CREATE TABLE topics AS SELECT * FROM (VALUES
     ('t-露营', '露营', ['露营', '天幕', '折叠椅'], 3, 5230.5, 8420.0, 2104.0, 2.486, 2.43, 68.1, 120.2, false, 0.82, 1, 'rising', 820.0, 0.41, 0.05, 3120::BIGINT, 210::BIGINT, 880::BIGINT, 64::BIGINT, true),
     ('t-美拉德', '美拉德', ['美拉德'], 1, 1310.0, 0.0, 0.0, NULL, 27.2, 36.2, 40.1, true, 0.71, 2, 'emerging', 190.0, 1.8, 0.9, 900::BIGINT, 60::BIGINT, 170::BIGINT, 0::BIGINT, true),
-    ('t-老钱风', '老钱风', ['老钱风'], 1, 410.0, 3300.0, 825.0, 0.497, 0.526, -14.4, -30.0, false, -0.31, NULL, 'declining', 55.0, -0.38, -0.1, 220::BIGINT, 12::BIGINT, 40::BIGINT, 30::BIGINT, true)
+    ('t-老钱风', '老钱风', ['老钱风', '羊绒衫'], 2, 410.0, 3300.0, 825.0, 0.497, 0.526, -14.4, -30.0, false, -0.31, NULL, 'declining', 55.0, -0.38, -0.1, 220::BIGINT, 12::BIGINT, 40::BIGINT, 30::BIGINT, true)
 ) t(topic_id, name, members, member_count, recent_total, baseline_total, expected_recent, growth, growth_shrunk, z, llr, breakout, score, rank, stage, level, slope, accel, recent_search, recent_content, recent_comment, recent_listings, in_focus);
 
 CREATE TABLE trends AS SELECT * FROM (VALUES
@@ -12,6 +13,7 @@ CREATE TABLE trends AS SELECT * FROM (VALUES
     ('天幕', 'category', 't-露营', 1100.0, 1900.0, 475.0, 600::BIGINT, 50::BIGINT, 150::BIGINT, 20::BIGINT, 7, 28, 2.316, 2.17, 28.7, 40.0, false, 0.61, 3, 'rising'),
     ('美拉德', 'colour', 't-美拉德', 1310.0, 0.0, 0.0, 900::BIGINT, 60::BIGINT, 170::BIGINT, 0::BIGINT, 6, 0, NULL, 27.2, 36.2, 40.1, true, 0.71, 2, 'emerging'),
     ('老钱风', 'style', 't-老钱风', 410.0, 3300.0, 825.0, 220::BIGINT, 12::BIGINT, 40::BIGINT, 30::BIGINT, 7, 28, 0.497, 0.526, -14.4, -30.0, false, -0.31, NULL, 'declining'),
+    ('羊绒衫', 'category', 't-老钱风', 200.0, 2400.0, 600.0, 90::BIGINT, 5::BIGINT, 20::BIGINT, 10::BIGINT, 7, 28, 0.33, 0.35, -18.0, -40.0, false, -0.5, NULL, 'declining'),
     ('松弛感', 'style', NULL, 300.0, 4800.0, 1200.0, 180::BIGINT, 10::BIGINT, 30::BIGINT, 8::BIGINT, 7, 28, 0.25, 0.28, -26.0, -60.0, false, -0.9, NULL, 'declining')
 ) t(term, term_type, topic_id, recent_total, baseline_total, expected_recent, recent_search, recent_content, recent_comment, recent_listings, recent_days_active, baseline_days_active, growth, growth_shrunk, z, llr, breakout, score, rank, stage);
 
