@@ -22,7 +22,7 @@ internal sealed class IngestLock : IDisposable
     public static async Task<IngestLock> AcquireAsync(DataLayout layout, TimeSpan wait, TimeProvider clock, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(layout.State);
-        var path = Path.Combine(layout.State, "ingest.lock");
+        var path = LockPath(layout);
         var owner = path + ".owner";
         var deadline = clock.GetUtcNow() + wait;
         while (true)
@@ -41,12 +41,28 @@ internal sealed class IngestLock : IDisposable
             }
             catch (IOException ex)
             {
-                var holder = File.Exists(owner) ? File.ReadAllText(owner).Trim() : "unknown pid";
+                var holder = Holder(layout) ?? "unknown pid";
                 throw new TrendInsightException(
                     $"another ingest is running ({holder}); lock file {path}", isTransient: true, inner: ex);
             }
         }
     }
 
+    /// <summary>Who holds (or last held) the lock, as written beside it: <c>pid N since …</c>; null when unknown.</summary>
+    public static string? Holder(DataLayout layout)
+    {
+        var owner = LockPath(layout) + ".owner";
+        try
+        {
+            return File.Exists(owner) ? File.ReadAllText(owner).Trim() : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public void Dispose() => _stream.Dispose();
+
+    private static string LockPath(DataLayout layout) => Path.Combine(layout.State, "ingest.lock");
 }

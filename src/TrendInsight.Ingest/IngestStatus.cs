@@ -41,7 +41,8 @@ public sealed record IngestStatus(
         }
         catch (DuckDbException ex) when (ex.ErrorType == DuckDbErrorType.IO)
         {
-            throw new TrendInsightException($"{path} is in use by a running ingest; try again when it ends ({ex.Message})", isTransient: true, inner: ex);
+            var holder = IngestLock.Holder(layout) is { } h ? " (" + h + ")" : string.Empty;
+            throw new TrendInsightException($"{path} is in use by a running ingest{holder}; its figures show when it ends", isTransient: true, inner: ex);
         }
 
         using (db)

@@ -8,26 +8,7 @@ internal static class CliProcess
 {
     public static CliResult Run(string? stdin, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "trendinsight.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(stdin is not null, args))!;
         if (stdin is not null)
         {
             using (var writer = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false)))
@@ -45,6 +26,45 @@ internal static class CliProcess
         }
 
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts the CLI in the background with extra environment variables; the caller ends it.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = StartInfo(false, args);
+        start.RedirectStandardOutput = false;
+        start.RedirectStandardError = false;
+        start.StandardOutputEncoding = null;
+        start.StandardErrorEncoding = null;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static ProcessStartInfo StartInfo(bool stdin, string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = stdin,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "trendinsight.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "200";
+        return start;
     }
 }
 

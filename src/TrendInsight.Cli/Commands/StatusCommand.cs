@@ -37,7 +37,18 @@ public static partial class StatusCommand
 
     private static void RenderIngest(DataLayout layout, int lastRuns)
     {
-        var status = IngestStatus.Read(layout, lastRuns);
+        IngestStatus? status;
+        try
+        {
+            status = IngestStatus.Read(layout, lastRuns);
+        }
+        catch (TrendInsightException ex) when (ex.IsTransient)
+        {
+            // An ingest holds the manifest: say so and go on with the sections that do not need it.
+            AnsiConsole.MarkupLine("[yellow]ingest:[/] " + Markup.Escape(ex.Message));
+            return;
+        }
+
         if (status is null)
         {
             AnsiConsole.MarkupLine(Markup.Escape($"ingest: no runs yet in {layout.Root}"));
