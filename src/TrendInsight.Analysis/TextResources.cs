@@ -6,7 +6,8 @@ namespace TrendInsight.Analysis;
 /// <summary>
 /// Loads, once and explicitly, what segmentation needs: jieba as the pipeline loads it
 /// (<see cref="SegmenterOptions.ForPipeline"/>: lower-case twins, the domain lexicon, the configured
-/// user dictionaries of accepted new words), and the stop words.
+/// user dictionaries of accepted new words), and the stop words (jieba's, <c>text.extra_stop_words</c>
+/// and the lexicon's chatter phrases).
 /// </summary>
 internal static class TextResources
 {
@@ -21,8 +22,9 @@ internal static class TextResources
         var options = SegmenterOptions.ForPipeline(text) with { Lexicon = lexicon };
         var userDictionaries = options.UserDictionaries;
         var segmenter = JiebaSegmenter.Load(options);
-        var types = lexicon.Entries.ToDictionary(e => e.Word, e => e.TypeName, StringComparer.Ordinal);
-        var stopWords = StopWords.Load(extra: text.ExtraStopWords);
+        // Chatter phrases are cut out whole by the segmenter and then dropped like stop words.
+        var types = lexicon.Entries.Where(e => e.Type != LexiconType.Chatter).ToDictionary(e => e.Word, e => e.TypeName, StringComparer.Ordinal);
+        var stopWords = StopWords.Load(extra: [.. text.ExtraStopWords, .. lexicon.OfType(LexiconType.Chatter).Select(e => e.Word)]);
         return new TermExtractor(new JiebaWordCutter(segmenter), stopWords, types, DiscoveredWords(userDictionaries));
     }
 

@@ -8,11 +8,11 @@ namespace TrendInsight.Text;
 /// <summary>
 /// The domain lexicon in <c>pipelines/lexicon/</c>: every <c>*.txt</c> file there is a jieba user
 /// dictionary whose lines are <c>word [freq] type</c>, the type being one of <c>style</c>,
-/// <c>material</c>, <c>colour</c>, <c>scene</c>, <c>category</c>, <c>crowd</c>. Immutable once loaded.
+/// <c>material</c>, <c>colour</c>, <c>scene</c>, <c>category</c>, <c>crowd</c>, <c>chatter</c>. Immutable once loaded.
 /// </summary>
 public sealed class Lexicon
 {
-    private static readonly string[] TypeNames = ["style", "material", "colour", "scene", "category", "crowd"];
+    private static readonly string[] TypeNames = ["style", "material", "colour", "scene", "category", "crowd", "chatter"];
 
     private readonly Dictionary<string, LexiconEntry> _byWord;
 

@@ -136,6 +136,24 @@ public sealed class TermExtractorTests : IClassFixture<TermExtractorTests.Loaded
         public IEnumerable<string> Cut(string text, bool searchMode) => searchMode ? ["拉德", text] : [text];
     }
 
+    [Theory]
+    [InlineData("灯芯绒求同款💄", "灯芯绒", "求同")]
+    [InlineData("城市漫步好会拍太贵了吧", "城市漫步", "好会")]
+    [InlineData("这条盘扣求链接", "盘扣", "扣求")]
+    [InlineData("马面裙日常穿会不会太夸张", "马面裙", "穿会")]
+    [InlineData("真的假的 焦糖色灯芯绒外套 太爱了", "焦糖色", "太爱")]
+    public void Extract_CommentChatter_NeitherCountedNorLeavesFragments(string comment, string term, string fragment)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        Pipeline.Extractor.Extract(comment, searchMode: false, set);
+
+        Assert.Contains(term, set);
+        Assert.DoesNotContain(fragment, set);
+        Assert.DoesNotContain(set, t => Pipeline.Extractor.TypeOf(t) is null && t.StartsWith('求'));
+        Assert.DoesNotContain("求同款", set);
+        Assert.DoesNotContain("太爱了", set);
+    }
+
     [Fact]
     public void Extract_CapitalisedJiebaWord_MatchesNormalisedText()
     {

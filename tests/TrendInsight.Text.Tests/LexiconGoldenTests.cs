@@ -62,7 +62,8 @@ public sealed class LexiconGoldenTests : IClassFixture<LexiconSegmenterFixture>
         Assert.True(lexicon.TryGet("citywalk", out var scene));
         Assert.Equal(LexiconType.Scene, scene.Type);
         Assert.Equal("colour", lexicon.OfType(LexiconType.Colour).First().TypeName);
-        Assert.All(Enum.GetValues<LexiconType>(), t => Assert.NotEmpty(lexicon.OfType(t)));
+        // The snapshot was taken before the chatter type existed; LexiconTests covers every type of the live lexicon.
+        Assert.All(Enum.GetValues<LexiconType>().Where(t => t != LexiconType.Chatter), t => Assert.NotEmpty(lexicon.OfType(t)));
         Assert.Equal("scene", _fixture.Segmenter.UserTags["露营"]);
     }
 }
