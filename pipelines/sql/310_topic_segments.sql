@@ -1,21 +1,45 @@
 -- TGI per topic and segment (age band, gender, city tier) in the recent window, each segment's
 -- growth against the topic's, and the "segment leads" flag. A topic's activity by segment is that of
--- its document sets (set_segments: search mentions, comments, engagement units by segment), weighted.
+-- its document sets (search mentions, comments, engagement units by segment: the doc_sets columns
+-- age_lt18 … tier_unknown, and set_segments for any value outside the contract), weighted.
 -- In: topics, topic_sets, doc_sets, set_segments, segment_daily_hist, params.
 CREATE OR REPLACE TABLE topic_segments AS
 WITH top AS (
     SELECT t.topic_id, t.growth_shrunk AS topic_growth
     FROM topics t, params p WHERE t.rank IS NOT NULL AND t.rank <= p.top_topics
 ),
-long AS (
-    SELECT ts.topic_id, g.dt >= p.recent_start AS is_recent, g.dimension, g.value,
-           CASE s.source WHEN 'search' THEN p.w_search WHEN 'comment' THEN p.w_comment ELSE p.w_engagement END * g.units AS activity
+segment_columns (name, dimension, value) AS (
+    VALUES ('age_lt18', 'age_band', '<18'), ('age_18_23', 'age_band', '18-23'), ('age_24_30', 'age_band', '24-30'),
+           ('age_31_40', 'age_band', '31-40'), ('age_41_50', 'age_band', '41-50'), ('age_50_plus', 'age_band', '50+'),
+           ('age_unknown', 'age_band', 'unknown'), ('gender_f', 'gender', 'f'), ('gender_m', 'gender', 'm'),
+           ('gender_unknown', 'gender', 'unknown'), ('tier_1', 'city_tier', '1'), ('tier_new1', 'city_tier', 'new1'),
+           ('tier_2', 'city_tier', '2'), ('tier_3', 'city_tier', '3'), ('tier_4', 'city_tier', '4'),
+           ('tier_5', 'city_tier', '5'), ('tier_unknown', 'city_tier', 'unknown')
+),
+tsets AS (
+    SELECT ts.topic_id, s.*
     FROM topic_sets ts
     JOIN top ON top.topic_id = ts.topic_id
     JOIN doc_sets s ON s.dt = ts.dt AND s.set_id = ts.set_id
-    JOIN set_segments g ON g.dt = ts.dt AND g.set_id = ts.set_id,
-    params p
-    WHERE g.dt >= p.baseline_start AND s.source IN ('search', 'comment', 'engagement')
+    WHERE s.source IN ('search', 'comment', 'engagement')
+),
+units AS (
+    -- a segment column is NULL where no document of the set has that value
+    SELECT u.topic_id, u.dt, u.source, c.dimension, c.value, u.units
+    FROM (
+        UNPIVOT (SELECT topic_id, dt, source, COLUMNS('^(age|gender|tier)_') FROM tsets)
+        ON COLUMNS('^(age|gender|tier)_') INTO NAME name VALUE units
+    ) u
+    JOIN segment_columns c ON c.name = u.name
+    UNION ALL
+    SELECT t.topic_id, t.dt, t.source, g.dimension, g.value, g.units
+    FROM tsets t JOIN set_segments g ON g.dt = t.dt AND g.set_id = t.set_id
+),
+long AS (
+    SELECT u.topic_id, u.dt >= p.recent_start AS is_recent, u.dimension, u.value,
+           CASE u.source WHEN 'search' THEN p.w_search WHEN 'comment' THEN p.w_comment ELSE p.w_engagement END * u.units AS activity
+    FROM units u, params p
+    WHERE u.dt >= p.baseline_start
 ),
 seg AS (
     SELECT topic_id, dimension, value,

@@ -132,7 +132,7 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "term_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "term_daily"), from, asOf));
         Load(conn, "segment_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "segment_daily"), from, asOf));
         Load(conn, "source_daily_hist", LakeFiles.Partitions(Path.Combine(layout.Marts, "source_daily"), from, asOf));
-        LoadVocabulary(conn);
+        LoadVocabulary(conn, layout);
         Run(conn, "100_weekday_factors", "110_term_series", "120_scores", "130_trends", "140_topic_candidates");
 
         // 3. topics
@@ -231,14 +231,35 @@ public sealed class AnalyzeService : IAnalyzeService
     }
 
     /// <summary>jieba's IDF table and the discovered words, for the generic-word filter of the rank.</summary>
-    private void LoadVocabulary(DuckDbConnection conn)
+    private void LoadVocabulary(DuckDbConnection conn, DataLayout layout)
     {
         if (_config.Analysis.IdfFloor <= 0)
         {
             return;
         }
 
-        conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf"), KeywordExtractor.DefaultIdfPath);
+        // the text table takes longer to parse than the scores take to compute: a Parquet copy is kept
+        // in data/state/vocabulary, named by the size and time of the file it was read from
+        var idf = new FileInfo(KeywordExtractor.DefaultIdfPath);
+        var folder = Path.Combine(layout.State, "vocabulary");
+        var copy = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"jieba_idf-{idf.Length}-{idf.LastWriteTimeUtc.Ticks}.parquet"));
+        if (File.Exists(copy))
+        {
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf_cached"), copy);
+        }
+        else
+        {
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf"), idf.FullName);
+            Directory.CreateDirectory(folder);
+            var tmp = Path.Combine(folder, $".jieba_idf.{Guid.NewGuid():N}.tmp");
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf_write"), tmp);
+            File.Move(tmp, copy, overwrite: true);
+            foreach (var stale in Directory.EnumerateFiles(folder, "jieba_idf-*.parquet").Where(f => !string.Equals(f, copy, StringComparison.Ordinal)))
+            {
+                File.Delete(stale);
+            }
+        }
+
         using var appender = conn.CreateAppender("known_words");
         foreach (var word in TextResources.DiscoveredWords(_config.Text.ResolveUserDictionaries(AssetLocator.Root)))
         {

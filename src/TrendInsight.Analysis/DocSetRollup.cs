@@ -17,6 +17,19 @@ internal sealed class DocSetRollup
 
     private static readonly string[] Dimensions = ["age_band", "gender", "city_tier"];
 
+    /// <summary>
+    /// The contract's segment values (pipelines/README.md), one <c>doc_sets</c> column each in this order
+    /// (<c>age_lt18</c> … <c>tier_unknown</c>); any other value goes to <c>doc_set_segments</c>.
+    /// </summary>
+    private static readonly string[][] Values =
+    [
+        ["<18", "18-23", "24-30", "31-40", "41-50", "50+", "unknown"],
+        ["f", "m", "unknown"],
+        ["1", "new1", "2", "3", "4", "5", "unknown"],
+    ];
+
+    private static readonly int SegmentColumns = Values.Sum(v => v.Length);
+
     private readonly Dictionary<(string Source, string? Category, string Terms), Set> _sets = [];
 
     /// <summary>Sets held.</summary>
@@ -70,10 +83,21 @@ internal sealed class DocSetRollup
         if (units is { } u)
         {
             string[] values = [ageBand, gender, cityTier];
+            var first = 0;
             for (var d = 0; d < Dimensions.Length; d++)
             {
-                var segment = (Dimensions[d], values[d]);
-                set.Units[segment] = set.Units.GetValueOrDefault(segment) + u;
+                var k = Array.IndexOf(Values[d], values[d]);
+                if (k >= 0)
+                {
+                    set.Segments[first + k] = set.Segments[first + k].GetValueOrDefault() + u;
+                }
+                else
+                {
+                    var segment = (Dimensions[d], values[d]);
+                    set.OtherSegments[segment] = set.OtherSegments.GetValueOrDefault(segment) + u;
+                }
+
+                first += Values[d].Length;
             }
         }
 
@@ -90,27 +114,38 @@ internal sealed class DocSetRollup
     /// </summary>
     public void AppendTo(DuckDbConnection conn)
     {
-        var ordered = _sets.OrderBy(s => s.Key.Source, StringComparer.Ordinal)
-            .ThenBy(s => s.Key.Category, StringComparer.Ordinal)
-            .ThenBy(s => s.Key.Terms, StringComparer.Ordinal)
-            .Select(s => (s.Key.Source, s.Key.Category, s.Value))
-            .ToList();
+        var ordered = new KeyValuePair<(string Source, string? Category, string Terms), Set>[_sets.Count];
+        ((ICollection<KeyValuePair<(string, string?, string), Set>>)_sets).CopyTo(ordered, 0);
+        Array.Sort(ordered, static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Key.Source, b.Key.Source);
+            c = c != 0 ? c : string.CompareOrdinal(a.Key.Category, b.Key.Category);
+            return c != 0 ? c : string.CompareOrdinal(a.Key.Terms, b.Key.Terms);
+        });
+
         using (var sets = conn.CreateAppender("doc_sets_day"))
         {
-            for (var i = 0; i < ordered.Count; i++)
+            for (var i = 0; i < ordered.Length; i++)
             {
-                var (source, category, set) = ordered[i];
-                sets.BeginRow().Append(i + 1).Append(source).Append(category).Append(set.Terms)
+                var (source, category, _) = ordered[i].Key;
+                var set = ordered[i].Value;
+                var row = sets.BeginRow().Append(i + 1).Append(source).Append(category).Append(set.Terms)
                     .Append(set.Docs).Append(set.Mentions).Append(set.Plays).Append(set.Likes).Append(set.Shares)
-                    .Append(set.Purchases).Append(set.Gmv).EndRow();
+                    .Append(set.Purchases).Append(set.Gmv);
+                foreach (var units in set.Segments)
+                {
+                    row = row.Append(units);
+                }
+
+                row.EndRow();
             }
         }
 
         using (var segments = conn.CreateAppender("doc_set_segments_day"))
         {
-            for (var i = 0; i < ordered.Count; i++)
+            for (var i = 0; i < ordered.Length; i++)
             {
-                foreach (var ((dimension, value), units) in ordered[i].Value.Units.OrderBy(u => u.Key.Item1, StringComparer.Ordinal).ThenBy(u => u.Key.Item2, StringComparer.Ordinal))
+                foreach (var ((dimension, value), units) in ordered[i].Value.OtherSegments)
                 {
                     segments.BeginRow().Append(i + 1).Append(dimension).Append(value).Append(units).EndRow();
                 }
@@ -118,9 +153,9 @@ internal sealed class DocSetRollup
         }
 
         using var items = conn.CreateAppender("doc_set_items_day");
-        for (var i = 0; i < ordered.Count; i++)
+        for (var i = 0; i < ordered.Length; i++)
         {
-            foreach (var (id, e) in ordered[i].Value.Items.OrderBy(t => t.Key, StringComparer.Ordinal))
+            foreach (var (id, e) in ordered[i].Value.Items)
             {
                 items.BeginRow().Append(i + 1).Append(id).Append(e.Plays).Append(e.Likes).Append(e.Shares).Append(e.Purchases).EndRow();
             }
@@ -137,7 +172,10 @@ internal sealed class DocSetRollup
         public long Shares { get; set; }
         public long Purchases { get; set; }
         public decimal Gmv { get; set; }
-        public Dictionary<(string Dimension, string Value), double> Units { get; } = [];
+        /// <summary>Units by contract segment value (NULL: no document of the set has it).</summary>
+        public double?[] Segments { get; } = new double?[SegmentColumns];
+
+        public Dictionary<(string Dimension, string Value), double> OtherSegments { get; } = [];
         public Dictionary<string, (long Plays, long Likes, long Shares, long Purchases)> Items { get; } = new(StringComparer.Ordinal);
     }
 }

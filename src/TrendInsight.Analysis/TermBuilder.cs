@@ -88,9 +88,14 @@ internal sealed class TermBuilder
             || LakeFiles.Partition(Path.Combine(_layout.Marts, "term_daily"), dt).Length == 0;
     }
 
-    /// <summary>Whether the day's terms are built but its <c>doc_sets</c> rollup is missing (terms written before it existed).</summary>
+    /// <summary>The layout of the <c>doc_sets</c> rollup; a day whose rollup was written in another one gets it again from its terms.</summary>
+    private const string RollupVersion = "doc_sets 2";
+
+    /// <summary>Whether the day's <c>doc_sets</c> rollup is missing or of another layout (terms written before it existed).</summary>
     public bool NeedsRollup(DateOnly dt) =>
-        RollupMarts.Any(m => LakeFiles.Partition(Path.Combine(_layout.Marts, m), dt).Length == 0);
+        !File.Exists(RollupStampFile(dt))
+        || !string.Equals(File.ReadAllText(RollupStampFile(dt)), RollupVersion, StringComparison.Ordinal)
+        || RollupMarts.Any(m => LakeFiles.Partition(Path.Combine(_layout.Marts, m), dt).Length == 0);
 
     /// <summary>Writes the <c>doc_sets</c> rollup of a day from its terms partition, without segmenting again.</summary>
     public void BuildRollup(DateOnly dt)
@@ -141,10 +146,11 @@ internal sealed class TermBuilder
             }
 
             rows += _conn.ExecuteNonQuery(_sql.Model("005_engagement_terms"));
+            Phase("engagement");
             AddDocs("engagement");
+            Phase("engagement document sets");
         }
 
-        Phase("engagement");
         cancellationToken.ThrowIfCancellationRequested();
         ParquetOut.Write(_conn, "terms_day", _layout.Terms, dt);
         Phase("terms parquet");
@@ -156,8 +162,9 @@ internal sealed class TermBuilder
         ParquetOut.Write(_conn, "term_daily_day", Path.Combine(_layout.Marts, "term_daily"), dt);
         ParquetOut.Write(_conn, "segment_daily_day", Path.Combine(_layout.Marts, "segment_daily"), dt);
         ParquetOut.Write(_conn, "source_daily_day", Path.Combine(_layout.Marts, "source_daily"), dt);
-        WriteRollup(dt);
         Phase("per-day marts");
+        WriteRollup(dt);
+        Phase("doc_sets");
 
         var stamp = StampFile(dt);
         Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);
@@ -183,14 +190,24 @@ internal sealed class TermBuilder
 
     private void WriteRollup(DateOnly dt)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         _rollup.AppendTo(_conn);
+        Log.TermsPhase(_log, dt, "doc_sets append", watch.ElapsedMilliseconds);
         foreach (var mart in RollupMarts)
         {
+            watch.Restart();
             ParquetOut.Write(_conn, mart + "_day", Path.Combine(_layout.Marts, mart), dt);
+            Log.TermsPhase(_log, dt, mart + " parquet", watch.ElapsedMilliseconds);
         }
 
         _rollup.Clear();
+        var stamp = RollupStampFile(dt);
+        Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);
+        File.WriteAllText(stamp, RollupVersion);
     }
+
+    private string RollupStampFile(DateOnly dt) =>
+        Path.Combine(_layout.State, "terms", BusinessCalendar.Partition(dt) + ".doc_sets");
 
     private string StampFile(DateOnly dt) =>
         Path.Combine(_layout.State, "terms", BusinessCalendar.Partition(dt) + ".fingerprint");

@@ -1,5 +1,5 @@
--- Segment units of the top topics' document sets ($1: doc_set_segments Parquet files of the history
--- window), for topic segments.
+-- Segment units of the top topics' document sets for segment values outside the contract ($1:
+-- doc_set_segments Parquet files of the history window; usually empty), for topic segments.
 INSERT INTO set_segments BY NAME
 SELECT g.*
 FROM read_parquet($1, hive_partitioning = true) g
