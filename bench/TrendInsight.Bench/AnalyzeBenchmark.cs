@@ -4,14 +4,17 @@ using TrendInsight.Analysis;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 using TrendInsight.DuckDb;
+using Microsoft.Extensions.Logging;
 
 namespace TrendInsight.Bench;
 
 /// <summary>
 /// <c>make bench BENCH=analyze</c>: analysis as of one day over a raw lake of 10M events (1M with
 /// BENCH_QUICK=1; 100M with BENCH_ANALYZE_100M=1) spread over the 35 days of the default windows:
-/// from scratch (every day segmented), warm (terms already built: scoring on the rollups only), beside
-/// the floor — the time DuckDB needs to scan the same raw Parquet text columns once.
+/// from scratch (every day segmented), against the floor — the time DuckDB needs to scan the same raw
+/// Parquet text columns once — plus the time the segmenter alone needs on the same text; and warm (terms
+/// already built), with scoring on the rollups apart from the warm total. BENCH_VERBOSE=1 prints the warm
+/// run's SQL models and loads with their times.
 /// </summary>
 public sealed class AnalyzeBenchmark : IBenchmark
 {
@@ -179,34 +182,75 @@ public sealed class AnalyzeBenchmark : IBenchmark
             }
         }
 
-        var service = new AnalyzeService(config, TimeProvider.System);
+        var log = new ConsoleLoggerFactory();
+        var service = new AnalyzeService(config, TimeProvider.System, log);
         watch.Restart();
         var coldStages = new StageClock();
         var cold = await service.AnalyzeAsync(layout, asOf, coldStages, cancellationToken);
         var coldTime = watch.Elapsed;
         coldStages.Stop();
         var termRows = Directory.EnumerateFiles(layout.Terms, "*.parquet", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-        BenchContext.Compare($"from scratch ({service.LastBuiltDays.Count} days segmented)", "s", coldTime.TotalSeconds, "scan floor", floor.TotalSeconds);
+        // the target: from scratch within 3x of the scan floor plus the time the segmenter alone needs
+        var segmentation = service.LastSegmentationTime.TotalSeconds;
+        BenchContext.Compare($"from scratch ({service.LastBuiltDays.Count} days segmented)", "s", coldTime.TotalSeconds,
+            string.Create(CultureInfo.InvariantCulture, $"floor {floor.TotalSeconds:F1} + segmentation {segmentation:F1}"), floor.TotalSeconds + segmentation);
+        BenchContext.Compare("from scratch against the scan floor alone", "s", coldTime.TotalSeconds, "scan floor", floor.TotalSeconds);
         var building = coldStages.Durations.Where(d => d.Stage.StartsWith("terms ", StringComparison.Ordinal)).Sum(d => d.Seconds);
+        BenchContext.Figure("  from scratch: segmentation alone (all cores)", segmentation, "s");
         BenchContext.Figure("  from scratch: building terms (read, segment, append, write)", building, "s");
         BenchContext.Figure("  from scratch: everything after the terms", coldTime.TotalSeconds - building, "s");
         BenchContext.Figure("terms Parquet on disk", termRows / 1048576.0, "MB");
 
+        log.Enabled = Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1";
         watch.Restart();
         var stages = new StageClock();
         var warm = await service.AnalyzeAsync(layout, asOf, stages, cancellationToken);
         var warmTime = watch.Elapsed;
         stages.Stop();
-        BenchContext.Compare($"warm (terms built, {service.LastBuiltDays.Count} days segmented)", "s", warmTime.TotalSeconds, "scan floor", floor.TotalSeconds);
-        foreach (var (stage, seconds) in stages.Durations)
+        var scoring = stages.Durations.Where(d => d.Stage == AnalyzeService.ScoringStage).Sum(d => d.Seconds);
+        BenchContext.Compare("warm: scoring on the rollups", "s", scoring, "scan floor", floor.TotalSeconds);
+        BenchContext.Compare($"warm total (terms built, {service.LastBuiltDays.Count} days segmented)", "s", warmTime.TotalSeconds, "scan floor", floor.TotalSeconds);
+        foreach (var (stage, seconds) in stages.Durations.Where(d => d.Stage != AnalyzeService.ScoringStage))
         {
             BenchContext.Figure("  warm: " + stage, seconds, "s");
         }
+
+        var rollups = RollupBytes(layout);
+        BenchContext.Figure("rollups on disk (term_daily, doc_sets, …)", rollups / 1048576.0, "MB");
 
         BenchContext.Figure("terms scored", warm.TermsScored, "terms");
         BenchContext.Figure("topics ranked", warm.Topics, "topics");
         BenchContext.Figure("peak RSS", BenchContext.PeakRssMb(), "MB");
         _ = cold;
+    }
+
+    /// <summary>BENCH_VERBOSE=1: the warm run's debug log (each SQL model and load with its time) on the console.</summary>
+    private sealed class ConsoleLoggerFactory : ILoggerFactory, ILogger
+    {
+        public bool Enabled { get; set; }
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => Enabled && logLevel >= LogLevel.Debug;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Console.WriteLine("    | " + formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>Times the stages a run reports, synchronously (no thread-pool hop).</summary>
@@ -239,6 +283,13 @@ public sealed class AnalyzeBenchmark : IBenchmark
             _watch.Restart();
         }
     }
+
+    /// <summary>Bytes of the per-day rollups the warm run reads instead of the terms.</summary>
+    private static long RollupBytes(DataLayout layout) =>
+        new[] { "term_daily", "segment_daily", "source_daily", "doc_sets", "doc_set_segments", "doc_set_items" }
+            .Select(m => Path.Combine(layout.Marts, m))
+            .Where(Directory.Exists)
+            .Sum(d => Directory.EnumerateFiles(d, "*.parquet", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
 
     private static bool Generate(DataLayout layout, long events)
     {
