@@ -10,7 +10,8 @@ namespace TrendInsight.Analysis;
 /// words minus stop words, punctuation, digits-only tokens, emoji and single characters that are not
 /// lexicon words. Search queries are counted by their precise-mode words; the extra sub-words that
 /// search mode cuts out of longer words (拉德 of 美拉德, 工人 of 打工人) are added only when the sub-word
-/// is itself a known term: a lexicon word or a discovered word from the user dictionaries.
+/// is itself a known term: a lexicon word or a discovered word from the user dictionaries. A word the
+/// lexicon lists as a synonym is counted as its canonical term (城市漫步 as citywalk).
 /// Thread-safe when the cutter is.
 /// </summary>
 internal sealed partial class TermExtractor
@@ -19,17 +20,20 @@ internal sealed partial class TermExtractor
     private readonly StopWords _stopWords;
     private readonly IReadOnlyDictionary<string, string> _types;
     private readonly IReadOnlySet<string> _discovered;
+    private readonly IReadOnlyDictionary<string, string> _synonyms;
 
     public TermExtractor(
         IWordCutter cutter,
         StopWords stopWords,
         IReadOnlyDictionary<string, string> termTypes,
-        IReadOnlySet<string>? discoveredWords = null)
+        IReadOnlySet<string>? discoveredWords = null,
+        IReadOnlyDictionary<string, string>? synonyms = null)
     {
         _cutter = cutter;
         _stopWords = stopWords;
         _types = termTypes;
         _discovered = discoveredWords ?? new HashSet<string>(StringComparer.Ordinal);
+        _synonyms = synonyms ?? new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
     /// <summary>Whether <paramref name="word"/> is a lexicon word or a discovered word (user dictionaries).</summary>
@@ -63,7 +67,7 @@ internal sealed partial class TermExtractor
             var word = raw.Trim();
             if (IsCounted(word))
             {
-                into.Add(word);
+                into.Add(_synonyms.GetValueOrDefault(word, word));
             }
         }
 
@@ -78,7 +82,7 @@ internal sealed partial class TermExtractor
             var word = raw.Trim();
             if (IsKnownTerm(word) && IsCounted(word))
             {
-                into.Add(word);
+                into.Add(_synonyms.GetValueOrDefault(word, word));
             }
         }
     }

@@ -25,7 +25,7 @@ internal static class TextResources
         // Chatter phrases are cut out whole by the segmenter and then dropped like stop words.
         var types = lexicon.Entries.Where(e => e.Type != LexiconType.Chatter).ToDictionary(e => e.Word, e => e.TypeName, StringComparer.Ordinal);
         var stopWords = StopWords.Load(extra: [.. text.ExtraStopWords, .. lexicon.OfType(LexiconType.Chatter).Select(e => e.Word)]);
-        return new TermExtractor(new JiebaWordCutter(segmenter), stopWords, types, DiscoveredWords(userDictionaries));
+        return new TermExtractor(new JiebaWordCutter(segmenter), stopWords, types, DiscoveredWords(userDictionaries), lexicon.Synonyms);
     }
 
     /// <summary>The words of jieba user dictionaries (<c>word [freq] [tag]</c> lines), lower-cased like normalised text.</summary>

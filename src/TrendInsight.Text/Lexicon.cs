@@ -16,9 +16,13 @@ public sealed class Lexicon
 
     private readonly Dictionary<string, LexiconEntry> _byWord;
 
-    private Lexicon(IReadOnlyList<LexiconEntry> entries)
+    /// <summary>The file of synonyms in the lexicon folder: <c>variant canonical</c> a line.</summary>
+    public const string SynonymsFile = "synonyms.tsv";
+
+    private Lexicon(IReadOnlyList<LexiconEntry> entries, IReadOnlyDictionary<string, string> synonyms)
     {
         Entries = entries;
+        Synonyms = synonyms;
         _byWord = entries.ToDictionary(e => e.Word, StringComparer.Ordinal);
     }
 
@@ -27,6 +31,12 @@ public sealed class Lexicon
 
     /// <summary>All entries in file order (files by name).</summary>
     public IReadOnlyList<LexiconEntry> Entries { get; }
+
+    /// <summary>
+    /// Words that name the same thing as another term and are counted as it: variant → canonical
+    /// (城市漫步 → citywalk), from <see cref="SynonymsFile"/>. Empty when the folder has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Synonyms { get; }
 
     /// <summary>The entries of one type.</summary>
     public IEnumerable<LexiconEntry> OfType(LexiconType type) => Entries.Where(e => e.Type == type);
@@ -92,6 +102,60 @@ public sealed class Lexicon
             }
         }
 
-        return new Lexicon(entries);
+        return new Lexicon(entries, LoadSynonyms(Path.Combine(folder, SynonymsFile)));
+    }
+
+    /// <summary>
+    /// Reads <c>variant canonical</c> lines (whitespace-separated, <c>#</c> comments). A variant listed
+    /// twice, a canonical term that is itself a variant (no chains), upper-case Latin letters or a
+    /// line without two fields is an error naming the file and line.
+    /// </summary>
+    private static Dictionary<string, string> LoadSynonyms(string path)
+    {
+        var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return synonyms;
+        }
+
+        var lines = File.ReadAllLines(path, new UTF8Encoding(false, true));
+        var where = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim().TrimStart('\uFEFF');
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var source = string.Create(CultureInfo.InvariantCulture, $"{path}:{i + 1}");
+            var fields = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length != 2 || string.Equals(fields[0], fields[1], StringComparison.Ordinal))
+            {
+                throw new TrendInsightException($"{source}: '{line}' should be two different words: variant canonical.");
+            }
+
+            if (line.Any(char.IsAsciiLetterUpper))
+            {
+                throw new TrendInsightException($"{source}: '{line}' has upper-case letters; write it lower-cased, as normalised text is.");
+            }
+
+            if (!where.TryAdd(fields[0], source))
+            {
+                throw new TrendInsightException($"{source}: '{fields[0]}' is already a variant at {where[fields[0]]}.");
+            }
+
+            synonyms[fields[0]] = fields[1];
+        }
+
+        foreach (var (variant, canonical) in synonyms)
+        {
+            if (synonyms.ContainsKey(canonical))
+            {
+                throw new TrendInsightException($"{where[variant]}: '{canonical}' is itself a variant ({where[canonical]}); name the final term.");
+            }
+        }
+
+        return synonyms;
     }
 }

@@ -138,7 +138,7 @@ public sealed class TermExtractorTests : IClassFixture<TermExtractorTests.Loaded
 
     [Theory]
     [InlineData("灯芯绒求同款💄", "灯芯绒", "求同")]
-    [InlineData("城市漫步好会拍太贵了吧", "城市漫步", "好会")]
+    [InlineData("城市漫步好会拍太贵了吧", "citywalk", "好会")]
     [InlineData("这条盘扣求链接", "盘扣", "扣求")]
     [InlineData("马面裙日常穿会不会太夸张", "马面裙", "穿会")]
     [InlineData("真的假的 焦糖色灯芯绒外套 太爱了", "焦糖色", "太爱")]
@@ -152,6 +152,18 @@ public sealed class TermExtractorTests : IClassFixture<TermExtractorTests.Loaded
         Assert.DoesNotContain(set, t => Pipeline.Extractor.TypeOf(t) is null && t.StartsWith('求'));
         Assert.DoesNotContain("求同款", set);
         Assert.DoesNotContain("太爱了", set);
+    }
+
+    [Theory]
+    [InlineData("周末城市漫步路线分享", false)]
+    [InlineData("城市漫步 穿搭", true)]
+    public void Extract_Synonym_CountedAsItsCanonicalTerm(string text, bool search)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        Pipeline.Extractor.Extract(text, search, set);
+
+        Assert.Contains("citywalk", set);
+        Assert.DoesNotContain("城市漫步", set);
     }
 
     [Fact]

@@ -46,10 +46,34 @@ public sealed class LexiconTests : IDisposable
     }
 
     [Fact]
+    public void Load_Synonyms_VariantMapsToCanonical()
+    {
+        File.WriteAllText(Path.Combine(_folder, "scene.txt"), "citywalk scene\n城市漫步 scene\n");
+        File.WriteAllText(Path.Combine(_folder, Lexicon.SynonymsFile), "# variant canonical\n城市漫步\tcitywalk\n");
+        var lexicon = Lexicon.Load(_folder);
+        Assert.Equal("citywalk", Assert.Single(lexicon.Synonyms, s => s.Key == "城市漫步").Value);
+        Assert.Equal(2, lexicon.Entries.Count);
+    }
+
+    [Theory]
+    [InlineData("城市漫步 citywalk\n城市漫步 逛街\n", "synonyms.tsv:2")]
+    [InlineData("城市漫步 citywalk\ncitywalk 逛街\n", "synonyms.tsv:1")]
+    [InlineData("城市漫步\n", "synonyms.tsv:1")]
+    [InlineData("城市漫步 CityWalk\n", "synonyms.tsv:1")]
+    public void Load_BadSynonyms_ErrorNamesFileAndLine(string text, string where)
+    {
+        File.WriteAllText(Path.Combine(_folder, "scene.txt"), "citywalk scene\n");
+        File.WriteAllText(Path.Combine(_folder, Lexicon.SynonymsFile), text);
+        var ex = Assert.Throws<TrendInsightException>(() => Lexicon.Load(_folder));
+        Assert.Contains(where, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_DomainLexicon_LoadsAndCoversEveryType()
     {
         var lexicon = Lexicon.Load(Lexicon.DefaultFolder);
         Assert.All(Enum.GetValues<LexiconType>(), t => Assert.NotEmpty(lexicon.OfType(t)));
         Assert.True(lexicon.TryGet("多巴胺穿搭", out _));
+        Assert.All(lexicon.Synonyms, s => Assert.True(lexicon.TryGet(s.Key, out _) && lexicon.TryGet(s.Value, out _), s.Key + " → " + s.Value));
     }
 }
