@@ -7,6 +7,9 @@ internal sealed class FileTally
     public required int Seq { get; init; }
     public required string Sha256 { get; init; }
     public required long SizeBytes { get; init; }
+
+    /// <summary>The file's last write time, UTC ticks.</summary>
+    public required long ModifiedTicks { get; init; }
     public required string Encoding { get; init; }
     public bool Truncated { get; set; }
     public long RowsRead { get; set; }

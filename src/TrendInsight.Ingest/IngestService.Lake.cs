@@ -105,7 +105,7 @@ public sealed partial class IngestService
 
     /// <summary>The manifest commit: after it, the run exists; before it, its files are leftovers.</summary>
     private void Commit(DuckDbConnection conn, string runId, DateTimeOffset started, string? feedFilter, List<FeedTally> tallies,
-        List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs)> skipped, List<LakeFile> lakeFiles)
+        List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)> skipped, List<LakeFile> lakeFiles)
     {
         var finished = _clock.GetUtcNow();
         conn.Execute("BEGIN TRANSACTION");
@@ -130,13 +130,13 @@ public sealed partial class IngestService
 
             foreach (var (feed, f) in files)
             {
-                conn.ExecuteNonQuery("INSERT INTO state.files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                    runId, feed, f.FileName, f.Sha256, f.SizeBytes, f.Encoding, f.Truncated, f.RowsRead, f.Accepted, f.Quarantined, f.Duplicates);
+                conn.ExecuteNonQuery("INSERT INTO state.files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                    runId, feed, f.FileName, f.Sha256, f.SizeBytes, f.Encoding, f.Truncated, f.RowsRead, f.Accepted, f.Quarantined, f.Duplicates, f.ModifiedTicks);
             }
 
-            foreach (var (feed, file, sha, size, sameAs) in skipped)
+            foreach (var (feed, file, sha, size, sameAs, modified) in skipped)
             {
-                conn.ExecuteNonQuery("INSERT INTO state.skipped_files VALUES ($1, $2, $3, $4, $5, $6)", runId, feed, file, sha, size, sameAs);
+                conn.ExecuteNonQuery("INSERT INTO state.skipped_files VALUES ($1, $2, $3, $4, $5, $6, $7)", runId, feed, file, sha, size, sameAs, modified);
             }
 
             foreach (var f in lakeFiles)

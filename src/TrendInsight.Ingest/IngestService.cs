@@ -89,7 +89,7 @@ public sealed partial class IngestService : IIngestService
         using var normalizer = TextNormalizer.Create();
         var tallies = new List<FeedTally>();
         var files = new List<(string Feed, FileTally File)>();
-        var skipped = new List<(string Feed, string File, string Sha, long Size, string SameAs)>();
+        var skipped = new List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)>();
         var lakeFiles = new List<LakeFile>();
         conn.Execute("CREATE OR REPLACE TABLE accepted_keys (feed VARCHAR, id VARCHAR, ts TIMESTAMPTZ, dt DATE, latest_wins BOOLEAN)");
 
@@ -116,11 +116,13 @@ public sealed partial class IngestService : IIngestService
                 var feedFiles = new List<FileTally>();
                 var hashesThisRun = new Dictionary<string, string>(StringComparer.Ordinal);
 
-                // A file still in landing under the name and size it was ingested with is done; it is
-                // neither hashed again nor counted. A new name is hashed: same content = a redelivery, skipped.
+                // A file still in landing under the name, size and write time it was ingested with is done;
+                // it is neither hashed again nor counted. A new name, or a file rewritten since, is hashed:
+                // same content as a file already ingested = a redelivery, skipped.
                 var done = conn.Query(
-                    "SELECT file_name, size_bytes FROM state.files WHERE feed = $1 UNION SELECT file_name, size_bytes FROM state.skipped_files WHERE feed = $1",
-                    r => (r.GetString(0), r.GetInt64(1)), feed).ToHashSet();
+                    "SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.files WHERE feed = $1 "
+                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $1",
+                    r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), feed).ToHashSet();
                 reading.Start();
                 using (var appender = conn.CreateAppender("staging"))
                 {
@@ -129,8 +131,10 @@ public sealed partial class IngestService : IIngestService
                         cancellationToken.ThrowIfCancellationRequested();
                         fileIndex++;
                         var name = Path.GetFileName(path);
-                        var size = new FileInfo(path).Length;
-                        if (done.Contains((name, size)))
+                        var info = new FileInfo(path);
+                        var size = info.Length;
+                        var modified = info.LastWriteTimeUtc.Ticks;
+                        if (done.Contains((name, size, modified)) || done.Contains((name, size, -1)))
                         {
                             doneBytes += size;
                             continue;
@@ -143,7 +147,7 @@ public sealed partial class IngestService : IIngestService
                         if (sameAs is not null)
                         {
                             tally.FilesSkipped++;
-                            skipped.Add((feed, name, probe.Sha256, probe.SizeBytes, sameAs));
+                            skipped.Add((feed, name, probe.Sha256, probe.SizeBytes, sameAs, modified));
                             LogSkipped(_log, feed, name, sameAs);
                             doneBytes += probe.SizeBytes;
                             continue;
@@ -156,6 +160,7 @@ public sealed partial class IngestService : IIngestService
                             Seq = feedFiles.Count,
                             Sha256 = probe.Sha256,
                             SizeBytes = probe.SizeBytes,
+                            ModifiedTicks = modified,
                             Encoding = probe.Encoding == LandingEncoding.Gb18030 ? "gb18030" : "utf-8",
                         };
                         var before = doneBytes;

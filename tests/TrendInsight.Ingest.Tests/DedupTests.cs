@@ -88,6 +88,37 @@ public sealed class DedupTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_FileRewrittenInPlaceWithSameSize_ReadAgain()
+    {
+        var path = _h.Write(Feeds.Comments, "a.jsonl", IngestHarness.Lines(Comment("c1", "露营真好")));
+        File.SetLastWriteTimeUtc(path, new DateTime(2026, 11, 12, 1, 0, 0, DateTimeKind.Utc));
+        _h.Run();
+        // The exporter rewrote the file: another event, byte for byte the same length.
+        _h.Write(Feeds.Comments, "a.jsonl", IngestHarness.Lines(Comment("c9", "天幕真好")));
+        File.SetLastWriteTimeUtc(path, new DateTime(2026, 11, 12, 2, 0, 0, DateTimeKind.Utc));
+
+        var s = _h.Run();
+
+        Assert.Equal((1, 1L, 1L), (s.FilesProcessed, s.RowsRead, s.Accepted));
+        Assert.Equal(["c1", "c9"], _h.Lake(Feeds.Comments, "event_id").Select(r => (string)r["event_id"]!));
+    }
+
+    [Fact]
+    public void Ingest_FileTouchedWithoutChange_HashedAndSkipped()
+    {
+        var path = _h.Write(Feeds.Comments, "a.jsonl", IngestHarness.Lines(Comment("c1")));
+        _h.Run();
+        File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddMinutes(5));
+
+        var touched = _h.Run();
+        var again = _h.Run();
+
+        Assert.Equal((0, 1, 0L), (touched.FilesProcessed, touched.FilesSkipped, touched.RowsRead));
+        Assert.Equal((0, 0), (again.FilesProcessed, again.FilesSkipped));
+        Assert.Single(_h.Lake(Feeds.Comments));
+    }
+
+    [Fact]
     public void Ingest_ContentNewerVersionInLaterRun_ReplacesOlderInLake()
     {
         _h.Write(Feeds.Content, "a.jsonl", IngestHarness.Lines(

@@ -61,6 +61,10 @@ CREATE TABLE IF NOT EXISTS state.lake_files (
     rows BIGINT NOT NULL,
     action VARCHAR NOT NULL     -- added | removed (a partition rewritten by a later version of content/products)
 );
+-- When a landing file was last written (UTC ticks), so a file rewritten in place under the same name
+-- and size is read again; NULL for files recorded before the column existed (name and size decide).
+ALTER TABLE state.files ADD COLUMN IF NOT EXISTS modified_ticks BIGINT;
+ALTER TABLE state.skipped_files ADD COLUMN IF NOT EXISTS modified_ticks BIGINT;
 -- Every accepted event_id per feed (no index: an anti-join scans it, so it scales to tens of millions).
 CREATE TABLE IF NOT EXISTS state.seen_ids (
     feed VARCHAR NOT NULL,
