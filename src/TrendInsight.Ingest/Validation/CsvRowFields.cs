@@ -13,4 +13,15 @@ internal sealed class CsvRowFields(IReadOnlyDictionary<string, int> header, List
         var text = values[index];
         return text.Length == 0 ? FieldValue.Null : new FieldValue(FieldKind.String, text);
     }
+
+    public string? Match(string name, string[] candidates)
+    {
+        if (!header.TryGetValue(name, out var index) || index >= values.Count)
+        {
+            return null;
+        }
+
+        var text = values[index];
+        return Array.Find(candidates, c => string.Equals(c, text, StringComparison.Ordinal));
+    }
 }

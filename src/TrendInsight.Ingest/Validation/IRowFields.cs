@@ -4,4 +4,10 @@ namespace TrendInsight.Ingest.Validation;
 internal interface IRowFields
 {
     FieldValue Get(string name);
+
+    /// <summary>
+    /// The candidate that field <paramref name="name"/> is exactly (a string, same case, no spaces
+    /// around), found without allocating; null otherwise, and the caller reads the field with <see cref="Get"/>.
+    /// </summary>
+    string? Match(string name, string[] candidates);
 }

@@ -22,4 +22,22 @@ internal sealed class JsonRowFields(JsonElement root) : IRowFields
             _ => FieldValue.Null,
         };
     }
+
+    public string? Match(string name, string[] candidates)
+    {
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (element.ValueEquals(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
 }

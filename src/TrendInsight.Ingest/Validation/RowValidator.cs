@@ -16,6 +16,7 @@ internal sealed class RowValidator
     private static readonly string[] Actions = ["play", "like", "comment", "share", "favorite", "click", "purchase"];
     private static readonly string[] AgeBands = ["<18", "18-23", "24-30", "31-40", "41-50", "50+"];
     private static readonly string[] CityTiers = ["1", "new1", "2", "3", "4", "5"];
+    private static readonly string[] Genders = ["f", "m"];
     private static readonly char[] TagSeparators = ['#', ',', '，', ' ', '\u3000', ';', '；', '|', '\t'];
 
     private readonly FeedSchema _schema;
@@ -124,21 +125,26 @@ internal sealed class RowValidator
             return reason;
         }
 
-        var action = row.Get("action");
-        if (action.IsEmpty)
-        {
-            return QuarantineReasons.MissingField("action");
-        }
-
-        if (action.Kind != FieldKind.String)
-        {
-            return QuarantineReasons.BadType("action");
-        }
-
-        var name = OneOf(action.Text.AsSpan().Trim(), Actions);
+        // The contract's spelling is matched without reading the value into a string.
+        var name = row.Match("action", Actions);
         if (name is null)
         {
-            return QuarantineReasons.UnknownAction;
+            var action = row.Get("action");
+            if (action.IsEmpty)
+            {
+                return QuarantineReasons.MissingField("action");
+            }
+
+            if (action.Kind != FieldKind.String)
+            {
+                return QuarantineReasons.BadType("action");
+            }
+
+            name = OneOf(action.Text.AsSpan().Trim(), Actions);
+            if (name is null)
+            {
+                return QuarantineReasons.UnknownAction;
+            }
         }
 
         v[3] = name;
@@ -235,6 +241,11 @@ internal sealed class RowValidator
 
     private static string Segment(IRowFields row, string name, string[] allowed)
     {
+        if (row.Match(name, allowed) is { } exact)
+        {
+            return exact;
+        }
+
         var value = row.Get(name);
         if (value.Kind is not (FieldKind.String or FieldKind.Number))
         {
@@ -268,6 +279,11 @@ internal sealed class RowValidator
     /// <summary>f/m; 女/男 (Chinese exports) and female/male are read as the same.</summary>
     private static string Gender(IRowFields row)
     {
+        if (row.Match("gender", Genders) is { } exact)
+        {
+            return exact;
+        }
+
         var value = row.Get("gender");
         if (value.Kind != FieldKind.String)
         {
