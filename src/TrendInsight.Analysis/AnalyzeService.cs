@@ -213,19 +213,22 @@ public sealed class AnalyzeService : IAnalyzeService
             c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())), c.IdfFloor);
     }
 
-    /// <summary>The settings that change what a day's terms and per-day marts hold.</summary>
+    /// <summary>
+    /// The settings that change what a day's terms and per-day marts hold. Dictionaries are stamped by
+    /// name and content (SHA-256): the lexicon's word files and synonyms, and the user dictionaries;
+    /// its README, a checkout or a move of the installation do not rebuild the terms.
+    /// </summary>
     private string SettingsStamp()
     {
         var w = _config.Analysis.Weights;
         var files = Directory.Exists(_lexiconFolder)
-            ? Directory.EnumerateFiles(_lexiconFolder).Order(StringComparer.Ordinal).ToList()
+            ? Directory.EnumerateFiles(_lexiconFolder)
+                .Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || string.Equals(Path.GetFileName(f), Lexicon.SynonymsFile, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).ToList()
             : [];
         files.AddRange(_config.Text.ResolveUserDictionaries(AssetLocator.Root));
-        var stamps = string.Join(';', files.Select(f =>
-        {
-            var info = new FileInfo(f);
-            return string.Create(CultureInfo.InvariantCulture, $"{info.FullName}:{(info.Exists ? info.Length : -1)}:{(info.Exists ? info.LastWriteTimeUtc.Ticks : 0)}");
-        }));
+        var stamps = string.Join(';', files.Select(f => Path.GetFileName(f) + ":"
+            + (File.Exists(f) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) : "missing")));
         var stop = string.Join(',', _config.Text.ExtraStopWords);
         return string.Create(CultureInfo.InvariantCulture, $"terms-v2 w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
     }

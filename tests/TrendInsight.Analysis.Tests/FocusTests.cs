@@ -40,6 +40,41 @@ public sealed class FocusTests
         }
     }
 
+    [Fact]
+    public async Task Analyze_LexiconCopiedElsewhereOrDocumented_TermsNotRebuiltUntilAWordChanges()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), "trendinsight-stamp-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Copy(_f.Root, copy);
+            // the same lexicon at another path, with fresh write times
+            var lexicon = Path.Combine(copy, "lexicon");
+            Directory.CreateDirectory(lexicon);
+            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "lexicon")))
+            {
+                File.Copy(file, Path.Combine(lexicon, Path.GetFileName(file)));
+            }
+
+            var layout = new DataLayout(copy);
+            var service = new AnalyzeService(_f.Config, TimeProvider.System, null, lexicon, null);
+            await service.AnalyzeAsync(layout, AnalyzedLakeFixture.AsOf, null, CancellationToken.None);
+            Assert.Empty(service.LastBuiltDays);
+
+            await File.WriteAllTextAsync(Path.Combine(lexicon, "README.md"), "# notes on the words\n");
+            await service.AnalyzeAsync(layout, AnalyzedLakeFixture.AsOf, null, CancellationToken.None);
+            Assert.Empty(service.LastBuiltDays);
+
+            var words = Directory.GetFiles(lexicon, "*.txt")[0];
+            await File.AppendAllTextAsync(words, "\n芋泥紫 colour\n");
+            await service.AnalyzeAsync(layout, AnalyzedLakeFixture.AsOf, null, CancellationToken.None);
+            Assert.Equal(_f.FirstBuiltDays, service.LastBuiltDays);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     private static void Copy(string from, string to)
     {
         foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
