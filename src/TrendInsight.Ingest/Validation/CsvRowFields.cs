@@ -22,6 +22,14 @@ internal sealed class CsvRowFields(IReadOnlyDictionary<string, int> header, List
         }
 
         var text = values[index];
-        return Array.Find(candidates, c => string.Equals(c, text, StringComparison.Ordinal));
+        foreach (var candidate in candidates)
+        {
+            if (string.Equals(candidate, text, StringComparison.Ordinal))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 }
