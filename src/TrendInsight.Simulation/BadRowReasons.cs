@@ -8,23 +8,13 @@ namespace TrendInsight.Simulation;
 /// </summary>
 internal static class BadRowReasons
 {
-    public const string InvalidJson = QuarantineReasons.InvalidJson;
-    public const string BadTimestamp = QuarantineReasons.BadTimestamp;
-    public const string FutureTimestamp = QuarantineReasons.FutureTimestamp;
-    public const string TextTooLong = QuarantineReasons.TextTooLong;
-    public const string UnknownAction = QuarantineReasons.UnknownAction;
-
-    public static string MissingField(string field) => QuarantineReasons.MissingField(field);
-
-    public static string BadNumber(string field) => QuarantineReasons.BadNumber(field);
-
     /// <summary>Reasons planted in a feed's files; <paramref name="json"/> says whether the file is JSONL.</summary>
     public static IReadOnlyList<string> For(string feed, bool json)
     {
         var reasons = new List<string>();
         if (json)
         {
-            reasons.Add(InvalidJson);
+            reasons.Add(QuarantineReasons.InvalidJson);
         }
 
         switch (feed)
@@ -32,54 +22,54 @@ internal static class BadRowReasons
             case Feeds.Search:
                 if (json)
                 {
-                    reasons.Add(MissingField("query"));
-                    reasons.Add(MissingField("event_id"));
+                    reasons.Add(QuarantineReasons.MissingField("query"));
+                    reasons.Add(QuarantineReasons.MissingField("event_id"));
                 }
 
-                reasons.Add(BadNumber("count"));
+                reasons.Add(QuarantineReasons.BadNumber("count"));
                 break;
             case Feeds.Comments:
                 if (json)
                 {
-                    reasons.Add(MissingField("text"));
-                    reasons.Add(MissingField("content_id"));
+                    reasons.Add(QuarantineReasons.MissingField("text"));
+                    reasons.Add(QuarantineReasons.MissingField("content_id"));
                 }
 
-                reasons.Add(TextTooLong);
-                reasons.Add(BadNumber("likes"));
+                reasons.Add(QuarantineReasons.TextTooLong);
+                reasons.Add(QuarantineReasons.BadNumber("likes"));
                 break;
             case Feeds.Engagement:
                 if (json)
                 {
-                    reasons.Add(MissingField("action"));
+                    reasons.Add(QuarantineReasons.MissingField("action"));
                 }
 
-                reasons.Add(UnknownAction);
-                reasons.Add(BadNumber("count"));
-                reasons.Add(BadNumber("gmv"));
+                reasons.Add(QuarantineReasons.UnknownAction);
+                reasons.Add(QuarantineReasons.BadNumber("count"));
+                reasons.Add(QuarantineReasons.BadNumber("gmv"));
                 break;
             case Feeds.Content:
                 if (json)
                 {
-                    reasons.Add(MissingField("title"));
+                    reasons.Add(QuarantineReasons.MissingField("title"));
                 }
 
                 break;
             case Feeds.Products:
                 if (json)
                 {
-                    reasons.Add(MissingField("title"));
+                    reasons.Add(QuarantineReasons.MissingField("title"));
                 }
 
-                reasons.Add(BadNumber("price"));
-                reasons.Add(BadNumber("sales"));
+                reasons.Add(QuarantineReasons.BadNumber("price"));
+                reasons.Add(QuarantineReasons.BadNumber("sales"));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(feed), feed, "Unknown feed.");
         }
 
-        reasons.Add(BadTimestamp);
-        reasons.Add(FutureTimestamp);
+        reasons.Add(QuarantineReasons.BadTimestamp);
+        reasons.Add(QuarantineReasons.FutureTimestamp);
         return reasons;
     }
 }

@@ -301,7 +301,7 @@ internal sealed partial class Generator
         var rng = ctx.Rng;
         switch (reason)
         {
-            case BadRowReasons.InvalidJson:
+            case QuarantineReasons.InvalidJson:
                 var json = LandingFileWriter.ToJson(row);
                 var cut = rng.Between(json.Length / 3, json.Length - 2);
                 if (char.IsHighSurrogate(json[cut - 1]))
@@ -311,17 +311,17 @@ internal sealed partial class Generator
 
                 row.RawLine = json[..cut];
                 break;
-            case BadRowReasons.BadTimestamp:
+            case QuarantineReasons.BadTimestamp:
                 row.Set("ts", rng.Pick(BadTimestamps));
                 break;
-            case BadRowReasons.FutureTimestamp:
+            case QuarantineReasons.FutureTimestamp:
                 var future = End.AddDays(365).ToDateTime(new TimeOnly(rng.Between(8, 22), rng.Next(60), rng.Next(60)));
                 row.Set("ts", new DateTimeOffset(future, TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
                 break;
-            case BadRowReasons.TextTooLong:
+            case QuarantineReasons.TextTooLong:
                 row.Set("text", string.Concat(Enumerable.Repeat("好看好看真的好看", 1500)));
                 break;
-            case BadRowReasons.UnknownAction:
+            case QuarantineReasons.UnknownAction:
                 row.Set("action", rng.Pick(UnknownActions));
                 break;
             default:
