@@ -71,16 +71,8 @@ public sealed class Lexicon
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal))
         {
-            var lines = File.ReadAllLines(file, new UTF8Encoding(false, true));
-            for (var i = 0; i < lines.Length; i++)
+            foreach (var (source, line) in ContentLines(file))
             {
-                var line = lines[i].Trim().TrimStart('\uFEFF');
-                if (line.Length == 0 || line.StartsWith('#'))
-                {
-                    continue;
-                }
-
-                var source = string.Create(CultureInfo.InvariantCulture, $"{file}:{i + 1}");
                 var (word, freq, tag) = MutableTrie.ParseUserLine(line);
                 if (tag is null || !TryParseType(tag, out var type))
                 {
@@ -118,17 +110,9 @@ public sealed class Lexicon
             return synonyms;
         }
 
-        var lines = File.ReadAllLines(path, new UTF8Encoding(false, true));
         var where = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (source, line) in ContentLines(path))
         {
-            var line = lines[i].Trim().TrimStart('\uFEFF');
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var source = string.Create(CultureInfo.InvariantCulture, $"{path}:{i + 1}");
             var fields = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length != 2 || string.Equals(fields[0], fields[1], StringComparison.Ordinal))
             {
@@ -157,5 +141,19 @@ public sealed class Lexicon
         }
 
         return synonyms;
+    }
+
+    /// <summary>The non-blank, non-comment lines of a strict UTF-8 file (BOM dropped), trimmed, each with its <c>file:line</c>.</summary>
+    private static IEnumerable<(string Source, string Line)> ContentLines(string path)
+    {
+        var lines = File.ReadAllLines(path, new UTF8Encoding(false, true));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim().TrimStart('\uFEFF');
+            if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                yield return (string.Create(CultureInfo.InvariantCulture, $"{path}:{i + 1}"), line);
+            }
+        }
     }
 }
