@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using TrendInsight.Core;
 using TrendInsight.DuckDb;
 using TrendInsight.Ingest.Lake;
@@ -17,7 +16,6 @@ namespace TrendInsight.Ingest;
 internal sealed class LandingFileReader
 {
     private const int BatchRows = 2048;
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 16 };
     private readonly FeedSchema _schema;
     private readonly RowValidator _validator;
     private readonly QuarantineWriter _quarantine;
@@ -41,7 +39,7 @@ internal sealed class LandingFileReader
         var encoding = TextDecoding.For(probe.Encoding);
         var csv = LandingFormat.IsCsv(path);
         Dictionary<string, int>? header = null;
-        var sourceIndex = _schema.IndexOf("source_file");
+        var fileName = System.Text.Encoding.UTF8.GetBytes(file.FileName);
 
         // Two sets of batches: while one round is appended (DuckDB's appender, one thread), the next
         // is read and validated (all cores). Rounds are appended in file order.
@@ -146,8 +144,10 @@ internal sealed class LandingFileReader
                         continue;
                     }
 
-                    outcome.Values![sourceIndex] = file.FileName;
-                    Append(appender, outcome.Values, outcome.Dt!.Value, file.Seq, batch.Lines[i]);
+                    var row = appender.BeginRow();
+                    batch.Values.AppendTo(row, i);
+                    row.AppendUtf8(fileName).Append(outcome.Dt!.Value).Append(file.Seq).Append(batch.Lines[i])
+                        .AppendUtf8(batch.Values.TextOf(i, 0)).EndRow();
                     file.Staged++;
                 }
             }
@@ -166,123 +166,66 @@ internal sealed class LandingFileReader
             _quarantine.Write(_schema.Feed, dt ?? _runDate, file.FileName, line, reason, TextDecoding.Raw(probe.Encoding, bytes));
         }
 
-        Batch[] NewRound() => Enumerable.Range(0, _parallel * 2).Select(_ => new Batch()).ToArray();
+        Batch[] NewRound() => Enumerable.Range(0, _parallel * 2).Select(_ => new Batch(_schema.Columns.Count - 1)).ToArray();
     }
 
     private void Evaluate(Batch batch, bool csv, Dictionary<string, int>? header, LandingEncoding landingEncoding, System.Text.Encoding encoding)
     {
-        var csvFields = new List<string>();
         for (var i = 0; i < batch.Count; i++)
         {
-            batch.Outcomes[i] = EvaluateOne(batch.RecordMemory(i), csv, header, landingEncoding, encoding, csvFields);
+            batch.Outcomes[i] = EvaluateOne(batch, i, csv, header, landingEncoding, encoding);
         }
     }
 
-    private Outcome EvaluateOne(ReadOnlyMemory<byte> memory, bool csv, Dictionary<string, int>? header, LandingEncoding landingEncoding,
-        System.Text.Encoding encoding, List<string> csvFields)
+    private Outcome EvaluateOne(Batch batch, int i, bool csv, Dictionary<string, int>? header, LandingEncoding landingEncoding,
+        System.Text.Encoding encoding)
     {
-        var bytes = memory.Span;
-        IRowFields fields;
-        JsonDocument? doc = null;
-        try
+        var memory = batch.RecordMemory(i);
+        var fields = batch.Fields;
+        if (csv)
         {
-            if (csv)
+            if (!CsvSplitter.TrySplit(memory.Span, encoding, batch.CsvCells, out var error))
             {
-                if (!CsvSplitter.TrySplit(bytes, encoding, csvFields, out var error))
-                {
-                    return new Outcome(error == "invalid_encoding" ? QuarantineReasons.InvalidEncoding : QuarantineReasons.BadCsv);
-                }
-
-                if (header!.Count == 0)
-                {
-                    return new Outcome(QuarantineReasons.BadCsv);
-                }
-
-                if (csvFields.Count != header.Count)
-                {
-                    return new Outcome(QuarantineReasons.ColumnCount);
-                }
-
-                fields = new CsvRowFields(header, csvFields);
+                return new Outcome(error == "invalid_encoding" ? QuarantineReasons.InvalidEncoding : QuarantineReasons.BadCsv);
             }
-            else
-            {
-                byte[]? transcoded = null;
-                if (landingEncoding == LandingEncoding.Gb18030)
-                {
-                    var text = TextDecoding.TryDecode(TextDecoding.Gb18030, bytes);
-                    if (text is null)
-                    {
-                        return new Outcome(QuarantineReasons.InvalidEncoding);
-                    }
 
-                    transcoded = System.Text.Encoding.UTF8.GetBytes(text);
-                }
-                else if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            if (header!.Count == 0)
+            {
+                return new Outcome(QuarantineReasons.BadCsv);
+            }
+
+            if (batch.CsvCells.Count != header.Count)
+            {
+                return new Outcome(QuarantineReasons.ColumnCount);
+            }
+
+            fields.LoadCsv(header, batch.CsvCells);
+        }
+        else
+        {
+            if (landingEncoding == LandingEncoding.Gb18030)
+            {
+                var text = TextDecoding.TryDecode(TextDecoding.Gb18030, memory.Span);
+                if (text is null)
                 {
                     return new Outcome(QuarantineReasons.InvalidEncoding);
                 }
 
-                try
-                {
-                    doc = JsonDocument.Parse(transcoded ?? memory, JsonOptions);
-                }
-                catch (JsonException)
-                {
-                    return new Outcome(QuarantineReasons.InvalidJson);
-                }
-
-                if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    return new Outcome(QuarantineReasons.InvalidJson);
-                }
-
-                fields = new JsonRowFields(doc.RootElement);
+                memory = System.Text.Encoding.UTF8.GetBytes(text);
             }
-
-            var values = new object?[_schema.Columns.Count];
-            var reason = _validator.Validate(fields, values, out var dt);
-            return reason is null ? new Outcome(null, values, dt) : new Outcome(reason, null, dt);
-        }
-        finally
-        {
-            doc?.Dispose();
-        }
-    }
-
-    private void Append(DuckDbAppender appender, object?[] values, DateOnly dt, int fileSeq, long line)
-    {
-        var row = appender.BeginRow();
-        for (var i = 0; i < values.Length; i++)
-        {
-            var value = values[i];
-            if (value is null)
+            else if (!System.Text.Unicode.Utf8.IsValid(memory.Span))
             {
-                row.AppendNull();
-                continue;
+                return new Outcome(QuarantineReasons.InvalidEncoding);
             }
 
-            switch (_schema.Columns[i].Type)
+            if (!fields.LoadJson(memory))
             {
-                case ColumnType.Text:
-                    row.Append((string)value);
-                    break;
-                case ColumnType.Timestamp:
-                    row.Append((DateTimeOffset)value);
-                    break;
-                case ColumnType.Int64:
-                    row.Append((long)value);
-                    break;
-                case ColumnType.Decimal:
-                    row.Append((decimal)value);
-                    break;
-                case ColumnType.TextList:
-                    row.Append((string[])value);
-                    break;
+                return new Outcome(QuarantineReasons.InvalidJson);
             }
         }
 
-        row.Append(dt).Append(fileSeq).Append(line).Append((string)values[0]!).EndRow();
+        var reason = _validator.Validate(fields, batch.Values, i, out var dt);
+        return new Outcome(reason, dt);
     }
 
     private static Dictionary<string, int>? ReadHeader(ReadOnlySpan<byte> record, System.Text.Encoding encoding)
@@ -304,11 +247,14 @@ internal sealed class LandingFileReader
 
     private static bool IsBlank(ReadOnlySpan<byte> span) => span.Trim(" \t\r"u8).IsEmpty;
 
-    /// <summary>The result of checking one record: a reason, or the lake values and business day.</summary>
-    private readonly record struct Outcome(string? Reason, object?[]? Values = null, DateOnly? Dt = null);
+    /// <summary>The result of checking one record: a reason (null when valid; the values are in the batch) and the business day.</summary>
+    private readonly record struct Outcome(string? Reason, DateOnly? Dt = null);
 
-    /// <summary>Up to <see cref="BatchRows"/> records copied out of the reader's buffer, with their line numbers and outcomes.</summary>
-    private sealed class Batch
+    /// <summary>
+    /// Up to <see cref="BatchRows"/> records copied out of the reader's buffer, with their line numbers, outcomes and
+    /// the lake values of the valid ones; with the field reader the worker that validates it uses.
+    /// </summary>
+    private sealed class Batch(int columns)
     {
         private readonly ArrayBufferWriter<byte> _bytes = new(1 << 16);
         private readonly List<(int Offset, int Length)> _ranges = new(BatchRows);
@@ -316,6 +262,13 @@ internal sealed class LandingFileReader
         public List<long> Lines { get; } = new(BatchRows);
 
         public Outcome[] Outcomes { get; } = new Outcome[BatchRows];
+
+        /// <summary>The lake columns of the schema but <c>source_file</c> (the last), row by row.</summary>
+        public StagedRows Values { get; } = new(columns, BatchRows);
+
+        public RowFields Fields { get; } = new();
+
+        public List<string> CsvCells { get; } = [];
 
         public int Count => _ranges.Count;
 
@@ -325,6 +278,7 @@ internal sealed class LandingFileReader
             _ranges.Clear();
             Lines.Clear();
             Array.Clear(Outcomes);
+            Values.Clear();
         }
 
         public void Add(ReadOnlySpan<byte> record, long line)

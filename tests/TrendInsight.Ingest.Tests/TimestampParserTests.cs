@@ -15,7 +15,7 @@ public sealed class TimestampParserTests
     [InlineData("1794297600000", "2026-11-10T08:00:00Z")]
     public void TryParse_ValidText_InstantInUtc(string text, string expected)
     {
-        Assert.True(TimestampParser.TryParse(new FieldValue(FieldKind.String, text), out var instant));
+        Assert.True(TimestampParser.TryParse(FieldKind.String, text, out var instant));
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), instant);
     }
 
@@ -33,7 +33,7 @@ public sealed class TimestampParserTests
     [InlineData("2026-11-10T12:0a:00")]
     public void TryParse_Nonsense_False(string text)
     {
-        Assert.False(TimestampParser.TryParse(new FieldValue(FieldKind.String, text), out _));
+        Assert.False(TimestampParser.TryParse(FieldKind.String, text, out _));
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class TimestampParserTests
                 var separator = i % 2 == 0 ? "T" : " ";
                 var common = local.ToString($"yyyy-MM-dd'{separator}'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + zone;
                 var general = local.ToString($"yyyy-MM-dd'{separator}'HH:mm:ss'.0'", System.Globalization.CultureInfo.InvariantCulture) + zone;
-                Assert.True(TimestampParser.TryParse(new FieldValue(FieldKind.String, common), out var fast), common);
-                Assert.True(TimestampParser.TryParse(new FieldValue(FieldKind.String, general), out var slow), general);
+                Assert.True(TimestampParser.TryParse(FieldKind.String, common, out var fast), common);
+                Assert.True(TimestampParser.TryParse(FieldKind.String, general, out var slow), general);
                 Assert.Equal(slow, fast);
                 Assert.Equal(slow.Offset, fast.Offset);
             }

@@ -1,25 +1,29 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 using TrendInsight.Ingest.Lake;
+using F = TrendInsight.Ingest.Validation.LandingField;
 
 namespace TrendInsight.Ingest.Validation;
 
 /// <summary>
 /// Checks one landing row against the contract (docs: DESIGN.md, landing contract) and turns it into the
 /// feed's lake columns, with normalised text next to the original. Returns the quarantine reason
-/// instead when the row breaks the contract.
+/// instead when the row breaks the contract. Works on the row's UTF-8 values: only text that is
+/// normalised is decoded to a string.
 /// </summary>
 internal sealed class RowValidator
 {
-    private static readonly string[] Actions = ["play", "like", "comment", "share", "favorite", "click", "purchase"];
-    private static readonly string[] AgeBands = ["<18", "18-23", "24-30", "31-40", "41-50", "50+"];
-    private static readonly string[] CityTiers = ["1", "new1", "2", "3", "4", "5"];
-    private static readonly string[] Genders = ["f", "m"];
+    private static readonly byte[][] Actions = Utf8("play", "like", "comment", "share", "favorite", "click", "purchase");
+    private static readonly byte[][] AgeBands = Utf8("<18", "18-23", "24-30", "31-40", "41-50", "50+");
+    private static readonly byte[][] CityTiers = Utf8("1", "new1", "2", "3", "4", "5");
+    private static readonly byte[] Unknown = "unknown"u8.ToArray();
     private static readonly char[] TagSeparators = ['#', ',', '，', ' ', '\u3000', ';', '；', '|', '\t'];
 
     private readonly FeedSchema _schema;
+    private readonly int _key;
     private readonly Func<string, string> _normalize;
     private readonly int _maxText;
     private readonly DateTimeOffset _latest;
@@ -28,6 +32,7 @@ internal sealed class RowValidator
     public RowValidator(FeedSchema schema, IngestConfig config, Func<string, string> normalize, DateTimeOffset now)
     {
         _schema = schema;
+        _key = F.IdOf(schema.Key);
         _normalize = normalize;
         _maxText = config.MaxTextLength;
         _latest = now.AddHours(config.FutureToleranceHours);
@@ -35,31 +40,31 @@ internal sealed class RowValidator
     }
 
     /// <summary>
-    /// Fills <paramref name="values"/> (one per schema column; <c>source_file</c> left to the caller).
+    /// Fills row <paramref name="r"/> of <paramref name="v"/> with the lake columns (all but <c>source_file</c>).
     /// Returns null when valid, else the reason. <paramref name="dt"/> is set whenever the timestamp parsed.
     /// </summary>
-    public string? Validate(IRowFields row, object?[] values, out DateOnly? dt)
+    public string? Validate(RowFields row, StagedRows v, int r, out DateOnly? dt)
     {
         dt = null;
-        Array.Clear(values);
-        var key = RequiredId(row, _schema.Key, out var reason);
+        v.ClearRow(r);
+        var reason = RequiredId(row, _key, v, r, 0);
         if (reason is not null)
         {
             return reason;
         }
 
-        var ts = row.Get("ts");
-        if (ts.IsEmpty)
+        if (row.IsEmpty(F.Ts))
         {
             return QuarantineReasons.MissingField("ts");
         }
 
-        if (ts.Kind is not (FieldKind.String or FieldKind.Number))
+        var kind = row.Kind(F.Ts);
+        if (kind is not (FieldKind.String or FieldKind.Number))
         {
             return QuarantineReasons.BadType("ts");
         }
 
-        if (!TimestampParser.TryParse(ts, out var instant) || instant < _earliest)
+        if (!TimestampParser.TryParse(kind, row.Utf8(F.Ts), out var instant) || instant < _earliest)
         {
             return QuarantineReasons.BadTimestamp;
         }
@@ -70,333 +75,265 @@ internal sealed class RowValidator
             return QuarantineReasons.FutureTimestamp;
         }
 
-        values[0] = key;
-        values[1] = instant;
+        v.Timestamp(r, 1, instant);
         return _schema.Feed switch
         {
-            Feeds.Search => Search(row, values),
-            Feeds.Comments => Comments(row, values),
-            Feeds.Engagement => Engagement(row, values),
-            Feeds.Content => Content(row, values),
-            Feeds.Products => Products(row, values),
+            Feeds.Search => Search(row, v, r),
+            Feeds.Comments => Comments(row, v, r),
+            Feeds.Engagement => Engagement(row, v, r),
+            Feeds.Content => Content(row, v, r),
+            Feeds.Products => Products(row, v, r),
             _ => throw new InvalidOperationException(_schema.Feed),
         };
     }
 
-    private string? Search(IRowFields row, object?[] v)
+    private string? Search(RowFields row, StagedRows v, int r) =>
+        NormalisedText(row, F.Query, v, r, 2)
+        ?? OptionalInt64(row, F.Count, min: 1, fallback: 1, v, r, 4)
+        ?? Segments(row, v, r, 5);
+
+    private string? Comments(RowFields row, StagedRows v, int r) =>
+        RequiredId(row, F.ContentId, v, r, 2)
+        ?? NormalisedText(row, F.Text, v, r, 3)
+        ?? OptionalInt64(row, F.Likes, min: 0, fallback: null, v, r, 5)
+        ?? Segments(row, v, r, 6);
+
+    private static string? Engagement(RowFields row, StagedRows v, int r) =>
+        RequiredId(row, F.ContentId, v, r, 2)
+        ?? Action(row, v, r, 3)
+        ?? OptionalInt64(row, F.Count, min: 0, fallback: 1, v, r, 4)
+        ?? OptionalDecimal(row, F.Gmv, v, r, 5)
+        ?? Segments(row, v, r, 6);
+
+    private string? Content(RowFields row, StagedRows v, int r)
     {
-        var query = RequiredText(row, "query", out var reason);
+        var reason = NormalisedText(row, F.Title, v, r, 2);
         if (reason is not null)
         {
             return reason;
         }
 
-        v[2] = query;
-        v[3] = _normalize(query!);
-        v[4] = OptionalInt64(row, "count", min: 1, fallback: 1, out reason);
-        return reason ?? Segments(row, v, 5);
+        var tags = TagsOf(row.Kind(F.Tags), row.Utf8(F.Tags), out reason);
+        if (reason is not null)
+        {
+            return reason;
+        }
+
+        v.List(r, 4, tags);
+        v.List(r, 5, tags.Select(t => _normalize(t).TrimStart('#').Trim()).Where(t => t.Length > 0).ToArray());
+        return OptionalString(row, F.AuthorId, v, r, 6)
+            ?? OptionalString(row, F.Category, v, r, 7)
+            ?? OptionalString(row, F.Platform, v, r, 8);
     }
 
-    private string? Comments(IRowFields row, object?[] v)
+    private string? Products(RowFields row, StagedRows v, int r) =>
+        NormalisedText(row, F.Title, v, r, 2)
+        ?? OptionalString(row, F.Category, v, r, 4)
+        ?? OptionalDecimal(row, F.Price, v, r, 5)
+        ?? OptionalInt64(row, F.Sales, min: 0, fallback: null, v, r, 6)
+        ?? OptionalString(row, F.ShopId, v, r, 7);
+
+    private static string? Segments(RowFields row, StagedRows v, int r, int at)
     {
-        v[2] = RequiredId(row, "content_id", out var reason);
+        var reason = OptionalString(row, F.UserId, v, r, at);
         if (reason is not null)
         {
             return reason;
         }
 
-        var text = RequiredText(row, "text", out reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v[3] = text;
-        v[4] = _normalize(text!);
-        v[5] = OptionalInt64(row, "likes", min: 0, fallback: null, out reason);
-        return reason ?? Segments(row, v, 6);
+        v.Text(r, at + 1, Segment(row, F.AgeBand, AgeBands));
+        v.Text(r, at + 2, Gender(row));
+        v.Text(r, at + 3, Segment(row, F.CityTier, CityTiers));
+        return OptionalString(row, F.Platform, v, r, at + 4);
     }
 
-    private string? Engagement(IRowFields row, object?[] v)
+    /// <summary>The contract's spelling of the action (trimmed, any ASCII case), else the reason.</summary>
+    private static string? Action(RowFields row, StagedRows v, int r, int column)
     {
-        v[2] = RequiredId(row, "content_id", out var reason);
-        if (reason is not null)
+        if (row.IsEmpty(F.Action))
         {
-            return reason;
+            return QuarantineReasons.MissingField("action");
         }
 
-        // The contract's spelling is matched without reading the value into a string.
-        var name = row.Match("action", Actions);
-        if (name is null)
+        if (row.Kind(F.Action) != FieldKind.String)
         {
-            var action = row.Get("action");
-            if (action.IsEmpty)
-            {
-                return QuarantineReasons.MissingField("action");
-            }
-
-            if (action.Kind != FieldKind.String)
-            {
-                return QuarantineReasons.BadType("action");
-            }
-
-            name = OneOf(action.Text.AsSpan().Trim(), Actions);
-            if (name is null)
-            {
-                return QuarantineReasons.UnknownAction;
-            }
+            return QuarantineReasons.BadType("action");
         }
 
-        v[3] = name;
-        v[4] = OptionalInt64(row, "count", min: 0, fallback: 1, out reason);
-        if (reason is not null)
+        var i = Utf8Text.IndexOfIgnoreCase(Utf8Text.Trim(row.Utf8(F.Action)), Actions);
+        if (i < 0)
         {
-            return reason;
+            return QuarantineReasons.UnknownAction;
         }
 
-        v[5] = OptionalDecimal(row, "gmv", out reason);
-        return reason ?? Segments(row, v, 6);
-    }
-
-    private string? Content(IRowFields row, object?[] v)
-    {
-        var title = RequiredText(row, "title", out var reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v[2] = title;
-        v[3] = _normalize(title!);
-        var tags = Tags(row, out reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v[4] = tags;
-        v[5] = tags.Select(t => _normalize(t).TrimStart('#').Trim()).Where(t => t.Length > 0).ToArray();
-        v[6] = OptionalString(row, "author_id", out reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v[7] = OptionalString(row, "category", out reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v[8] = OptionalString(row, "platform", out reason);
-        return reason;
-    }
-
-    private string? Products(IRowFields row, object?[] v)
-    {
-        var title = RequiredText(row, "title", out var reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v[2] = title;
-        v[3] = _normalize(title!);
-        v[4] = OptionalString(row, "category", out reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v[5] = OptionalDecimal(row, "price", out reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v[6] = OptionalInt64(row, "sales", min: 0, fallback: null, out reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v[7] = OptionalString(row, "shop_id", out reason);
-        return reason;
-    }
-
-    private static string? Segments(IRowFields row, object?[] v, int at)
-    {
-        v[at] = OptionalString(row, "user_id", out var reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v[at + 1] = Segment(row, "age_band", AgeBands);
-        v[at + 2] = Gender(row);
-        v[at + 3] = Segment(row, "city_tier", CityTiers);
-        v[at + 4] = OptionalString(row, "platform", out reason);
-        return reason;
-    }
-
-    private static string Segment(IRowFields row, string name, string[] allowed)
-    {
-        if (row.Match(name, allowed) is { } exact)
-        {
-            return exact;
-        }
-
-        var value = row.Get(name);
-        if (value.Kind is not (FieldKind.String or FieldKind.Number))
-        {
-            return "unknown";
-        }
-
-        // The contract's values are returned as the shared constants, so a row allocates nothing here.
-        var text = value.Text.AsSpan().Trim();
-        if (text.Contains(' '))
-        {
-            text = text.ToString().Replace(" ", string.Empty, StringComparison.Ordinal);
-        }
-
-        return OneOf(text, allowed) ?? "unknown";
-    }
-
-    /// <summary>The allowed value that <paramref name="text"/> spells, ignoring ASCII case; null when none.</summary>
-    private static string? OneOf(ReadOnlySpan<char> text, string[] allowed)
-    {
-        foreach (var candidate in allowed)
-        {
-            if (text.Equals(candidate, StringComparison.OrdinalIgnoreCase))
-            {
-                return candidate;
-            }
-        }
-
+        v.Text(r, column, Actions[i]);
         return null;
+    }
+
+    /// <summary>One of the allowed values (trimmed, spaces inside dropped, any ASCII case), else <c>unknown</c>.</summary>
+    private static byte[] Segment(RowFields row, int field, byte[][] allowed)
+    {
+        if (row.Kind(field) is not (FieldKind.String or FieldKind.Number))
+        {
+            return Unknown;
+        }
+
+        scoped ReadOnlySpan<byte> text = Utf8Text.Trim(row.Utf8(field));
+        scoped Span<byte> compact = stackalloc byte[16];
+        if (text.Contains((byte)' '))
+        {
+            // No allowed value is longer than the buffer, so a value that does not fit matches none.
+            var n = 0;
+            foreach (var b in text)
+            {
+                if (b == ' ')
+                {
+                    continue;
+                }
+
+                if (n == compact.Length)
+                {
+                    return Unknown;
+                }
+
+                compact[n++] = b;
+            }
+
+            text = compact[..n];
+        }
+
+        var i = Utf8Text.IndexOfIgnoreCase(text, allowed);
+        return i >= 0 ? allowed[i] : Unknown;
     }
 
     /// <summary>f/m; 女/男 (Chinese exports) and female/male are read as the same.</summary>
-    private static string Gender(IRowFields row)
+    private static ReadOnlySpan<byte> Gender(RowFields row)
     {
-        if (row.Match("gender", Genders) is { } exact)
+        if (row.Kind(F.Gender) != FieldKind.String)
         {
-            return exact;
+            return Unknown;
         }
 
-        var value = row.Get("gender");
-        if (value.Kind != FieldKind.String)
+        var text = Utf8Text.Trim(row.Utf8(F.Gender));
+        if (Ascii.EqualsIgnoreCase(text, "f"u8) || Ascii.EqualsIgnoreCase(text, "female"u8) || text.SequenceEqual("女"u8))
         {
-            return "unknown";
+            return "f"u8;
         }
 
-        var text = value.Text.AsSpan().Trim();
-        if (text.Equals("f", StringComparison.OrdinalIgnoreCase) || text.Equals("female", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("女"))
+        if (Ascii.EqualsIgnoreCase(text, "m"u8) || Ascii.EqualsIgnoreCase(text, "male"u8) || text.SequenceEqual("男"u8))
         {
-            return "f";
+            return "m"u8;
         }
 
-        if (text.Equals("m", StringComparison.OrdinalIgnoreCase) || text.Equals("male", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("男"))
-        {
-            return "m";
-        }
-
-        return "unknown";
+        return Unknown;
     }
 
-    private static string? RequiredId(IRowFields row, string name, out string? reason)
+    /// <summary>An id: a non-blank string (trimmed) or a whole JSON number as written.</summary>
+    private static string? RequiredId(RowFields row, int field, StagedRows v, int r, int column)
     {
-        var value = row.Get(name);
-        reason = null;
-        if (value.IsEmpty)
+        if (row.IsEmpty(field))
         {
-            reason = QuarantineReasons.MissingField(name);
+            return QuarantineReasons.MissingField(F.Names[field]);
+        }
+
+        var kind = row.Kind(field);
+        var text = row.Utf8(field);
+        if (kind is FieldKind.String)
+        {
+            v.Text(r, column, Utf8Text.Trim(text));
             return null;
         }
 
-        if (value.Kind is FieldKind.String)
+        if (kind is FieldKind.Number && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
         {
-            return value.Text!.Trim();
+            v.Text(r, column, text);
+            return null;
         }
 
-        if (value.Kind is FieldKind.Number && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        return QuarantineReasons.BadType(F.Names[field]);
+    }
+
+    /// <summary>Required text into <paramref name="column"/>, its normalised form into the column after it.</summary>
+    private string? NormalisedText(RowFields row, int field, StagedRows v, int r, int column)
+    {
+        if (row.IsEmpty(field))
         {
-            return value.Text;
+            return QuarantineReasons.MissingField(F.Names[field]);
         }
 
-        reason = QuarantineReasons.BadType(name);
+        if (row.Kind(field) != FieldKind.String)
+        {
+            return QuarantineReasons.BadType(F.Names[field]);
+        }
+
+        var text = row.Utf8(field);
+        if (text.Length > _maxText && Utf8Text.CodePoints(text) > _maxText)
+        {
+            return QuarantineReasons.TextTooLong;
+        }
+
+        v.Text(r, column, text);
+        var original = Encoding.UTF8.GetString(text);
+        var normalised = _normalize(original);
+        if (ReferenceEquals(normalised, original) || normalised == original)
+        {
+            v.SameAs(r, column + 1, column);
+        }
+        else
+        {
+            v.Text(r, column + 1, normalised);
+        }
+
         return null;
     }
 
-    private string? RequiredText(IRowFields row, string name, out string? reason)
+    private static string? OptionalString(RowFields row, int field, StagedRows v, int r, int column)
     {
-        var value = row.Get(name);
-        reason = null;
-        if (value.IsEmpty)
-        {
-            reason = QuarantineReasons.MissingField(name);
-            return null;
-        }
-
-        if (value.Kind != FieldKind.String)
-        {
-            reason = QuarantineReasons.BadType(name);
-            return null;
-        }
-
-        var text = value.Text!;
-        if (text.Length > _maxText && CharacterCount(text) > _maxText)
-        {
-            reason = QuarantineReasons.TextTooLong;
-            return null;
-        }
-
-        return StripNul(text);
-    }
-
-    private static string? OptionalString(IRowFields row, string name, out string? reason)
-    {
-        var value = row.Get(name);
-        reason = null;
-        switch (value.Kind)
+        switch (row.Kind(field))
         {
             case FieldKind.Missing or FieldKind.Null:
                 return null;
             case FieldKind.String:
-                var text = StripNul(value.Text!).Trim();
-                return text.Length == 0 ? null : text;
-            case FieldKind.Number:
-                return value.Text;
-            default:
-                reason = QuarantineReasons.BadType(name);
+                var text = Utf8Text.Trim(row.Utf8(field));
+                if (!text.IsEmpty)
+                {
+                    v.Text(r, column, text);
+                }
+
                 return null;
+            case FieldKind.Number:
+                v.Text(r, column, row.Utf8(field));
+                return null;
+            default:
+                return QuarantineReasons.BadType(F.Names[field]);
         }
     }
 
-    private static long? OptionalInt64(IRowFields row, string name, long min, long? fallback, out string? reason)
+    private static string? OptionalInt64(RowFields row, int field, long min, long? fallback, StagedRows v, int r, int column)
     {
-        var value = row.Get(name);
-        reason = null;
-        if (value.IsEmpty)
+        if (row.IsEmpty(field))
         {
-            return fallback;
-        }
+            if (fallback is { } value)
+            {
+                v.Int64(r, column, value);
+            }
 
-        if (value.Kind is not (FieldKind.String or FieldKind.Number))
-        {
-            reason = QuarantineReasons.BadType(name);
             return null;
         }
 
-        var text = value.Text!.Trim();
+        if (row.Kind(field) is not (FieldKind.String or FieldKind.Number))
+        {
+            return QuarantineReasons.BadType(F.Names[field]);
+        }
+
+        var text = Utf8Text.Trim(row.Utf8(field));
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
         {
             // 12.0 and 1e3 are whole numbers written another way; 1.5 is not.
             if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d != decimal.Truncate(d)
                 || d > long.MaxValue || d < long.MinValue)
             {
-                reason = QuarantineReasons.BadNumber(name);
-                return null;
+                return QuarantineReasons.BadNumber(F.Names[field]);
             }
 
             n = (long)d;
@@ -404,73 +341,86 @@ internal sealed class RowValidator
 
         if (n < min)
         {
-            reason = QuarantineReasons.BadNumber(name);
-            return null;
+            return QuarantineReasons.BadNumber(F.Names[field]);
         }
 
-        return n;
+        v.Int64(r, column, n);
+        return null;
     }
 
-    private static decimal? OptionalDecimal(IRowFields row, string name, out string? reason)
+    /// <summary>A non-negative amount; <c>¥</c>/<c>￥</c> before it and thousands separators are accepted. Rounded to cents.</summary>
+    private static string? OptionalDecimal(RowFields row, int field, StagedRows v, int r, int column)
     {
-        var value = row.Get(name);
-        reason = null;
-        if (value.IsEmpty)
+        if (row.IsEmpty(field))
         {
             return null;
         }
 
-        if (value.Kind is not (FieldKind.String or FieldKind.Number))
+        if (row.Kind(field) is not (FieldKind.String or FieldKind.Number))
         {
-            reason = QuarantineReasons.BadType(name);
-            return null;
+            return QuarantineReasons.BadType(F.Names[field]);
         }
 
-        var text = value.Text!.Trim().TrimStart('¥', '￥').Replace(",", string.Empty, StringComparison.Ordinal);
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d < 0 || d >= 10_000_000_000_000_000m)
+        var text = Utf8Text.Trim(row.Utf8(field));
+        while (true)
         {
-            reason = QuarantineReasons.BadNumber(name);
-            return null;
+            if (text.StartsWith("¥"u8))
+            {
+                text = text["¥"u8.Length..];
+            }
+            else if (text.StartsWith("￥"u8))
+            {
+                text = text["￥"u8.Length..];
+            }
+            else
+            {
+                break;
+            }
         }
 
-        return decimal.Round(d, 2, MidpointRounding.AwayFromZero);
+        var digits = text.Length <= 128 ? stackalloc byte[128] : new byte[text.Length];
+        var n = 0;
+        foreach (var b in text)
+        {
+            if (b != ',')
+            {
+                digits[n++] = b;
+            }
+        }
+
+        if (!decimal.TryParse(digits[..n], NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d < 0 || d >= 10_000_000_000_000_000m)
+        {
+            return QuarantineReasons.BadNumber(F.Names[field]);
+        }
+
+        v.Decimal(r, column, decimal.Round(d, 2, MidpointRounding.AwayFromZero));
+        return null;
     }
 
-    private static string[] Tags(IRowFields row, out string? reason) => TagsOf(row.Get("tags"), out reason);
-
-    private static string[] TagsOf(FieldValue value, out string? reason)
+    private static string[] TagsOf(FieldKind kind, ReadOnlySpan<byte> utf8, out string? reason)
     {
         reason = null;
-        switch (value.Kind)
+        switch (kind)
         {
             case FieldKind.Missing or FieldKind.Null:
                 return [];
             case FieldKind.Array:
-                var list = new List<string>();
-                foreach (var item in value.Element.EnumerateArray())
+                using (var doc = JsonDocument.Parse(utf8.ToArray()))
                 {
-                    if (item.ValueKind != JsonValueKind.String)
-                    {
-                        reason = QuarantineReasons.BadType("tags");
-                        return [];
-                    }
-
-                    var tag = StripNul(item.GetString()!).Trim().TrimStart('#').Trim();
-                    if (tag.Length > 0)
-                    {
-                        list.Add(tag);
-                    }
+                    return TagsOf(doc.RootElement, out reason);
                 }
 
-                return [.. list];
             case FieldKind.String:
-                var text = value.Text!.Trim();
+                var text = Encoding.UTF8.GetString(utf8).Trim();
                 if (text.StartsWith('['))
                 {
                     try
                     {
                         using var doc = JsonDocument.Parse(text);
-                        return TagsOf(new FieldValue(FieldKind.Array, null, doc.RootElement.Clone()), out reason);
+                        if (doc.RootElement.ValueKind == JsonValueKind.Array)
+                        {
+                            return TagsOf(doc.RootElement, out reason);
+                        }
                     }
                     catch (JsonException)
                     {
@@ -478,24 +428,34 @@ internal sealed class RowValidator
                     }
                 }
 
-                return StripNul(text).Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                return text.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             default:
                 reason = QuarantineReasons.BadType("tags");
                 return [];
         }
     }
 
-    private static int CharacterCount(string text)
+    private static string[] TagsOf(JsonElement array, out string? reason)
     {
-        var n = 0;
-        foreach (var _ in text.EnumerateRunes())
+        reason = null;
+        var list = new List<string>();
+        foreach (var item in array.EnumerateArray())
         {
-            n++;
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                reason = QuarantineReasons.BadType("tags");
+                return [];
+            }
+
+            var tag = item.GetString()!.Replace("\0", string.Empty, StringComparison.Ordinal).Trim().TrimStart('#').Trim();
+            if (tag.Length > 0)
+            {
+                list.Add(tag);
+            }
         }
 
-        return n;
+        return [.. list];
     }
 
-    private static string StripNul(string text) =>
-        text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", string.Empty, StringComparison.Ordinal) : text;
+    private static byte[][] Utf8(params string[] values) => [.. values.Select(Encoding.UTF8.GetBytes)];
 }

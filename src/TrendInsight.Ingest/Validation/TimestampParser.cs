@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using TrendInsight.Core;
 
@@ -11,21 +12,38 @@ namespace TrendInsight.Ingest.Validation;
 /// </summary>
 internal static partial class TimestampParser
 {
-    public static bool TryParse(FieldValue value, out DateTimeOffset result)
+    /// <summary>Parses a field's UTF-8 text; the usual ISO form is read without decoding it.</summary>
+    public static bool TryParse(FieldKind kind, ReadOnlySpan<byte> utf8, out DateTimeOffset result)
+    {
+        var trimmed = Utf8Text.Trim(utf8);
+        if (kind == FieldKind.String && TryParseCommon(trimmed, out result))
+        {
+            return true;
+        }
+
+        return TryParse(kind, Encoding.UTF8.GetString(trimmed), out result);
+    }
+
+    public static bool TryParse(FieldKind kind, string? value, out DateTimeOffset result)
     {
         result = default;
-        var text = value.Text?.Trim();
+        var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
         {
             return false;
         }
 
-        if (value.Kind == FieldKind.String && TryParseCommon(text, out result))
+        if (kind == FieldKind.String && text.Length <= 25 && Ascii.IsValid(text))
         {
-            return true;
+            Span<byte> ascii = stackalloc byte[25];
+            var length = Encoding.ASCII.GetBytes(text, ascii);
+            if (TryParseCommon(ascii[..length], out result))
+            {
+                return true;
+            }
         }
 
-        if (value.Kind == FieldKind.Number || EpochDigits().IsMatch(text))
+        if (kind == FieldKind.Number || EpochDigits().IsMatch(text))
         {
             if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
                 || ms < -62_135_596_800_000L || ms > 253_402_300_799_999L)
@@ -99,10 +117,10 @@ internal static partial class TimestampParser
     /// The usual form, <c>yyyy-MM-ddTHH:mm:ss</c> with <c>Z</c>, <c>±hh:mm</c> or no offset, in ASCII digits, read
     /// without the regular expression. False for anything else or an invalid value: the general path decides then.
     /// </summary>
-    private static bool TryParseCommon(string t, out DateTimeOffset result)
+    private static bool TryParseCommon(ReadOnlySpan<byte> t, out DateTimeOffset result)
     {
         result = default;
-        if (t.Length is not (19 or 20 or 25) || t[4] != '-' || t[7] != '-' || t[10] is not ('T' or ' ') || t[13] != ':' || t[16] != ':')
+        if (t.Length is not (19 or 20 or 25) || t[4] != '-' || t[7] != '-' || t[10] is not ((byte)'T' or (byte)' ') || t[13] != ':' || t[16] != ':')
         {
             return false;
         }
@@ -128,7 +146,7 @@ internal static partial class TimestampParser
 
         if (t.Length == 20)
         {
-            if (t[19] is not ('Z' or 'z'))
+            if (t[19] is not ((byte)'Z' or (byte)'z'))
             {
                 return false;
             }
@@ -139,7 +157,7 @@ internal static partial class TimestampParser
 
         var oh = Digits(t, 20, 2);
         var om = Digits(t, 23, 2);
-        if (t[19] is not ('+' or '-') || t[22] != ':' || oh is < 0 or > 14 || om is < 0 or > 59)
+        if (t[19] is not ((byte)'+' or (byte)'-') || t[22] != ':' || oh is < 0 or > 14 || om is < 0 or > 59)
         {
             return false;
         }
@@ -150,7 +168,7 @@ internal static partial class TimestampParser
     }
 
     /// <summary>The value of <paramref name="count"/> ASCII digits at <paramref name="start"/>, or -1.</summary>
-    private static int Digits(string t, int start, int count)
+    private static int Digits(ReadOnlySpan<byte> t, int start, int count)
     {
         var n = 0;
         for (var i = start; i < start + count; i++)

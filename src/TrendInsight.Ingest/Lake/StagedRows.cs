@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Text;
+using TrendInsight.DuckDb;
+
+namespace TrendInsight.Ingest.Lake;
+
+/// <summary>
+/// The lake values of a batch of validated rows, one cell a column, held without an object a value: text
+/// as UTF-8 in one buffer, numbers and instants inline. Filled by <see cref="Validation.RowValidator"/>
+/// on a worker thread and appended to the staging table in file order; reused batch after batch.
+/// </summary>
+internal sealed class StagedRows
+{
+    private readonly int _columns;
+    private readonly ArrayBufferWriter<byte> _text = new(1 << 16);
+    private readonly Cell[] _cells;
+
+    public StagedRows(int columns, int rows)
+    {
+        _columns = columns;
+        _cells = new Cell[columns * rows];
+    }
+
+    /// <summary>Forgets all text; cells are cleared row by row (<see cref="ClearRow"/>).</summary>
+    public void Clear() => _text.ResetWrittenCount();
+
+    /// <summary>Sets every cell of the row to null.</summary>
+    public void ClearRow(int row) => Array.Clear(_cells, row * _columns, _columns);
+
+    public void Text(int row, int column, ReadOnlySpan<byte> utf8)
+    {
+        _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Text, Offset = _text.WrittenCount, Length = utf8.Length };
+        _text.Write(utf8);
+    }
+
+    public void Text(int row, int column, string text)
+    {
+        var span = _text.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var length = Encoding.UTF8.GetBytes(text, span);
+        _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Text, Offset = _text.WrittenCount, Length = length };
+        _text.Advance(length);
+    }
+
+    /// <summary>The same text as another column of the row (normalised text that normalisation left unchanged).</summary>
+    public void SameAs(int row, int column, int source) => _cells[(row * _columns) + column] = _cells[(row * _columns) + source];
+
+    public void Int64(int row, int column, long value) => _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Int64, Number = value };
+
+    public void Timestamp(int row, int column, DateTimeOffset value) =>
+        _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Timestamp, Number = value.UtcTicks };
+
+    public void Decimal(int row, int column, decimal value) => _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Decimal, Decimal = value };
+
+    public void List(int row, int column, string[] values) => _cells[(row * _columns) + column] = new Cell { Kind = CellKind.List, List = values };
+
+    /// <summary>The row's text in <paramref name="column"/> (empty when not text).</summary>
+    public ReadOnlySpan<byte> TextOf(int row, int column)
+    {
+        var cell = _cells[(row * _columns) + column];
+        return cell.Kind == CellKind.Text ? _text.WrittenSpan.Slice(cell.Offset, cell.Length) : default;
+    }
+
+    /// <summary>Appends the row's cells, in column order, to the appender's current row.</summary>
+    public void AppendTo(DuckDbAppender appender, int row)
+    {
+        var text = _text.WrittenSpan;
+        for (var i = row * _columns; i < (row + 1) * _columns; i++)
+        {
+            ref readonly var cell = ref _cells[i];
+            switch (cell.Kind)
+            {
+                case CellKind.Null:
+                    appender.AppendNull();
+                    break;
+                case CellKind.Text:
+                    appender.AppendUtf8(text.Slice(cell.Offset, cell.Length));
+                    break;
+                case CellKind.Int64:
+                    appender.Append(cell.Number);
+                    break;
+                case CellKind.Timestamp:
+                    appender.Append(new DateTimeOffset(cell.Number, TimeSpan.Zero));
+                    break;
+                case CellKind.Decimal:
+                    appender.Append(cell.Decimal);
+                    break;
+                case CellKind.List:
+                    appender.Append(cell.List);
+                    break;
+            }
+        }
+    }
+
+    private enum CellKind : byte
+    {
+        Null,
+        Text,
+        Int64,
+        Timestamp,
+        Decimal,
+        List,
+    }
+
+    private struct Cell
+    {
+        public CellKind Kind;
+        public int Offset;
+        public int Length;
+        public long Number;
+        public decimal Decimal;
+        public string[]? List;
+    }
+}
