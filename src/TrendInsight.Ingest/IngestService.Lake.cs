@@ -30,7 +30,7 @@ public sealed partial class IngestService
             var outDir = Path.Combine(tempRoot, "lake", feed);
             Directory.CreateDirectory(Path.GetDirectoryName(outDir)!);
             conn.Execute(string.Create(CultureInfo.InvariantCulture,
-                $"COPY (SELECT {schema.ColumnList}, dt FROM final) TO {SqlScripts.Literal(outDir)} "
+                $"COPY (SELECT {schema.LakeSelect([.. files.OrderBy(f => f.Seq).Select(f => f.FileName)])}, dt FROM final) TO {SqlScripts.Literal(outDir)} "
                 + $"(FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), FILENAME_PATTERN {SqlScripts.Literal("part-" + runId + "-{i}")})"));
             var rowsPerDt = conn.Query("SELECT dt, count(*) FROM final GROUP BY dt", r => (Dt: r.GetDate(0), Rows: r.GetInt64(1)))
                 .ToDictionary(x => x.Dt, x => x.Rows);

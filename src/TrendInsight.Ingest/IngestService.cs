@@ -124,7 +124,10 @@ public sealed partial class IngestService : IIngestService
                     + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $1",
                     r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), feed).ToHashSet();
                 reading.Start();
-                using (var appender = conn.CreateAppender("staging"))
+                // One appender a worker, each on its own connection (an appender belongs to its connection).
+                var connections = Enumerable.Range(0, LandingFileReader.Workers).Select(_ => db.Connect()).ToList();
+                var appenders = connections.Select(c => c.CreateAppender("staging")).ToList();
+                try
                 {
                     foreach (var path in plan[feed])
                     {
@@ -172,7 +175,7 @@ public sealed partial class IngestService : IIngestService
                                 $"{feed}/{name} · file {fileIndex}/{totalFiles} · {rowsBefore + rows:N0} rows · {(rowsBefore + rows) / seconds:N0} rows/s"),
                                 before + bytes, totalBytes));
                         };
-                        reader.Read(path, probe, file, tally, appender, cancellationToken);
+                        reader.Read(path, probe, file, tally, appenders, cancellationToken);
                         doneBytes += probe.SizeBytes;
                         doneRows += file.RowsRead;
                         tally.FilesProcessed++;
@@ -181,6 +184,16 @@ public sealed partial class IngestService : IIngestService
                         files.Add((feed, file));
                         LogFile(_log, feed, name, file.RowsRead, file.Quarantined, file.Encoding);
                     }
+
+                    foreach (var appender in appenders)
+                    {
+                        appender.Close();
+                    }
+                }
+                finally
+                {
+                    appenders.ForEach(a => a.Dispose());
+                    connections.ForEach(c => c.Dispose());
                 }
 
                 reading.Stop();

@@ -20,7 +20,6 @@ internal sealed class LandingFileReader
     private readonly RowValidator _validator;
     private readonly QuarantineWriter _quarantine;
     private readonly DateOnly _runDate;
-    private readonly int _parallel = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     public LandingFileReader(FeedSchema schema, RowValidator validator, QuarantineWriter quarantine, DateOnly runDate)
     {
@@ -30,21 +29,23 @@ internal sealed class LandingFileReader
         _runDate = runDate;
     }
 
+    /// <summary>Rows are validated and appended by this many workers, each with its own appender (one a core, at most 4).</summary>
+    public static int Workers { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>Called every round with the bytes of the file read so far and the rows read.</summary>
     public Action<long, long>? Progress { get; set; }
 
-    public void Read(string path, FileProbe probe, FileTally file, FeedTally feed, DuckDbAppender appender, CancellationToken cancellationToken)
+    public void Read(string path, FileProbe probe, FileTally file, FeedTally feed, IReadOnlyList<DuckDbAppender> appenders, CancellationToken cancellationToken)
     {
         using var reader = new RecordReader(path);
         var encoding = TextDecoding.For(probe.Encoding);
         var csv = LandingFormat.IsCsv(path);
         Dictionary<string, int>? header = null;
-        var fileName = System.Text.Encoding.UTF8.GetBytes(file.FileName);
 
-        // Two sets of batches: while one round is appended (DuckDB's appender, one thread), the next
-        // is read and validated (all cores). Rounds are appended in file order.
+        // Two sets of batches: while one round is validated and appended (a worker a core, each with its
+        // own appender), the next is read. Rejected rows and counts are taken in file order.
         var sets = new[] { NewRound(), NewRound() };
-        Task? appending = null;
+        Task? processing = null;
         var eof = false;
         try
         {
@@ -104,33 +105,43 @@ internal sealed class LandingFileReader
                     }
                 }
 
-                Parallel.For(0, used, new ParallelOptions { MaxDegreeOfParallelism = _parallel, CancellationToken = cancellationToken },
-                    b => Evaluate(batches[b], csv, header, probe.Encoding, encoding));
-
-                appending?.GetAwaiter().GetResult();
+                Wait(processing);
                 Progress?.Invoke(reader.BytesRead, file.RowsRead);
                 var rows = used;
-                appending = Task.Run(() => AppendRound(batches, rows, cut), cancellationToken);
+                var fileHeader = header;
+                processing = Task.Run(() => ProcessRound(batches, rows, fileHeader, cut), cancellationToken);
             }
         }
         finally
         {
-            // Never leave the appender in use by a round when the caller goes on (or disposes it). A
+            // Never leave an appender in use by a round when the caller goes on (or disposes it). A
             // round's own failure is rethrown below; here the exception that got us out wins.
             try
             {
-                appending?.Wait(CancellationToken.None);
+                processing?.Wait(CancellationToken.None);
             }
             catch (AggregateException)
             {
             }
         }
 
-        appending?.GetAwaiter().GetResult();
+        Wait(processing);
         Progress?.Invoke(reader.BytesRead, file.RowsRead);
 
-        void AppendRound(Batch[] batches, int used, (byte[] Raw, long Line)? cut)
+        void ProcessRound(Batch[] batches, int used, Dictionary<string, int>? fileHeader, (byte[] Raw, long Line)? cut)
         {
+            // Batch b goes to worker b mod n, so each appender is used by one thread at a time. The staging
+            // table's order does not matter: deduplication orders by file and line.
+            var workers = Math.Max(1, Math.Min(appenders.Count, used));
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, w =>
+            {
+                for (var b = w; b < used; b += workers)
+                {
+                    Evaluate(batches[b], csv, fileHeader, probe.Encoding, encoding);
+                    AppendValid(batches[b], appenders[w], file.Seq);
+                }
+            });
+
             for (var b = 0; b < used; b++)
             {
                 var batch = batches[b];
@@ -144,10 +155,6 @@ internal sealed class LandingFileReader
                         continue;
                     }
 
-                    var row = appender.BeginRow();
-                    batch.Values.AppendTo(row, i);
-                    row.AppendUtf8(fileName).Append(outcome.Dt!.Value).Append(file.Seq).Append(batch.Lines[i])
-                        .AppendUtf8(batch.Values.TextOf(i, 0)).EndRow();
                     file.Staged++;
                 }
             }
@@ -166,7 +173,35 @@ internal sealed class LandingFileReader
             _quarantine.Write(_schema.Feed, dt ?? _runDate, file.FileName, line, reason, TextDecoding.Raw(probe.Encoding, bytes));
         }
 
-        Batch[] NewRound() => Enumerable.Range(0, _parallel * 2).Select(_ => new Batch(_schema.Columns.Count - 1)).ToArray();
+        Batch[] NewRound() => Enumerable.Range(0, Workers * 2).Select(_ => new Batch(_schema.Columns.Count - 1)).ToArray();
+    }
+
+    private static void AppendValid(Batch batch, DuckDbAppender appender, int fileSeq)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ref var outcome = ref batch.Outcomes[i];
+            if (outcome.Reason is null)
+            {
+                var row = appender.BeginRow();
+                batch.Values.AppendTo(row, i);
+                row.Append(outcome.Dt!.Value).Append(fileSeq).Append(batch.Lines[i])
+                    .AppendUtf8(batch.Values.TextOf(i, 0)).EndRow();
+            }
+        }
+    }
+
+    /// <summary>Waits for a round; its failure is rethrown as it was raised (not wrapped).</summary>
+    private static void Wait(Task? round)
+    {
+        try
+        {
+            round?.GetAwaiter().GetResult();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
     }
 
     private void Evaluate(Batch batch, bool csv, Dictionary<string, int>? header, LandingEncoding landingEncoding, System.Text.Encoding encoding)

@@ -90,10 +90,20 @@ internal sealed class FeedSchema
 
     /// <summary>The staging table's DDL: generated from the fixed schema above, never from input.</summary>
     public string StagingDdl(string table) =>
-        $"CREATE OR REPLACE TEMP TABLE {table} ("
-        + string.Join(", ", Columns.Select(c => $"\"{c.Name}\" {DuckType(c.Type)}"))
+        $"CREATE OR REPLACE TABLE {table} ("
+        + string.Join(", ", Columns.Where(c => !IsSourceFile(c.Name)).Select(c => $"\"{c.Name}\" {DuckType(c.Type)}"))
         + ", dt DATE, file_seq INTEGER, line BIGINT, row_key VARCHAR)";
 
-    /// <summary>The lake columns as a select list.</summary>
-    public string ColumnList => string.Join(", ", Columns.Select(c => $"\"{c.Name}\""));
+    /// <summary>
+    /// The lake columns selected from the staging table. Staging leaves out what it can rebuild: a normalised
+    /// text equal to the original is null there (most text is already normal), and <c>source_file</c> is the
+    /// name of file <c>file_seq</c> in <paramref name="sourceFiles"/>.
+    /// </summary>
+    public string LakeSelect(IReadOnlyList<string> sourceFiles) => string.Join(", ", Columns.Select(c =>
+        IsSourceFile(c.Name) ? $"([{string.Join(", ", sourceFiles.Select(DuckDb.DuckDbSql.Literal))}]::VARCHAR[])[file_seq + 1] AS source_file"
+        : c.Type == ColumnType.Text && c.Name.EndsWith("_norm", StringComparison.Ordinal) ? $"coalesce(\"{c.Name}\", \"{c.Name[..^5]}\") AS \"{c.Name}\""
+        : $"\"{c.Name}\""));
+
+    private static bool IsSourceFile(string column) => column == "source_file";
+
 }

@@ -15,14 +15,29 @@ internal sealed class StagedRows
     private readonly ArrayBufferWriter<byte> _text = new(1 << 16);
     private readonly Cell[] _cells;
 
+    // Lists (content tags) are kept apart so that a cell holds no reference: cells are then copied without
+    // the garbage collector's write barrier, and rows of events never touch this array.
+    private readonly string[]?[] _lists;
+
     public StagedRows(int columns, int rows)
     {
         _columns = columns;
         _cells = new Cell[columns * rows];
+        _lists = new string[]?[columns * rows];
     }
 
-    /// <summary>Forgets all text; cells are cleared row by row (<see cref="ClearRow"/>).</summary>
-    public void Clear() => _text.ResetWrittenCount();
+    private bool _listsUsed;
+
+    /// <summary>Forgets all text and lists; cells are cleared row by row (<see cref="ClearRow"/>).</summary>
+    public void Clear()
+    {
+        _text.ResetWrittenCount();
+        if (_listsUsed)
+        {
+            Array.Clear(_lists);
+            _listsUsed = false;
+        }
+    }
 
     /// <summary>Sets every cell of the row to null.</summary>
     public void ClearRow(int row) => Array.Clear(_cells, row * _columns, _columns);
@@ -41,9 +56,6 @@ internal sealed class StagedRows
         _text.Advance(length);
     }
 
-    /// <summary>The same text as another column of the row (normalised text that normalisation left unchanged).</summary>
-    public void SameAs(int row, int column, int source) => _cells[(row * _columns) + column] = _cells[(row * _columns) + source];
-
     public void Int64(int row, int column, long value) => _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Int64, Number = value };
 
     public void Timestamp(int row, int column, DateTimeOffset value) =>
@@ -51,7 +63,12 @@ internal sealed class StagedRows
 
     public void Decimal(int row, int column, decimal value) => _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Decimal, Decimal = value };
 
-    public void List(int row, int column, string[] values) => _cells[(row * _columns) + column] = new Cell { Kind = CellKind.List, List = values };
+    public void List(int row, int column, string[] values)
+    {
+        _cells[(row * _columns) + column] = new Cell { Kind = CellKind.List };
+        _lists[(row * _columns) + column] = values;
+        _listsUsed = true;
+    }
 
     /// <summary>The row's text in <paramref name="column"/> (empty when not text).</summary>
     public ReadOnlySpan<byte> TextOf(int row, int column)
@@ -85,7 +102,7 @@ internal sealed class StagedRows
                     appender.Append(cell.Decimal);
                     break;
                 case CellKind.List:
-                    appender.Append(cell.List);
+                    appender.Append(_lists[i]);
                     break;
             }
         }
@@ -108,6 +125,5 @@ internal sealed class StagedRows
         public int Length;
         public long Number;
         public decimal Decimal;
-        public string[]? List;
     }
 }

@@ -272,14 +272,11 @@ internal sealed class RowValidator
             return QuarantineReasons.TextTooLong;
         }
 
+        // A normalised form equal to the original is left null: the lake writer takes the original then.
         v.Text(r, column, text);
         var original = Encoding.UTF8.GetString(text);
         var normalised = _normalize(original);
-        if (ReferenceEquals(normalised, original) || normalised == original)
-        {
-            v.SameAs(r, column + 1, column);
-        }
-        else
+        if (!ReferenceEquals(normalised, original) && normalised != original)
         {
             v.Text(r, column + 1, normalised);
         }
