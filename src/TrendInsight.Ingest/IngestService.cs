@@ -129,21 +129,39 @@ public sealed partial class IngestService : IIngestService
                 var appenders = connections.Select(c => c.CreateAppender("staging")).ToList();
                 try
                 {
-                    foreach (var path in plan[feed])
+                    var landingFiles = plan[feed].Select(path =>
+                    {
+                        var info = new FileInfo(path);
+                        var name = Path.GetFileName(path);
+                        var finished = done.Contains((name, info.Length, info.LastWriteTimeUtc.Ticks)) || done.Contains((name, info.Length, -1));
+                        return (Path: path, Name: name, Size: info.Length, Modified: info.LastWriteTimeUtc.Ticks, Done: finished);
+                    }).ToList();
+
+                    // The next new file is hashed and probed while this one is read: probing is a pass of its own
+                    // over the file, on one core.
+                    var probes = new Dictionary<int, Task<FileProbe>>();
+                    Task<FileProbe> ProbeOf(int i) => probes.TryGetValue(i, out var t) ? t
+                        : probes[i] = Task.Run(() => FileProbe.Run(landingFiles[i].Path, cancellationToken), cancellationToken);
+                    for (var index = 0; index < landingFiles.Count; index++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         fileIndex++;
-                        var name = Path.GetFileName(path);
-                        var info = new FileInfo(path);
-                        var size = info.Length;
-                        var modified = info.LastWriteTimeUtc.Ticks;
-                        if (done.Contains((name, size, modified)) || done.Contains((name, size, -1)))
+                        var (path, name, size, modified, isDone) = landingFiles[index];
+                        if (isDone)
                         {
                             doneBytes += size;
                             continue;
                         }
 
-                        var probe = FileProbe.Run(path, cancellationToken);
+                        var probing = ProbeOf(index);
+                        var next = landingFiles.FindIndex(index + 1, f => !f.Done);
+                        if (next >= 0)
+                        {
+                            ProbeOf(next);
+                        }
+
+                        var probe = probing.GetAwaiter().GetResult();
+                        probes.Remove(index);
                         var sameAs = hashesThisRun.GetValueOrDefault(probe.Sha256) ?? conn.Query(
                             "SELECT file_name FROM state.files WHERE feed = $1 AND sha256 = $2 LIMIT 1",
                             r => r.GetString(0), feed, probe.Sha256).FirstOrDefault();
