@@ -22,8 +22,10 @@ namespace TrendInsight.DuckDb;
 public sealed unsafe class DuckDbAppender : IDisposable
 {
     private readonly AppenderHandle handle;
-    private readonly DataChunkHandle chunk;
     private readonly AppendColumn[] columns;
+    private readonly Action<DataChunkHandle>? handOff;
+    private readonly IntPtr[]? chunkTypes;
+    private DataChunkHandle chunk;
     private readonly string table;
     private readonly ulong capacity;
     private byte[] utf8 = new byte[256];
@@ -33,8 +35,16 @@ public sealed unsafe class DuckDbAppender : IDisposable
     private bool closed;
     private bool disposed;
 
-    internal DuckDbAppender(ConnectionHandle connection, string table, string? schema)
+    /// <param name="connection">The connection.</param>
+    /// <param name="table">The table whose columns the rows have.</param>
+    /// <param name="schema">Its schema, or null.</param>
+    /// <param name="handOff">
+    /// Null: full chunks are appended to the table. Otherwise each full chunk is given to this callback,
+    /// which owns it from then on, and the table only lends its column types (see <see cref="DuckDbRowStream"/>).
+    /// </param>
+    internal DuckDbAppender(ConnectionHandle connection, string table, string? schema, Action<DataChunkHandle>? handOff = null)
     {
+        this.handOff = handOff;
         this.table = schema is null ? table : schema + "." + table;
         if (NativeMethods.duckdb_appender_create(connection, schema, table, out handle) != DuckDbState.Success)
         {
@@ -54,25 +64,23 @@ public sealed unsafe class DuckDbAppender : IDisposable
                 columns[i] = new AppendColumn(i, types[i]);
             }
 
-            fixed (IntPtr* p = types)
+            chunk = NewChunk(types);
+            if (handOff is not null)
             {
-                chunk = new DataChunkHandle(NativeMethods.duckdb_create_data_chunk(p, (ulong)count));
+                // A new chunk is created after every hand-off, from the same types.
+                chunkTypes = types;
             }
         }
         catch
         {
             handle.Dispose();
+            DestroyTypes(types);
             throw;
         }
-        finally
+
+        if (chunkTypes is null)
         {
-            for (var i = 0; i < count; i++)
-            {
-                if (types[i] != IntPtr.Zero)
-                {
-                    NativeMethods.duckdb_destroy_logical_type(ref types[i]);
-                }
-            }
+            DestroyTypes(types);
         }
 
         capacity = NativeMethods.duckdb_vector_size();
@@ -81,6 +89,9 @@ public sealed unsafe class DuckDbAppender : IDisposable
 
     /// <summary>Number of columns of the table.</summary>
     public int ColumnCount => columns.Length;
+
+    /// <summary>The logical types of the chunks handed off (hand-off mode only); owned by the appender.</summary>
+    internal IntPtr[] ChunkTypes => chunkTypes ?? throw new InvalidOperationException("not a hand-off appender");
 
     /// <summary>DuckDB type of a column of the table.</summary>
     public DuckDbType GetColumnType(int ordinal) => columns[ordinal].Type;
@@ -431,7 +442,7 @@ public sealed unsafe class DuckDbAppender : IDisposable
     {
         ThrowIfClosed();
         FlushChunk();
-        if (NativeMethods.duckdb_appender_flush(handle) != DuckDbState.Success)
+        if (handOff is null && NativeMethods.duckdb_appender_flush(handle) != DuckDbState.Success)
         {
             throw Error("flush failed");
         }
@@ -479,6 +490,10 @@ public sealed unsafe class DuckDbAppender : IDisposable
         {
             chunk.Dispose();
             handle.Dispose();
+            if (chunkTypes is not null)
+            {
+                DestroyTypes(chunkTypes);
+            }
         }
     }
 
@@ -594,6 +609,16 @@ public sealed unsafe class DuckDbAppender : IDisposable
         }
 
         NativeMethods.duckdb_data_chunk_set_size(chunk.DangerousGetHandle(), row);
+        if (handOff is not null)
+        {
+            var full = chunk;
+            chunk = NewChunk(chunkTypes!);
+            row = 0;
+            BindVectors();
+            handOff(full);
+            return;
+        }
+
         var state = NativeMethods.duckdb_append_data_chunk(handle, chunk.DangerousGetHandle());
         row = 0;
         NativeMethods.duckdb_data_chunk_reset(chunk.DangerousGetHandle());
@@ -601,6 +626,25 @@ public sealed unsafe class DuckDbAppender : IDisposable
         if (state != DuckDbState.Success)
         {
             throw Error("appending a chunk failed");
+        }
+    }
+
+    private static DataChunkHandle NewChunk(IntPtr[] types)
+    {
+        fixed (IntPtr* p = types)
+        {
+            return new DataChunkHandle(NativeMethods.duckdb_create_data_chunk(p, (ulong)types.Length));
+        }
+    }
+
+    private static void DestroyTypes(IntPtr[] types)
+    {
+        for (var i = 0; i < types.Length; i++)
+        {
+            if (types[i] != IntPtr.Zero)
+            {
+                NativeMethods.duckdb_destroy_logical_type(ref types[i]);
+            }
         }
     }
 

@@ -91,6 +91,23 @@ public sealed class DuckDbConnection : IDisposable
         return new DuckDbAppender(Live(), table, schema);
     }
 
+    /// <summary>
+    /// Registers the table function <paramref name="function"/>() with the columns of <paramref name="shapeTable"/>
+    /// (an empty table that only gives their types) named <paramref name="names"/>, fed by the returned
+    /// stream's appender from another thread while a query of this connection reads it.
+    /// </summary>
+    /// <param name="function">The table function's name (unique in the database).</param>
+    /// <param name="shapeTable">A table with the stream's column types, in order.</param>
+    /// <param name="names">The result column names, one per column of the shape table.</param>
+    /// <param name="capacity">Full chunks (2,048 rows each) that may wait for the query.</param>
+    public DuckDbRowStream CreateRowStream(string function, string shapeTable, IReadOnlyList<string> names, int capacity = 8)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(function);
+        ArgumentException.ThrowIfNullOrEmpty(shapeTable);
+        ArgumentNullException.ThrowIfNull(names);
+        return new DuckDbRowStream(Live(), function, shapeTable, names, capacity);
+    }
+
     /// <summary>Asks the running query of this connection to stop (callable from another thread).</summary>
     public void Interrupt() => NativeMethods.duckdb_interrupt(Live());
 

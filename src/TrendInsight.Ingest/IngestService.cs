@@ -124,11 +124,9 @@ public sealed partial class IngestService : IIngestService
                     + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $1",
                     r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), feed).ToHashSet();
                 reading.Start();
-                // One appender a worker, each on its own connection (an appender belongs to its connection).
-                var connections = Enumerable.Range(0, LandingFileReader.Workers).Select(_ => db.Connect()).ToList();
-                var appenders = connections.Select(c => c.CreateAppender("staging")).ToList();
-                try
+                using (var staging = new StagingWriter(db, schema, LandingFileReader.Workers))
                 {
+                    var appenders = staging.Appenders;
                     var landingFiles = plan[feed].Select(path =>
                     {
                         var info = new FileInfo(path);
@@ -203,15 +201,7 @@ public sealed partial class IngestService : IIngestService
                         LogFile(_log, feed, name, file.RowsRead, file.Quarantined, file.Encoding);
                     }
 
-                    foreach (var appender in appenders)
-                    {
-                        appender.Close();
-                    }
-                }
-                finally
-                {
-                    appenders.ForEach(a => a.Dispose());
-                    connections.ForEach(c => c.Dispose());
+                    staging.Complete();
                 }
 
                 reading.Stop();

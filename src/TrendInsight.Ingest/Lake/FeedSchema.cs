@@ -94,6 +94,10 @@ internal sealed class FeedSchema
         + string.Join(", ", Columns.Where(c => !IsSourceFile(c.Name)).Select(c => $"\"{c.Name}\" {DuckType(c.Type)}"))
         + ", dt DATE, file_seq INTEGER, line BIGINT, row_key VARCHAR)";
 
+    /// <summary>The staging table's column names, in order (see <see cref="StagingDdl"/>).</summary>
+    public IReadOnlyList<string> StagingColumns =>
+        [.. Columns.Where(c => !IsSourceFile(c.Name)).Select(c => c.Name), "dt", "file_seq", "line", "row_key"];
+
     /// <summary>
     /// The lake columns selected from the staging table. Staging leaves out what it can rebuild: a normalised
     /// text equal to the original is null there (most text is already normal), and <c>source_file</c> is the
