@@ -68,6 +68,13 @@ public sealed class IngestBenchmark : IBenchmark
         BenchContext.Figure("quarantined (planted bad rows)", summary.Quarantined, "rows");
         BenchContext.Figure("duplicates (planted)", summary.Duplicates, "rows");
 
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP") == "1")
+        {
+            // For profiling: the landing folder stays for `trendinsight ingest --landing …`; no memory run.
+            Console.WriteLine($"  landing kept: {landing}");
+            return;
+        }
+
         // Peak memory of a whole ingest process over a large input (VmHWM via /usr/bin/time -v).
         var bigEvents = context.Quick ? 400_000 : 5_000_000;
         var bigLanding = Path.Combine(root, "big-landing");
