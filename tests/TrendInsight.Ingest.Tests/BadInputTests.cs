@@ -29,6 +29,27 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_EscapesThatAreNotText_QuarantinedAsInvalidJsonOthersUnescaped()
+    {
+        // A lone surrogate escape cannot become UTF-8; a pair is an emoji; trailing text after the object is not JSON.
+        _h.Write(Feeds.Comments, "c.jsonl", IngestHarness.Lines(
+            "{\"event_id\": \"c1\", \"ts\": \"2026-11-10T12:00:00+08:00\", \"content_id\": \"n-1\", \"text\": \"坏\\ud800字\"}",
+            "{\"event_id\": \"c2\", \"ts\": \"2026-11-10T12:00:00+08:00\", \"content_id\": \"n-1\", \"text\": \"露营\\ud83c\\udfd5\\ufe0f \\u570b\\u98a8\"}",
+            "{\"event_id\": \"c3\", \"ts\": \"2026-11-10T12:00:00+08:00\", \"content_id\": \"n-1\", \"text\": \"好\"} 多余"));
+
+        var s = _h.Run();
+
+        Assert.Equal(3, s.RowsRead);
+        Assert.Equal(1, s.Accepted);
+        var q = _h.Quarantine(Feeds.Comments);
+        Assert.All(q, r => Assert.Equal("invalid_json", r.Reason));
+        Assert.Equal([1L, 3L], q.Select(r => r.Line).Order());
+        var row = Assert.Single(_h.Lake(Feeds.Comments));
+        Assert.Equal("露营🏕️ 國風", row["text"]);
+        Assert.Equal("露营🏕️ 国风", row["text_norm"]);
+    }
+
+    [Fact]
     public void Ingest_TruncatedGzip_EarlierRowsAcceptedLastLineQuarantined()
     {
         var text = IngestHarness.Lines(Enumerable.Range(0, 300).Select(i => Comment($"c{i}", $"第{i}条评论 露营")).ToArray());

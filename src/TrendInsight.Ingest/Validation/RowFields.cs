@@ -112,6 +112,11 @@ internal sealed class RowFields
         {
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // An escape that is not text, such as a lone surrogate ("\ud800"): the string cannot be unescaped.
+            return false;
+        }
     }
 
     /// <summary>Loads a CSV record's cells by the header's (lower-case) column names.</summary>
