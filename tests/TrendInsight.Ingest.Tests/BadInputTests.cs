@@ -50,6 +50,19 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_TagWithLoneSurrogate_QuarantinedAsInvalidJson()
+    {
+        _h.Write(Feeds.Content, "n.jsonl", IngestHarness.Lines(
+            "{\"content_id\": \"n1\", \"ts\": \"2026-11-10T12:00:00+08:00\", \"title\": \"國風汉服\", \"tags\": [\"国风\", \"\\udc00\"]}",
+            "{\"content_id\": \"n2\", \"ts\": \"2026-11-10T12:00:00+08:00\", \"title\": \"露营\", \"tags\": [\"#露营\", \"天幕\"]}"));
+
+        var s = _h.Run();
+
+        Assert.Equal(1, s.Accepted);
+        Assert.Equal("invalid_json", _h.QuarantineReason(Feeds.Content));
+    }
+
+    [Fact]
     public void Ingest_TruncatedGzip_EarlierRowsAcceptedLastLineQuarantined()
     {
         var text = IngestHarness.Lines(Enumerable.Range(0, 300).Select(i => Comment($"c{i}", $"第{i}条评论 露营")).ToArray());

@@ -444,7 +444,18 @@ internal sealed class RowValidator
                 return [];
             }
 
-            var tag = item.GetString()!.Replace("\0", string.Empty, StringComparison.Ordinal).Trim().TrimStart('#').Trim();
+            string tag;
+            try
+            {
+                tag = item.GetString()!.Replace("\0", string.Empty, StringComparison.Ordinal).Trim().TrimStart('#').Trim();
+            }
+            catch (InvalidOperationException)
+            {
+                // A lone surrogate escape: not text.
+                reason = QuarantineReasons.InvalidJson;
+                return [];
+            }
+
             if (tag.Length > 0)
             {
                 list.Add(tag);
