@@ -279,7 +279,13 @@ public sealed unsafe class DuckDbAppender : IDisposable
     }
 
     /// <summary>VARCHAR from UTF-8 bytes (checked to be valid UTF-8), or BLOB from any bytes.</summary>
-    public DuckDbAppender AppendUtf8(ReadOnlySpan<byte> value)
+    public DuckDbAppender AppendUtf8(ReadOnlySpan<byte> value) => AppendUtf8(value, validated: false);
+
+    /// <summary>
+    /// VARCHAR from UTF-8 bytes, or BLOB from any bytes. <paramref name="validated"/>: the caller has checked
+    /// the bytes already (a slice of text it validated whole); they are then not checked again.
+    /// </summary>
+    public DuckDbAppender AppendUtf8(ReadOnlySpan<byte> value, bool validated)
     {
         var c = Next();
         if (c.Type is not (DuckDbType.Varchar or DuckDbType.Blob))
@@ -287,7 +293,7 @@ public sealed unsafe class DuckDbAppender : IDisposable
             throw Mismatch(c, "UTF-8 bytes");
         }
 
-        if (c.Type == DuckDbType.Varchar && !Utf8.IsValid(value))
+        if (c.Type == DuckDbType.Varchar && !validated && !Utf8.IsValid(value))
         {
             throw Fail($"column {c.Index + 1} (VARCHAR): the bytes are not valid UTF-8", DuckDbErrorType.Conversion);
         }

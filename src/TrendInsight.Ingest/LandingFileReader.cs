@@ -186,7 +186,7 @@ internal sealed class LandingFileReader
                 var row = appender.BeginRow();
                 batch.Values.AppendTo(row, i);
                 row.Append(outcome.Dt!.Value).Append(fileSeq).Append(batch.Lines[i])
-                    .AppendUtf8(batch.Values.TextOf(i, 0)).EndRow();
+                    .AppendUtf8(batch.Values.TextOf(i, 0), validated: true).EndRow();
             }
         }
     }

@@ -146,9 +146,10 @@ public sealed class AppenderTests(InMemoryDatabaseFixture fixture) : IClassFixtu
         using (var appender = conn.CreateAppender(table))
         {
             appender.BeginRow().Append("露营装备清单 2026".AsSpan()).AppendUtf8("露营装备清单 2026"u8).EndRow();
+            appender.BeginRow().Append("國風").AppendUtf8("國風"u8, validated: true).EndRow();
         }
 
-        Assert.True(conn.Scalar<bool>($"SELECT a = b AND a = '露营装备清单 2026' FROM {table}"));
+        Assert.Equal(2, conn.Scalar<long>($"SELECT count(*) FROM {table} WHERE a = b AND a IN ('露营装备清单 2026', '國風')"));
     }
 
     [Fact]

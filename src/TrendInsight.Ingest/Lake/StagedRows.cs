@@ -90,7 +90,8 @@ internal sealed class StagedRows
                     appender.AppendNull();
                     break;
                 case CellKind.Text:
-                    appender.AppendUtf8(text.Slice(cell.Offset, cell.Length));
+                    // Slices of lines checked to be UTF-8 whole, or text .NET encoded.
+                    appender.AppendUtf8(text.Slice(cell.Offset, cell.Length), validated: true);
                     break;
                 case CellKind.Int64:
                     appender.Append(cell.Number);
