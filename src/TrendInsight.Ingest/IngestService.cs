@@ -91,7 +91,7 @@ public sealed partial class IngestService : IIngestService
         var files = new List<(string Feed, FileTally File)>();
         var skipped = new List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)>();
         var lakeFiles = new List<LakeFile>();
-        conn.Execute("CREATE OR REPLACE TABLE accepted_keys (feed VARCHAR, id VARCHAR, ts TIMESTAMPTZ, dt DATE, latest_wins BOOLEAN)");
+        using var manifest = new ManifestTransaction(db);
 
         var landing = LandingFolder ?? layout.Landing;
         var plan = feeds.ToDictionary(f => f, f => ListLandingFiles(Path.Combine(landing, f), _config.Ingest.Patterns), StringComparer.Ordinal);
@@ -206,7 +206,7 @@ public sealed partial class IngestService : IIngestService
 
                 reading.Stop();
                 deduplicating.Start();
-                lakeFiles.AddRange(Deduplicate(conn, schema, tally, feedFiles, layout, tempRoot, runId));
+                lakeFiles.AddRange(Deduplicate(conn, manifest, schema, tally, feedFiles, layout, tempRoot, runId));
                 deduplicating.Stop();
                 conn.Execute(schema.LatestWins ? "DROP TABLE IF EXISTS final" : "DROP VIEW IF EXISTS final");
                 conn.Execute("DROP TABLE IF EXISTS losers; DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS superseded");
@@ -237,7 +237,7 @@ public sealed partial class IngestService : IIngestService
         }
 
         PauseIf("after-rename");
-        Commit(conn, runId, started, feedFilter, tallies, files, skipped, lakeFiles);
+        Commit(manifest, runId, started, feedFilter, tallies, files, skipped, lakeFiles);
         PauseIf("after-manifest");
         foreach (var file in lakeFiles.Where(f => f.Action == "removed"))
         {
