@@ -8,10 +8,10 @@ using TrendInsight.Ingest.Validation;
 namespace TrendInsight.Ingest;
 
 /// <summary>
-/// Reads one landing file: valid rows go to the staging appender, rejected rows to the quarantine with
-/// their reason. Records are read in batches; the batches of a round are parsed and validated in
-/// parallel, and appended in file order while the next round is read and validated, so memory stays
-/// flat whatever the file size.
+/// Reads one landing file: valid rows go to the staging appenders, rejected rows to the quarantine with
+/// their reason. Records are read in rounds of batches: while the main thread reads the next round,
+/// the workers parse, validate and append this one (each with its own appender); rejected rows and
+/// counts are then taken in file order. Memory stays flat whatever the file size.
 /// </summary>
 internal sealed class LandingFileReader
 {
