@@ -64,19 +64,6 @@ internal sealed class FeedSchema
          ("category", ColumnType.Text), ("price", ColumnType.Decimal), ("sales", ColumnType.Int64), ("shop_id", ColumnType.Text),
          ("source_file", ColumnType.Text)]);
 
-    public int IndexOf(string column)
-    {
-        for (var i = 0; i < Columns.Count; i++)
-        {
-            if (string.Equals(Columns[i].Name, column, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException($"{Feed} has no column {column}");
-    }
-
     /// <summary>DuckDB type of a column.</summary>
     public static string DuckType(ColumnType type) => type switch
     {
