@@ -83,6 +83,47 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(s.Accepted, _h.Lake(Feeds.Comments).Count);
     }
 
+    private static byte[] Gzip(string text)
+    {
+        using var ms = new MemoryStream();
+        using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gz.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return ms.ToArray();
+    }
+
+    [Fact]
+    public void Ingest_GzipOfTwoMembers_AllRowsAccepted()
+    {
+        // What `cat a.gz b.gz > c.gz` gives: the trailer is the second member's.
+        var first = Gzip(IngestHarness.Lines(Enumerable.Range(0, 50).Select(i => Comment($"a{i}", $"第一段 露营 {i}")).ToArray()));
+        var second = Gzip(IngestHarness.Lines(Comment("b1", "第二段 國風"), Comment("b2", "第二段 复古")));
+        _h.WriteBytes(Feeds.Comments, "c.jsonl.gz", [.. first, .. second]);
+
+        var s = _h.Run();
+
+        Assert.Equal(52, s.RowsRead);
+        Assert.Equal(52, s.Accepted);
+        Assert.Equal(0, s.Quarantined);
+    }
+
+    [Fact]
+    public void Ingest_GzipOfTwoMembersCutInTheSecond_LastLineQuarantinedAsTruncated()
+    {
+        var first = Gzip(IngestHarness.Lines(Enumerable.Range(0, 50).Select(i => Comment($"a{i}", $"第一段 露营 {i}")).ToArray()));
+        var second = Gzip(IngestHarness.Lines(Enumerable.Range(0, 300).Select(i => Comment($"b{i}", $"第二段 第{i}条 國風")).ToArray()));
+        byte[] whole = [.. first, .. second];
+        _h.WriteBytes(Feeds.Comments, "c.jsonl.gz", whole[..(first.Length + (second.Length * 2 / 3))]);
+
+        var s = _h.Run();
+
+        Assert.True(s.RowsRead is > 50 and < 350, $"read {s.RowsRead}");
+        Assert.Equal("truncated_gzip", _h.QuarantineReason(Feeds.Comments));
+        Assert.Equal(s.RowsRead - 1, s.Accepted);
+    }
+
     [Fact]
     public void Ingest_CompleteGzip_AllRowsAccepted()
     {

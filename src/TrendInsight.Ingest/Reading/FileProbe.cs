@@ -64,22 +64,69 @@ internal sealed record FileProbe(
     }
 
     /// <summary>
-    /// .NET's GZipStream ends quietly at a truncation; the gzip trailer's ISIZE (uncompressed length
-    /// mod 2^32) tells a complete member from a cut one.
+    /// .NET's GZipStream ends quietly at a truncation; the gzip trailer tells a complete file from a cut one.
+    /// Its ISIZE is the last member's uncompressed length (mod 2^32): for a single member, the whole
+    /// output's. A file of several members (<c>cat a.gz b.gz</c>) is complete when the CRC-32 of its
+    /// output's last ISIZE bytes is the trailer's CRC; that takes a second pass, only for such files.
     /// </summary>
     private static bool GzipTrailerMatches(string path, long decompressed)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        if (file.Length < 18)
+        uint crc, isize;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            if (file.Length < 18)
+            {
+                return false;
+            }
+
+            Span<byte> trailer = stackalloc byte[8];
+            file.Seek(-8, SeekOrigin.End);
+            file.ReadExactly(trailer);
+            crc = BitConverter.ToUInt32(trailer);
+            isize = BitConverter.ToUInt32(trailer[4..]);
+        }
+
+        if (isize == (uint)(decompressed & 0xFFFFFFFF))
+        {
+            return true;
+        }
+
+        if (isize > decompressed)
         {
             return false;
         }
 
-        Span<byte> trailer = stackalloc byte[4];
-        file.Seek(-4, SeekOrigin.End);
-        file.ReadExactly(trailer);
-        var isize = BitConverter.ToUInt32(trailer);
-        return isize == (uint)(decompressed & 0xFFFFFFFF);
+        using var gz = new GZipStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan),
+            CompressionMode.Decompress);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            var skip = decompressed - isize;
+            var state = Crc32.Start;
+            int read;
+            while ((read = gz.Read(buffer, 0, BufferSize)) > 0)
+            {
+                var chunk = buffer.AsSpan(0, read);
+                if (skip >= read)
+                {
+                    skip -= read;
+                    continue;
+                }
+
+                state = Crc32.Append(state, chunk[(int)skip..]);
+                skip = 0;
+            }
+
+            return Crc32.Finish(state) == crc;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private sealed class LineScanner
