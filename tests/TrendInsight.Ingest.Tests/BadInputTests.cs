@@ -65,14 +65,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Ingest_TruncatedGzip_EarlierRowsAcceptedLastLineQuarantined()
     {
-        var text = IngestHarness.Lines(Enumerable.Range(0, 300).Select(i => Comment($"c{i}", $"第{i}条评论 露营")).ToArray());
-        using var ms = new MemoryStream();
-        using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gz.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        var bytes = ms.ToArray();
+        var bytes = Gzip(IngestHarness.Lines(Enumerable.Range(0, 300).Select(i => Comment($"c{i}", $"第{i}条评论 露营")).ToArray()));
         _h.WriteBytes(Feeds.Comments, "c.jsonl.gz", bytes[..(bytes.Length * 2 / 3)]);
 
         var s = _h.Run();
@@ -127,14 +120,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Ingest_CompleteGzip_AllRowsAccepted()
     {
-        var text = IngestHarness.Lines(Comment("c1"), Comment("c2"));
-        using var ms = new MemoryStream();
-        using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gz.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        _h.WriteBytes(Feeds.Comments, "c.jsonl.gz", ms.ToArray());
+        _h.WriteBytes(Feeds.Comments, "c.jsonl.gz", Gzip(IngestHarness.Lines(Comment("c1"), Comment("c2"))));
 
         var s = _h.Run();
 
