@@ -108,6 +108,20 @@ public sealed class DuckDbConnection : IDisposable
         return new DuckDbRowStream(Live(), function, shapeTable, names, capacity);
     }
 
+    /// <summary>
+    /// DuckDB's worker threads (<c>SET threads</c>). The setting belongs to the database, not to this
+    /// connection: a change holds for every connection until it is set again.
+    /// </summary>
+    public long Threads
+    {
+        get => Scalar<long>("SELECT current_setting('threads')::BIGINT");
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET threads = {value}"));
+        }
+    }
+
     /// <summary>Asks the running query of this connection to stop (callable from another thread).</summary>
     public void Interrupt() => NativeMethods.duckdb_interrupt(Live());
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using TrendInsight.Core;
 using TrendInsight.DuckDb;
@@ -121,7 +120,7 @@ public sealed partial class IngestService
         const long OneThreadRows = 2 * 122_880;
         var feed = schema.Feed;
         var name = "part-" + runId + "-0.parquet";
-        var threads = conn.Scalar<long>("SELECT current_setting('threads')::BIGINT");
+        var threads = conn.Threads;
         var current = threads;
         var files = new List<LakeFile>();
         try
@@ -148,7 +147,7 @@ public sealed partial class IngestService
     {
         if (current != wanted)
         {
-            conn.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {wanted}"));
+            conn.Threads = wanted;
         }
 
         return wanted;

@@ -25,6 +25,20 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public void Threads_SetOnOneConnection_HoldsForTheWholeDatabase()
+    {
+        using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 2 });
+        using var one = db.Connect();
+        using var other = db.Connect();
+        Assert.Equal(2L, other.Threads);
+
+        one.Threads = 1;
+
+        Assert.Equal(1L, other.Threads);
+        Assert.Throws<ArgumentOutOfRangeException>(() => one.Threads = 0);
+    }
+
+    [Fact]
     public void Open_DefaultTimeZone_IsUtc()
     {
         using var db = DuckDbDatabase.Open(null);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TrendInsight.DuckDb;
 
 namespace TrendInsight.Ingest.Lake;
@@ -24,8 +23,8 @@ internal sealed class StagingWriter : IDisposable
         {
             // DuckDB's worker threads would spin while the table function waits for rows; the insert is one
             // sequential copy anyway. The setting is the database's: restored when staging is done.
-            _threads = _insertConnection.Scalar<long>("SELECT current_setting('threads')::BIGINT");
-            _insertConnection.Execute("SET threads = 1");
+            _threads = _insertConnection.Threads;
+            _insertConnection.Threads = 1;
             _stream = _insertConnection.CreateRowStream("staged_" + schema.Feed, "staging", schema.StagingColumns, capacity: 4 * workers);
             Appenders = [_stream.Appender, .. Enumerable.Range(1, workers - 1).Select(_ => _stream.CreateWriter())];
             _inserting = Task.Run(() => _insertConnection.Execute($"INSERT INTO staging SELECT * FROM {_stream.Function}()"));
@@ -75,6 +74,5 @@ internal sealed class StagingWriter : IDisposable
         _insertConnection.Dispose();
     }
 
-    private void RestoreThreads() =>
-        _insertConnection.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {_threads}"));
+    private void RestoreThreads() => _insertConnection.Threads = _threads;
 }
