@@ -87,6 +87,16 @@ public sealed class AnalyzeService : IAnalyzeService
         var from = asOf.AddDays(-(cfg.RecentDays + cfg.BaselineDays - 1));
         var recentStart = asOf.AddDays(-(cfg.RecentDays - 1));
 
+        // Raw data is read through the manifest's committed list, never a folder glob.
+        var committed = CommittedLake.Load(layout);
+        var missing = committed.Missing(layout, Min(from, asOf.AddDays(-90)), asOf);
+        if (missing.Count > 0)
+        {
+            var named = string.Join(", ", missing.Take(3).Select(m => m.Path)) + (missing.Count > 3 ? ", …" : string.Empty);
+            throw new TrendInsightException(string.Create(CultureInfo.InvariantCulture,
+                $"{missing.Count} committed lake files of the days analysed are missing or changed ({named}); run `trendinsight verify`, then `trendinsight repair --reingest`"));
+        }
+
         using var db = DuckDbDatabase.Open(null, EngineSettings(layout));
         using var conn = db.Connect();
         using var readConn = db.Connect();
@@ -96,11 +106,11 @@ public sealed class AnalyzeService : IAnalyzeService
         // 1. terms and per-day marts of the days whose raw input changed
         progress?.Report(new StageProgress("analyze", "checking terms", 0, 0));
         var threads = cfg.SegmentThreads > 0 ? cfg.SegmentThreads : Environment.ProcessorCount;
-        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(Extractor), layout, threads, SettingsStamp(), _log, SegmentBatchSize);
+        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(Extractor), layout, committed, threads, SettingsStamp(), _log, SegmentBatchSize);
         var days = new List<DateOnly>();
         for (var d = from; d <= asOf; d = d.AddDays(1))
         {
-            if (Feeds.All.Any(f => Directory.Exists(layout.RawPartition(f, d))) && builder.NeedsBuild(d))
+            if (Feeds.All.Any(f => committed.Has(f, d)) && builder.NeedsBuild(d))
             {
                 days.Add(d);
             }
@@ -165,13 +175,13 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "typed_set_terms", Rollup("doc_sets", recentStart));
         Load(conn, "set_segments", Rollup("doc_set_segments", from));
         Load(conn, "set_items", Rollup("doc_set_items", recentStart));
-        Load(conn, "raw_comments", LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), recentStart, asOf));
-        Load(conn, "raw_content", LakeFiles.Partitions(layout.RawFeed(Feeds.Content), asOf.AddDays(-90), asOf));
+        Load(conn, "raw_comments", committed.Partitions(layout, Feeds.Comments, recentStart, asOf));
+        Load(conn, "raw_content", committed.Partitions(layout, Feeds.Content, asOf.AddDays(-90), asOf));
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
         progress?.Report(new StageProgress("analyze", "forecast", 0, 0));
         Forecast(conn);
         progress?.Report(new StageProgress("analyze", "new words", 0, 0));
-        NewWords(conn, layout, recentStart, asOf);
+        NewWords(conn, layout, committed, recentStart, asOf);
 
         // 5. marts and views
         progress?.Report(new StageProgress("analyze", "writing marts", 0, AsOfMarts.Count));
@@ -355,11 +365,11 @@ public sealed class AnalyzeService : IAnalyzeService
         }
     }
 
-    private void NewWords(DuckDbConnection conn, DataLayout layout, DateOnly from, DateOnly to)
+    private void NewWords(DuckDbConnection conn, DataLayout layout, CommittedLake committed, DateOnly from, DateOnly to)
     {
-        var search = LakeFiles.Partitions(layout.RawFeed(Feeds.Search), from, to);
-        var comments = LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), from, to);
-        var content = LakeFiles.Partitions(layout.RawFeed(Feeds.Content), from, to);
+        var search = committed.Partitions(layout, Feeds.Search, from, to);
+        var comments = committed.Partitions(layout, Feeds.Comments, from, to);
+        var content = committed.Partitions(layout, Feeds.Content, from, to);
         if (search.Length == 0 || comments.Length == 0 || content.Length == 0)
         {
             return;
@@ -380,6 +390,8 @@ public sealed class AnalyzeService : IAnalyzeService
             appender.BeginRow().Append(w.Word).Append((long)w.Count).Append(w.Cohesion).Append(w.LeftEntropy).Append(w.RightEntropy).Append(w.Score).EndRow();
         }
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static int IsoDayOfWeek(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
 }
