@@ -329,7 +329,7 @@ public sealed partial class IngestService : IIngestService
 
     /// <summary>Whether DuckDB failed to open a file because another process holds its lock.</summary>
     internal static bool IsLockConflict(DuckDbException ex) =>
-        ex.ErrorType == DuckDbErrorType.IO && ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
+        ex.Message.Contains("Could not set lock", StringComparison.Ordinal) || ex.Message.Contains("Conflicting lock", StringComparison.Ordinal);
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
