@@ -51,7 +51,9 @@ public static partial class StatusCommand
 
         if (status is null)
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"ingest: no runs yet in {layout.Root}"));
+            AnsiConsole.MarkupLine(Directory.Exists(layout.Raw) && Directory.EnumerateFiles(layout.Raw, "*", SearchOption.AllDirectories).Any()
+                ? "[red]" + Markup.Escape($"ingest: the manifest {layout.Manifest} is missing but the lake holds files; run `trendinsight repair` to rebuild it from the lake") + "[/]"
+                : Markup.Escape($"ingest: no runs yet in {layout.Root}"));
             return;
         }
 
