@@ -198,7 +198,7 @@ public sealed class ManifestTests : IDisposable
         Assert.Contains("(5 days of terms built)", Unwrap(first.Stdout), StringComparison.Ordinal);
 
         var copy = Path.Combine(root, "copy");
-        CopyTree(Data, copy);
+        CopyTree(Data, copy, touch: true);
         var second = CliProcess.Run(null, "--data", copy, "analyze", "--date", "2026-11-20");
 
         Assert.True(second.ExitCode == 0, second.ToString());
@@ -226,13 +226,19 @@ public sealed class ManifestTests : IDisposable
 
     private static string Unwrap(string text) => string.Join(' ', text.Split('\n', StringSplitOptions.TrimEntries));
 
-    private static void CopyTree(string from, string to)
+    /// <summary>Copies a folder; <paramref name="touch"/> gives every copy a new write time, as <c>cp -r</c> does.</summary>
+    private static void CopyTree(string from, string to, bool touch = false)
     {
+        var now = DateTime.UtcNow;
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
+            if (touch)
+            {
+                File.SetLastWriteTimeUtc(target, now);
+            }
         }
     }
 }
