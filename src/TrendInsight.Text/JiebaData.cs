@@ -1,3 +1,4 @@
+using System.Reflection;
 using TrendInsight.Core;
 
 namespace TrendInsight.Text;
@@ -15,6 +16,19 @@ public static class JiebaData
     /// 0.42.1's <c>finalseg/prob_start.py</c>, in state order B, E, M, S.
     /// </summary>
     internal static readonly double[] HmmStart = [-0.26268660809250016, -3.14e+100, -3.14e+100, -1.4652633398537678];
+
+    /// <summary>The version of the jieba.NET package the data and the reference segmenter come from.</summary>
+    public static string PackageVersion
+    {
+        get
+        {
+            var assembly = typeof(JiebaNet.Segmenter.ConfigManager).Assembly;
+            return assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? assembly.GetCustomAttribute<AssemblyFileVersionAttribute>()?.Version
+                ?? assembly.GetName().Version?.ToString()
+                ?? "unknown";
+        }
+    }
 
     /// <summary>The folder the build copied jieba.NET's data to.</summary>
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "jieba");
