@@ -5,10 +5,11 @@ using TrendInsight.Text.Jieba;
 namespace TrendInsight.Text;
 
 /// <summary>
-/// Chinese word segmentation with jieba 0.42.1's algorithm on jieba's own data (as the jieba.NET package ships it): prefix dictionary →
-/// DAG → maximum-probability route over log frequencies → HMM (B/E/M/S Viterbi) for runs of single
-/// characters that are not words. Precise and search modes give what <c>jieba.cut</c> and
-/// <c>jieba.cut_for_search</c> give.
+/// Chinese word segmentation with jieba 0.42.1's algorithm on jieba's own data (from the jieba.NET
+/// package, <see cref="JiebaData"/>): prefix dictionary → DAG → maximum-probability route over log
+/// frequencies → HMM (B/E/M/S Viterbi) for runs of single characters that are not words. Precise and
+/// search modes give what <c>jieba.cut</c> and <c>jieba.cut_for_search</c> give, except that no word
+/// begins or ends inside a run of ASCII letters and digits.
 /// </summary>
 /// <remarks>
 /// Load once with <see cref="Load(SegmenterOptions)"/> and share: the dictionary is immutable after
