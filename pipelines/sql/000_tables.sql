@@ -47,7 +47,7 @@ CREATE OR REPLACE TABLE set_items (
 );
 CREATE OR REPLACE TABLE raw_comments (event_id VARCHAR, text VARCHAR, likes BIGINT);
 CREATE OR REPLACE TABLE raw_content (content_id VARCHAR, ts TIMESTAMPTZ, title VARCHAR);
--- jieba's IDF table (idf.utf8) and the discovered words of text.user_dictionaries: which terms may rank
+-- jieba's IDF table (idf.txt) and the discovered words of text.user_dictionaries: which terms may rank
 CREATE OR REPLACE TABLE jieba_idf (word VARCHAR, idf DOUBLE);
 CREATE OR REPLACE TABLE known_words (word VARCHAR);
 CREATE OR REPLACE TABLE topic_members (topic_id VARCHAR, name VARCHAR, term VARCHAR, member_rank INTEGER);

@@ -226,7 +226,8 @@ public sealed class AnalyzeService : IAnalyzeService
     /// <summary>
     /// The settings that change what a day's terms and per-day marts hold. Dictionaries are stamped by
     /// name and content (SHA-256): the lexicon's word files and synonyms, and the user dictionaries;
-    /// its README, a checkout or a move of the installation do not rebuild the terms.
+    /// its README, a checkout or a move of the installation do not rebuild the terms. jieba's own data is
+    /// stamped by the jieba.NET version it comes with; the segmenter's rules by the <c>terms-vN</c> prefix.
     /// </summary>
     private string SettingsStamp()
     {
@@ -240,7 +241,7 @@ public sealed class AnalyzeService : IAnalyzeService
         var stamps = string.Join(';', files.Select(f => Path.GetFileName(f) + ":"
             + (File.Exists(f) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) : "missing")));
         var stop = string.Join(',', _config.Text.ExtraStopWords);
-        return string.Create(CultureInfo.InvariantCulture, $"terms-v2 w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
+        return string.Create(CultureInfo.InvariantCulture, $"terms-v3 jieba.NET={JiebaData.PackageVersion} w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
     }
 
     /// <summary>jieba's IDF table and the discovered words, for the generic-word filter of the rank.</summary>
