@@ -8,11 +8,18 @@ namespace TrendInsight.Analysis;
 /// all their cross pairs reaches the threshold, so one side word shared by two trends (户外 of both
 /// 露营 and 山系) cannot chain them together, and two trends that only rise in the same season
 /// (羽绒服, 围巾) have no edge at all and stay apart.
-/// A topic is named by its compound head (美拉德 for 美拉德 + 美拉德穿搭) when that head covers a fair
-/// share of the topic, else by the member with the most recent interest; members are listed by rank.
+/// A small cluster said together with the head of a bigger one then joins it. A topic is named by its
+/// compound head (美拉德 for 美拉德 + 美拉德穿搭) when that head covers a fair share of the topic, else by
+/// the member with the most recent interest; members are listed by rank.
 /// </summary>
 internal static class TopicClusterer
 {
+    /// <summary>
+    /// Endings that make a style of a trend word (美拉德穿搭, 美拉德风): the word before them names the
+    /// trend. Other endings name a kind of product (羽绒服 is not a style of 羽绒), which names it better.
+    /// </summary>
+    private static readonly HashSet<string> StyleSuffixes = new(StringComparer.Ordinal) { "穿搭", "风", "风格", "系", "色系", "妆", "感", "元素" };
+
     /// <summary>Default linkage a merge needs (the weighted mean similarity of the cross pairs).</summary>
     public const double DefaultMinLinkage = 0.3;
 
@@ -125,6 +132,47 @@ internal static class TopicClusterer
             }
         }
 
+        // a small cluster whose word is said together with the head of a bigger one (钻绒 with 羽绒服)
+        // joins it, though the bigger one's many side words do not know it; only the head counts,
+        // so a side word two trends share (户外) does not pull one into the other
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            var heads = Enumerable.Range(0, terms.Count).Where(k => alive[k])
+                .ToDictionary(k => k, k => members[k].OrderByDescending(i => weight[i]).ThenBy(i => i).First());
+            foreach (var small in heads.Keys.OrderBy(k => clusterWeight[k]).ThenBy(k => k))
+            {
+                var target = -1;
+                var best = minLinkage;
+                foreach (var (big, head) in heads)
+                {
+                    if (big == small || clusterWeight[big] <= clusterWeight[small])
+                    {
+                        continue;
+                    }
+
+                    foreach (var i in members[small])
+                    {
+                        var key = i < head ? (i, head) : (head, i);
+                        if (similarity.TryGetValue(key, out var s) && (s > best || (s == best && target >= 0 && big < target)))
+                        {
+                            best = s;
+                            target = big;
+                        }
+                    }
+                }
+
+                if (target >= 0)
+                {
+                    members[target].AddRange(members[small]);
+                    clusterWeight[target] += clusterWeight[small];
+                    alive[small] = false;
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
         var result = new List<Member>(terms.Count);
         var usedIds = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 0; k < terms.Count; k++)
@@ -153,15 +201,15 @@ internal static class TopicClusterer
     }
 
     /// <summary>
-    /// The phrase that stands for a topic: a compound head (a member that starts another member,
-    /// 美拉德 of 美拉德穿搭) covering at least a third of the biggest member's interest, else the
+    /// The phrase that stands for a topic: a compound head (a member that another member makes a style
+    /// of, 美拉德 of 美拉德穿搭) covering at least a third of the biggest member's interest, else the
     /// member with the most recent interest (the one covering most of the topic's documents).
     /// </summary>
     internal static string NameOf(IReadOnlyList<Candidate> topic)
     {
         var biggest = topic.OrderByDescending(m => m.RecentTotal).ThenBy(m => m.Rank).ThenBy(m => m.Term, StringComparer.Ordinal).First();
         var head = topic
-            .Where(h => h.RecentTotal >= biggest.RecentTotal / 3 && topic.Any(m => IsHeadOf(h.Term, m.Term)))
+            .Where(h => h.RecentTotal >= biggest.RecentTotal / 3 && topic.Any(m => IsHeadOf(h.Term, m.Term) && StyleSuffixes.Contains(m.Term[h.Term.Length..])))
             .OrderByDescending(h => h.RecentTotal).ThenBy(h => h.Term, StringComparer.Ordinal)
             .Select(h => h.Term).FirstOrDefault();
         return head ?? biggest.Term;
