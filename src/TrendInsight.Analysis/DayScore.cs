@@ -17,6 +17,7 @@ namespace TrendInsight.Analysis;
 /// <param name="GapPairs">Pairs of listed trends, one with lagging supply and one keeping up.</param>
 /// <param name="GapPairsOrdered">Of those, the pairs where the lagging one has the higher opportunity score.</param>
 /// <param name="Rows">The listed rows: rank, name, members.</param>
+/// <param name="Active">Ids of the planted trends active that day.</param>
 public sealed record DayScore(
     DateOnly Day,
     int Listed,
@@ -33,7 +34,8 @@ public sealed record DayScore(
     int PlantedLeadsShown,
     int GapPairs,
     int GapPairsOrdered,
-    IReadOnlyList<(int Rank, string Name, IReadOnlyList<string> Members)> Rows)
+    IReadOnlyList<(int Rank, string Name, IReadOnlyList<string> Members)> Rows,
+    IReadOnlySet<string> Active)
 {
     /// <summary>Share of listed rows that hold a known trend.</summary>
     public double Precision => Listed == 0 ? 0 : (double)ListedTrue / Listed;

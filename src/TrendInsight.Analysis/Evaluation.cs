@@ -58,11 +58,12 @@ public sealed record Evaluation(IReadOnlyList<DayScore> Days, IReadOnlyList<(str
 
         var stable = IdStability.Count(s => s.Stable);
         var last = Days[^1];
-        var inTop8 = last.RankOf.Count(k => k.Value <= 8);
+        var active = last.RankOf.Where(k => last.Active.Contains(k.Key)).ToList();
+        var inTop8 = active.Count(k => k.Value <= 8);
         return string.Create(c,
             $"summary {Days[0].Day:yyyy-MM-dd}..{last.Day:yyyy-MM-dd} ({Days.Count} dates): precision@{Top} {Days.Average(d => d.Precision):F2}, ")
             + string.Create(c, $"recall {Days.Average(d => d.Recall):F2}, fragmented {Days.Sum(d => d.Fragmented.Count)}, merged {Days.Sum(d => d.Merged.Count)}, ")
-            + string.Create(c, $"planted in top 8 (last date) {inTop8}/{last.RankOf.Count}, in top {Top} {last.RankOf.Count(k => k.Value <= Top)}/{last.RankOf.Count}, ")
+            + string.Create(c, $"planted in top 8 (last date) {inTop8}/{active.Count}, in top {Top} {active.Count(k => k.Value <= Top)}/{active.Count}, ")
             + string.Create(c, $"ids stable {stable}/{IdStability.Count}, ")
             + string.Create(c, $"lead precision {Ratio(Days.Sum(d => d.LeadsRight), Days.Sum(d => d.LeadsShown))}, planted lead shown {Ratio(Days.Sum(d => d.PlantedLeadsShown), Days.Sum(d => d.PlantedLeads))}, ")
             + string.Create(c, $"gap order {Ratio(Days.Sum(d => d.GapPairsOrdered), Days.Sum(d => d.GapPairs))}");

@@ -8,7 +8,7 @@ namespace TrendInsight.Analysis;
 /// all their cross pairs reaches the threshold, so one side word shared by two trends (户外 of both
 /// 露营 and 山系) cannot chain them together, and two trends that only rise in the same season
 /// (羽绒服, 围巾) have no edge at all and stay apart.
-/// A small cluster said together with the head of a bigger one then joins it. A topic is named by its
+/// A small cluster whose head is said together with the head of a bigger one then joins it. A topic is named by its
 /// compound head (美拉德 for 美拉德 + 美拉德穿搭) when that head covers a fair share of the topic, else by
 /// the member with the most recent interest; members are listed by rank.
 /// </summary>
@@ -132,9 +132,9 @@ internal static class TopicClusterer
             }
         }
 
-        // a small cluster whose word is said together with the head of a bigger one (钻绒 with 羽绒服)
-        // joins it, though the bigger one's many side words do not know it; only the head counts,
-        // so a side word two trends share (户外) does not pull one into the other
+        // a small cluster whose head is said together with the head of a bigger one (钻绒 with 羽绒服)
+        // joins it, though the bigger one's many side words do not know it; only the heads count,
+        // so a side word two trends share (户外, the hashtag 冬季穿搭) does not pull one into the other
         for (var changed = true; changed;)
         {
             changed = false;
@@ -151,14 +151,12 @@ internal static class TopicClusterer
                         continue;
                     }
 
-                    foreach (var i in members[small])
+                    var i = heads[small];
+                    var key = i < head ? (i, head) : (head, i);
+                    if (similarity.TryGetValue(key, out var s) && (s > best || (s == best && target >= 0 && big < target)))
                     {
-                        var key = i < head ? (i, head) : (head, i);
-                        if (similarity.TryGetValue(key, out var s) && (s > best || (s == best && target >= 0 && big < target)))
-                        {
-                            best = s;
-                            target = big;
-                        }
+                        best = s;
+                        target = big;
                     }
                 }
 

@@ -99,7 +99,8 @@ public static class TopicEvaluator
 
         return new DayScore(day, listed.Count, listed.Count(r => held[r.TopicId].Count > 0), targets.Count, found,
             fragmented, merged, rankOf, idOf, shown.Count, rightLeads, plantedLeads, plantedLeadShown, pairs, ordered,
-            [.. listed.Select(r => (r.Rank, r.Name, (IReadOnlyList<string>)r.Members))]);
+            [.. listed.Select(r => (r.Rank, r.Name, (IReadOnlyList<string>)r.Members))],
+            targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal));
     }
 
     private static Evaluation Summarise(List<DayScore> days, IReadOnlyList<KnownTrend> truth, int top)
