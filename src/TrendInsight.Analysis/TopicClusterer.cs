@@ -200,8 +200,9 @@ internal static class TopicClusterer
 
     /// <summary>
     /// The phrase that stands for a topic: a compound head (a member that another member makes a style
-    /// of, 美拉德 of 美拉德穿搭) covering at least a third of the biggest member's interest, else the
-    /// member with the most recent interest (the one covering most of the topic's documents).
+    /// of, 美拉德 of 美拉德穿搭) covering at least a third of the biggest member's interest, else a lexicon
+    /// word of at least half the biggest member's interest, else the member with the most recent
+    /// interest (the one covering most of the topic's documents).
     /// </summary>
     internal static string NameOf(IReadOnlyList<Candidate> topic)
     {
@@ -210,7 +211,16 @@ internal static class TopicClusterer
             .Where(h => h.RecentTotal >= biggest.RecentTotal / 3 && topic.Any(m => IsHeadOf(h.Term, m.Term) && StyleSuffixes.Contains(m.Term[h.Term.Length..])))
             .OrderByDescending(h => h.RecentTotal).ThenBy(h => h.Term, StringComparer.Ordinal)
             .Select(h => h.Term).FirstOrDefault();
-        return head ?? biggest.Term;
+        if (head is not null)
+        {
+            return head;
+        }
+
+        // a lexicon word (马面裙) names a topic better than a bigger everyday word (日常) of about its size,
+        // but a small lexicon side word (织金) never names it
+        var typed = topic.Where(m => m.Typed && m.RecentTotal >= biggest.RecentTotal / 2)
+            .OrderByDescending(m => m.RecentTotal).ThenBy(m => m.Term, StringComparer.Ordinal).Select(m => m.Term).FirstOrDefault();
+        return typed ?? biggest.Term;
     }
 
     /// <summary>
