@@ -132,19 +132,22 @@ internal static class TopicClusterer
             }
         }
 
-        // a small cluster whose head is said together with the head of a bigger one (钻绒 with 羽绒服)
-        // joins it, though the bigger one's many side words do not know it; only the heads count,
+        // a small cluster whose head is said together with the core of a bigger one (钻绒 with 羽绒服)
+        // joins it, though the bigger one's many side words do not know it; only heads and cores count,
         // so a side word two trends share (户外, the hashtag 冬季穿搭) does not pull one into the other
         for (var changed = true; changed;)
         {
             changed = false;
             var heads = Enumerable.Range(0, terms.Count).Where(k => alive[k])
                 .ToDictionary(k => k, k => members[k].OrderByDescending(i => weight[i]).ThenBy(i => i).First());
+
+            // a cluster's core: its head and the members of at least half the head's interest (美拉德 beside 美拉德穿搭)
+            var cores = heads.ToDictionary(h => h.Key, h => members[h.Key].Where(i => weight[i] >= weight[h.Value] / 2).ToList());
             foreach (var small in heads.Keys.OrderBy(k => clusterWeight[k]).ThenBy(k => k))
             {
                 var target = -1;
                 var best = minLinkage;
-                foreach (var (big, head) in heads)
+                foreach (var (big, core) in cores)
                 {
                     if (big == small || clusterWeight[big] <= clusterWeight[small])
                     {
@@ -152,11 +155,14 @@ internal static class TopicClusterer
                     }
 
                     var i = heads[small];
-                    var key = i < head ? (i, head) : (head, i);
-                    if (similarity.TryGetValue(key, out var s) && (s > best || (s == best && target >= 0 && big < target)))
+                    foreach (var head in core)
                     {
-                        best = s;
-                        target = big;
+                        var key = i < head ? (i, head) : (head, i);
+                        if (similarity.TryGetValue(key, out var s) && (s > best || (s == best && target >= 0 && big < target)))
+                        {
+                            best = s;
+                            target = big;
+                        }
                     }
                 }
 
