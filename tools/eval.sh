@@ -3,7 +3,7 @@
 # scored by `trendinsight evaluate` against what the simulator planted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ti=bin/trendinsight
+ti=${EVAL_TI:-bin/trendinsight}
 root=${EVAL_DATA:-data/eval}
 end=${EVAL_END:-2026-11-21}
 dates=${EVAL_DATES:-7}

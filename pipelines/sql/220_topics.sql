@@ -42,7 +42,10 @@ focus AS (
 ),
 scored AS (
     SELECT s.*, m.name, m.members, m.member_count, coalesce(f.in_focus, false) AS in_focus,
-           s.score > 0 AND s.z >= p.min_z AND coalesce(f.in_focus, false) AS rankable
+           -- comment chatter alone (头发怎么弄的, 显瘦吗) grows with every rising topic's comments: a
+           -- topic needs a fifth of its mentions from queries or titles to rank
+           s.score > 0 AND s.z >= p.min_z AND coalesce(f.in_focus, false)
+               AND s.recent_search + s.recent_content >= 0.2 * s.recent_mentions AS rankable
     FROM scores s
     JOIN members m ON m.topic_id = s.key
     LEFT JOIN focus f ON f.topic_id = s.key,

@@ -7,7 +7,7 @@ internal static class Texts
 {
     private static readonly string[] GeneralModifiers = ["推荐", "平价", "怎么搭", "2026新款", "同款", "女", "男", "学生党", "小个子"];
     private static readonly string[] Joiners = ["，", " ", "", "！", "~"];
-    private static readonly string[] TitleEndings = ["｜这样搭太好看了", " 一周穿搭", "｜新手入门指南", " 真的绝了", "合集"];
+    private static readonly string[] TitleEndings = ["", "！", "~", "！！"];
 
     public static string Query(Prng rng, Subject subject)
     {
