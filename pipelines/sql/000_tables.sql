@@ -51,6 +51,11 @@ CREATE OR REPLACE TABLE raw_content (content_id VARCHAR, ts TIMESTAMPTZ, title V
 CREATE OR REPLACE TABLE jieba_idf (word VARCHAR, idf DOUBLE);
 CREATE OR REPLACE TABLE known_words (word VARCHAR);
 CREATE OR REPLACE TABLE topic_members (topic_id VARCHAR, name VARCHAR, term VARCHAR, member_rank INTEGER);
+-- topics of the earlier analyses (topics mart of the look-back), for tracking ids and movement
+CREATE OR REPLACE TABLE topic_history (
+    dt DATE, topic_id VARCHAR, name VARCHAR, members VARCHAR[], rank INTEGER,
+    days_on_list INTEGER, listed_since DATE, first_seen DATE
+);
 CREATE OR REPLACE TABLE forecast (
     topic_id VARCHAR, day DATE, horizon INTEGER, yhat DOUBLE, lo DOUBLE, hi DOUBLE, method VARCHAR,
     backtest_mape DOUBLE, backtest_coverage DOUBLE

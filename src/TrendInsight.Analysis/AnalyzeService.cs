@@ -27,6 +27,9 @@ public sealed class AnalyzeService : IAnalyzeService
     /// <summary>Lines of each text feed that new-word discovery reads.</summary>
     private const int NewWordCorpusLines = 100_000;
 
+    /// <summary>Days of earlier analyses a topic is tracked across: one that drops out for a few days keeps its id.</summary>
+    private const int TrackingLookBackDays = 7;
+
     private readonly PipelineConfig _config;
     private readonly ILogger _log;
     private readonly Func<TermExtractor> _extractorFactory;
@@ -154,17 +157,24 @@ public sealed class AnalyzeService : IAnalyzeService
         Run(conn, "150_topic_edges");
         var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
         var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetDouble(2)));
+        var clustered = new List<TopicClusterer.Member>();
+
+        // rising and falling terms are clustered apart: a falling word never joins a rising topic
+        foreach (var falling in new[] { false, true })
+        {
+            var group = candidates.Where(c => c.Falling == falling).Select(c => c.Candidate).ToList();
+            var groupTerms = group.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
+            var prefix = falling ? "falling:" : "rising:";
+            clustered.AddRange(TopicClusterer.Cluster(group, edges.Where(e => groupTerms.Contains(e.A) && groupTerms.Contains(e.B)), cfg.TopicMinSimilarity)
+                .Select(m => m with { TopicId = prefix + m.TopicId }));
+        }
+
+        var ids = TrackTopics(conn, layout, asOf, clustered, candidates.Select(c => c.Candidate).ToList());
         using (var appender = conn.CreateAppender("topic_members"))
         {
-            // rising and falling terms are clustered apart: a falling word never joins a rising topic
-            foreach (var falling in new[] { false, true })
+            foreach (var m in clustered)
             {
-                var group = candidates.Where(c => c.Falling == falling).Select(c => c.Candidate).ToList();
-                var groupTerms = group.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
-                foreach (var m in TopicClusterer.Cluster(group, edges.Where(e => groupTerms.Contains(e.A) && groupTerms.Contains(e.B))))
-                {
-                    appender.BeginRow().Append(m.TopicId).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
-                }
+                appender.BeginRow().Append(ids[m.TopicId]).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
             }
         }
 
@@ -199,6 +209,23 @@ public sealed class AnalyzeService : IAnalyzeService
         return new AnalyzeSummary(asOf, terms, topics, watch.Elapsed);
     }
 
+    /// <summary>
+    /// The final ids of the clusters (<see cref="TopicTracker"/>): the topics of the analyses of the
+    /// week before <paramref name="asOf"/> are loaded into <c>topic_history</c> and matched by membership.
+    /// </summary>
+    private IReadOnlyDictionary<string, string> TrackTopics(
+        DuckDbConnection conn, DataLayout layout, DateOnly asOf, IReadOnlyList<TopicClusterer.Member> clustered, IReadOnlyList<TopicClusterer.Candidate> candidates)
+    {
+        Load(conn, "topic_history", LakeFiles.Partitions(Path.Combine(layout.Marts, "topics"), asOf.AddDays(-TrackingLookBackDays), asOf.AddDays(-1)));
+        var previous = conn.Query(_sql.Value.LoadStatement("topic_history_members"), r => new TopicTracker.Previous(
+            r.GetString(1), r.GetDate(0), [.. r.GetStringList(2).Select(s => s ?? string.Empty)]));
+        var interest = candidates.GroupBy(c => c.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().RecentTotal, StringComparer.Ordinal);
+        var current = clustered.GroupBy(m => m.TopicId, StringComparer.Ordinal)
+            .Select(g => new TopicTracker.Current(g.Key, g.First().Name, [.. g.Select(m => (m.Term, interest.GetValueOrDefault(m.Term)))]))
+            .ToList();
+        return TopicTracker.Assign(current, previous);
+    }
+
     private TermExtractor Extractor() => _extractor ??= _extractorFactory();
 
     private DuckDbConfig EngineSettings(DataLayout layout)
@@ -220,7 +247,7 @@ public sealed class AnalyzeService : IAnalyzeService
             asOf, c.RecentDays, c.BaselineDays, c.PriorStrength, c.MinSupport, c.MinActiveDays, c.BreakoutFloor, c.MinZ,
             c.RiseSlope, c.Weights.Search, c.Weights.Content, c.Weights.Comment, c.Weights.Engagement,
             c.TopicCandidates, c.TopicMinSimilarity, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
-            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())), c.IdfFloor);
+            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())), c.IdfFloor, _config.Report.TopTopics);
     }
 
     /// <summary>
