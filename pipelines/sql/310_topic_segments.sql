@@ -1,7 +1,8 @@
 -- TGI per topic and segment (age band, gender, city tier) in the recent window, each segment's
 -- growth against the topic's, and the "segment leads" flag. A topic's activity by segment is that of
 -- its document sets (search mentions, comments, engagement units by segment: the doc_sets columns
--- age_lt18 … tier_unknown, and set_segments for any value outside the contract), weighted.
+-- age_lt18 … tier_unknown, and set_segments for any value outside the contract), weighted. A segment
+-- leads when it is over-represented significantly (z ≥ min_z) and by at least segment_lead_ratio.
 -- In: topics, topic_sets, doc_sets, set_segments, segment_daily_hist, params.
 CREATE OR REPLACE TABLE topic_segments AS
 WITH top AS (
@@ -58,24 +59,32 @@ overall AS (
     WHERE s.dt >= p.recent_start AND s.value <> 'unknown'
     GROUP BY s.dimension, s.value
 ),
-overall_totals AS (SELECT dimension, sum(activity) AS total FROM overall GROUP BY dimension)
+overall_totals AS (SELECT dimension, sum(activity) AS total FROM overall GROUP BY dimension),
+shares AS (
+    SELECT s.topic_id, s.dimension, s.value, s.activity, s.baseline_activity, tt.topic_activity,
+           s.activity / nullif(tt.topic_activity, 0) AS share,
+           o.activity / nullif(ot.total, 0) AS overall_share
+    FROM seg s
+    JOIN topic_totals tt ON tt.topic_id = s.topic_id AND tt.dimension = s.dimension
+    LEFT JOIN overall o ON o.dimension = s.dimension AND o.value = s.value
+    LEFT JOIN overall_totals ot ON ot.dimension = s.dimension
+    WHERE s.value <> 'unknown'
+)
 SELECT s.topic_id, s.dimension, s.value,
        s.activity,
-       s.activity / nullif(tt.topic_activity, 0) AS share,
-       o.activity / nullif(ot.total, 0) AS overall_share,
-       100.0 * (s.activity / nullif(tt.topic_activity, 0)) / nullif(o.activity / nullif(ot.total, 0), 0) AS tgi,
+       s.share,
+       s.overall_share,
+       100.0 * s.share / nullif(s.overall_share, 0) AS tgi,
        (s.activity + p.prior_strength)
            / (s.baseline_activity * p.recent_days / p.baseline_days + p.prior_strength) AS growth,
        top.topic_growth,
+       -- binomial z of the segment's share of the topic against its share of all activity, the
+       -- topic's activity units taken as its trials
+       (s.share - s.overall_share) / nullif(sqrt(s.overall_share * (1 - s.overall_share) / s.topic_activity), 0) AS z,
        coalesce(
-           (s.activity + p.prior_strength) / (s.baseline_activity * p.recent_days / p.baseline_days + p.prior_strength)
-               > top.topic_growth * p.segment_lead_ratio
-           AND 100.0 * (s.activity / nullif(tt.topic_activity, 0)) / nullif(o.activity / nullif(ot.total, 0), 0) >= 100,
+           (s.share - s.overall_share) / nullif(sqrt(s.overall_share * (1 - s.overall_share) / s.topic_activity), 0) >= p.min_z
+           AND s.share >= s.overall_share * p.segment_lead_ratio,
            false) AS leads
-FROM seg s
-JOIN top ON top.topic_id = s.topic_id
-JOIN topic_totals tt ON tt.topic_id = s.topic_id AND tt.dimension = s.dimension
-LEFT JOIN overall o ON o.dimension = s.dimension AND o.value = s.value
-LEFT JOIN overall_totals ot ON ot.dimension = s.dimension,
-params p
-WHERE s.value <> 'unknown';
+FROM shares s
+JOIN top ON top.topic_id = s.topic_id,
+params p;

@@ -19,10 +19,13 @@ public sealed class AnalyzeService : IAnalyzeService
 {
     /// <summary>The marts written per analysis date, in the order they are written.</summary>
     public static IReadOnlyList<string> AsOfMarts { get; } =
-        ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words"];
+        ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words", "topic_movement"];
 
     /// <summary>The stage that scores terms on the per-day rollups (<c>term_daily</c>, <c>segment_daily</c>, <c>source_daily</c>).</summary>
     public const string ScoringStage = "scoring on the rollups";
+
+    /// <summary>Weekly analyses looked back on for the weeks a topic has been on the list.</summary>
+    private const int MovementWeeks = 26;
 
     /// <summary>Lines of each text feed that new-word discovery reads.</summary>
     private const int NewWordCorpusLines = 100_000;
@@ -168,6 +171,7 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "raw_comments", LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), recentStart, asOf));
         Load(conn, "raw_content", LakeFiles.Partitions(layout.RawFeed(Feeds.Content), asOf.AddDays(-90), asOf));
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
+        Movement(conn, layout, asOf);
         progress?.Report(new StageProgress("analyze", "forecast", 0, 0));
         Forecast(conn);
         progress?.Report(new StageProgress("analyze", "new words", 0, 0));
@@ -296,6 +300,16 @@ public sealed class AnalyzeService : IAnalyzeService
 
             Log.ModelRan(_log, model, watch.ElapsedMilliseconds);
         }
+    }
+
+    /// <summary>Rank movement against the weekly analyses before this one (the report's ↑3, ↓2, 新上榜, weeks on the list).</summary>
+    private void Movement(DuckDbConnection conn, DataLayout layout, DateOnly asOf)
+    {
+        conn.ExecuteNonQuery(_sql.Value.LoadStatement("movement_params"), _config.Report.TopTopics);
+        var root = Path.Combine(layout.Marts, "topics");
+        var files = Enumerable.Range(1, MovementWeeks).SelectMany(k => LakeFiles.Partition(root, asOf.AddDays(-7 * k))).ToArray();
+        Load(conn, "prev_topics", files);
+        Run(conn, "340_topic_movement");
     }
 
     private void Forecast(DuckDbConnection conn)

@@ -69,7 +69,7 @@ public sealed class SegmentModelTests
         Assert.Equal(40.0 / 100 / (300.0 / 400) * 100, older.Tgi, 9); // 53.3
         Assert.Equal((60 + 50) / 50.0, young.Growth, 9);          // no baseline: (60 + k) / (0 + k)
         Assert.Equal((40 + 50) / (280 * 7 / 28.0 + 50), older.Growth, 9);
-        Assert.True(young.Leads);                                 // 2.2 > 1.5 × 1.2 and TGI ≥ 100
+        Assert.True(young.Leads);                                 // share 0.6 against 0.25: z = 8.1 ≥ 3, TGI 240 ≥ 120
         Assert.False(older.Leads);
     }
 
