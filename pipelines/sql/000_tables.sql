@@ -56,8 +56,9 @@ CREATE OR REPLACE TABLE movement_params AS SELECT 10 AS list_size;
 CREATE OR REPLACE TABLE topic_members (topic_id VARCHAR, name VARCHAR, term VARCHAR, member_rank INTEGER);
 CREATE OR REPLACE TABLE forecast (
     topic_id VARCHAR, day DATE, horizon INTEGER, yhat DOUBLE, lo DOUBLE, hi DOUBLE, method VARCHAR,
-    backtest_mape DOUBLE, backtest_coverage DOUBLE
+    backtest_mape DOUBLE, backtest_coverage DOUBLE, informative BOOLEAN, interval_multiplier DOUBLE, backtest_days INTEGER
 );
 CREATE OR REPLACE TABLE new_words (
-    word VARCHAR, freq BIGINT, pmi DOUBLE, left_entropy DOUBLE, right_entropy DOUBLE, score DOUBLE
+    word VARCHAR, freq BIGINT, pmi DOUBLE, left_entropy DOUBLE, right_entropy DOUBLE, score DOUBLE,
+    query_lines INTEGER, title_lines INTEGER, comment_lines INTEGER
 );
