@@ -64,9 +64,49 @@ public sealed class XlsxReportRendererTests
             .Where(r => r[0] == "露营" && r[2] == "age_band")
             .ToList();
 
-        var lead = Assert.Single(rows, r => r[8] == "是");
+        var lead = Assert.Single(rows, r => r[9] == "是");
         Assert.Equal("18-23", lead[4]);
         Assert.Equal("182", lead[7]);
+    }
+
+    [Fact]
+    public void Render_SegmentsSheet_NoLeadWhereTheMartSaysNone()
+    {
+        using var doc = Open(SampleReports.Full());
+        var gender = Worksheet(doc, "segments").Descendants<Row>().Skip(1)
+            .Select(r => r.Elements<Cell>().Select(c => c.CellValue?.Text ?? Text(c)).ToList())
+            .Where(r => r[0] == "露营" && r[2] == "gender")
+            .ToList();
+
+        // women have the highest TGI (138) but the mart does not say they lead
+        Assert.Equal(2, gender.Count);
+        Assert.All(gender, r => Assert.Equal("否", r[9]));
+    }
+
+    [Fact]
+    public void Render_TopicsSheet_CarriesOpportunityAndMovement()
+    {
+        using var doc = Open(SampleReports.Full());
+        var header = Worksheet(doc, "topics").Descendants<Row>().First().Elements<Cell>().Select(Text).ToList();
+        var first = Worksheet(doc, "topics").Descendants<Row>().Skip(1).First().Elements<Cell>()
+            .ToDictionary(c => header[ColumnIndex(c.CellReference!.Value!)], c => c.CellValue?.Text ?? Text(c));
+
+        Assert.Equal("64.3", first["机会分 opportunity_score"]);
+        Assert.Equal("是", first["供给缺口 gap"]);
+        Assert.Equal("2", first["排名变化 rank_change"]);
+        Assert.Equal("4", first["上榜周数 weeks_on_list"]);
+        Assert.Equal("18-23岁 182 / 新一线 146", first["领先人群 leading_segments"]);
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
+        {
+            index = index * 26 + (c - 'A' + 1);
+        }
+
+        return index - 1;
     }
 
     [Fact]
