@@ -12,7 +12,8 @@ namespace TrendInsight.Analysis;
 /// interval holds the share of backtest days it promises. The coverage reported is cross-fitted: each
 /// origin's days are judged with a multiplier taken from the origins at least a week away. A forecast whose
 /// interval a week ahead spans more than <see cref="MaxBandRatio"/>× (high over low), or whose backtest
-/// error exceeds <see cref="MaxMape"/>, says nothing a merchandiser can use and is marked not informative.
+/// error up to a week ahead exceeds <see cref="MaxMape"/>, says nothing a merchandiser can use and is
+/// marked not informative.
 /// </remarks>
 internal static class CalibratedForecast
 {
@@ -25,6 +26,9 @@ internal static class CalibratedForecast
     /// <summary>Largest useful mean absolute percentage error of the backtests.</summary>
     public const double MaxMape = 0.6;
 
+    /// <summary>The horizon the verdict judges: a week ahead.</summary>
+    private const int WeekDays = 7;
+
     /// <summary>Days of history a backtest origin needs (counted from the first active day).</summary>
     private const int MinFitDays = 10;
 
@@ -36,7 +40,7 @@ internal static class CalibratedForecast
 
     /// <summary>The forecast and what its backtests say about it.</summary>
     /// <param name="Points">Forecast days (deseasonalised, as the input).</param>
-    /// <param name="Mape">Mean absolute percentage error over the backtest days; null without backtests.</param>
+    /// <param name="Mape">Mean absolute percentage error over the backtest days up to a week ahead; null without backtests.</param>
     /// <param name="Coverage">Cross-fitted share of backtest days inside the interval; null without enough backtests.</param>
     /// <param name="Informative">False when the interval is too wide or the backtest error too large to be of use.</param>
     /// <param name="Multiplier">The interval's multiplier of the model's spread (the normal quantile when not calibrated).</param>
@@ -54,7 +58,8 @@ internal static class CalibratedForecast
 
         var pairs = Backtest(series, horizon);
         var multiplier = pairs.Count >= MinPairs ? Quantile(pairs.Select(p => p.Standardised), coverage) : z;
-        double? mape = pairs.Count == 0 ? null : pairs.Average(p => Math.Abs(p.Actual - p.Yhat) / Math.Max(p.Actual, 1.0));
+        var week = pairs.Where(p => p.Horizon <= WeekDays).ToList();
+        double? mape = week.Count == 0 ? null : week.Average(p => Math.Abs(p.Actual - p.Yhat) / Math.Max(p.Actual, 1.0));
         double? covered = pairs.Count >= MinPairs ? CrossFittedCoverage(pairs, coverage) : null;
 
         var points = path.Select(s => new DampedHolt.Point(
@@ -62,13 +67,13 @@ internal static class CalibratedForecast
             Math.Max(0, Math.Exp(s.LogMean) - 1),
             Math.Max(0, Math.Exp(s.LogMean - multiplier * Math.Max(s.Sd, MinSd)) - 1),
             Math.Max(0, Math.Exp(s.LogMean + multiplier * Math.Max(s.Sd, MinSd)) - 1))).ToList();
-        var week = path[Math.Min(7, path.Count) - 1];
-        var bandRatio = Math.Exp(2 * multiplier * Math.Max(week.Sd, MinSd));
+        var weekAhead = path[Math.Min(WeekDays, path.Count) - 1];
+        var bandRatio = Math.Exp(2 * multiplier * Math.Max(weekAhead.Sd, MinSd));
         var informative = bandRatio <= MaxBandRatio && (mape is null || mape <= MaxMape);
         return new Result(points, mape, covered, informative, multiplier, pairs.Count);
     }
 
-    private readonly record struct Pair(int Origin, double Standardised, double Actual, double Yhat);
+    private readonly record struct Pair(int Origin, int Horizon, double Standardised, double Actual, double Yhat);
 
     private static List<Pair> Backtest(IReadOnlyList<double> series, int horizon)
     {
@@ -91,7 +96,7 @@ internal static class CalibratedForecast
             {
                 var actual = series[origin + step.Horizon - 1];
                 var error = Math.Log(1 + Math.Max(0, actual)) - step.LogMean;
-                pairs.Add(new Pair(origin, Math.Abs(error) / Math.Max(step.Sd, MinSd), actual, Math.Max(0, Math.Exp(step.LogMean) - 1)));
+                pairs.Add(new Pair(origin, step.Horizon, Math.Abs(error) / Math.Max(step.Sd, MinSd), actual, Math.Max(0, Math.Exp(step.LogMean) - 1)));
             }
         }
 
