@@ -96,7 +96,7 @@ public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTest
     {
         var html = File.ReadAllText(Path.Combine(world.Reports, "trend-report.html"));
         var table = Regex.Match(html, "<table id=\"rising-table\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
-        var rows = Regex.Matches(table, "<tr><td class=\"num\">(\\d+)</td><td class=\"move [a-z]+\">([^<]+)</td><td class=\"num\">([^<]+)</td><td class=\"topic\"><a [^>]+>([^<]+)</a>")
+        var rows = Regex.Matches(table, "<tr><td class=\"num\">(\\d+)</td><td class=\"move [a-z]+\">([^<]+)<div class=\"sub\">([^<]+)</div></td><td class=\"topic\"><a [^>]+>([^<]+)</a>")
             .Select(m => (Rank: int.Parse(m.Groups[1].Value, Inv), Movement: m.Groups[2].Value, Weeks: m.Groups[3].Value, Topic: System.Net.WebUtility.HtmlDecode(m.Groups[4].Value)))
             .ToList();
 

@@ -125,15 +125,15 @@ public sealed class HtmlReportRenderer : IReportRenderer
             return;
         }
 
-        sb.Append("<table id=\"rising-table\"><thead><tr><th class=\"num\">排名</th><th>较上期</th><th class=\"num\">上榜</th><th>话题</th><th>阶段</th>")
+        sb.Append("<table id=\"rising-table\"><thead><tr><th class=\"num\">排名</th><th>较上期</th><th>话题</th><th>阶段</th>")
           .Append("<th class=\"num\">增长</th><th class=\"num\">显著性 z</th><th class=\"num\">兴趣指数</th>")
           .Append("<th class=\"num\">提及（搜索 / 内容 / 评论）</th><th class=\"num\">互动</th><th>近期走势</th></tr></thead><tbody>");
         foreach (var t in r.Topics)
         {
             var c = t.Counts;
             sb.Append("<tr><td class=\"num\">").Append(t.Rank.ToString(Inv)).Append("</td>")
-              .Append("<td class=\"move ").Append(ReportText.MovementKey(t.Movement)).Append("\">").Append(ReportText.Movement(t.Movement)).Append("</td>")
-              .Append("<td class=\"num\">").Append(ReportText.Weeks(t.Movement)).Append("</td>")
+              .Append("<td class=\"move ").Append(ReportText.MovementKey(t.Movement)).Append("\">").Append(ReportText.Movement(t.Movement))
+              .Append("<div class=\"sub\">").Append(ReportText.Weeks(t.Movement)).Append("</div></td>")
               .Append("<td class=\"topic\"><a href=\"#topic-").Append(t.Rank.ToString(Inv)).Append("\">").Append(Html.E(t.Topic)).Append("</a></td>")
               .Append("<td>").Append(Badge(t.Lifecycle)).Append("</td>")
               .Append("<td class=\"num ").Append(GrowthClass(t.GrowthPct)).Append("\">").Append(Html.E(ReportText.Growth(t.GrowthPct))).Append("</td>")

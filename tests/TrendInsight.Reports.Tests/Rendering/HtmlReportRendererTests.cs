@@ -84,9 +84,9 @@ public sealed partial class HtmlReportRendererTests
     [Fact]
     public void RenderToString_Movement_ShowsArrowsNewAndWeeks()
     {
-        Assert.Contains("<td class=\"move up\">↑2</td><td class=\"num\">4 周</td>", FullHtml, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"move down\">↓1</td>", FullHtml, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"move new\">新上榜</td><td class=\"num\">1 周</td>", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"move up\">↑2<div class=\"sub\">4 周</div></td>", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"move down\">↓1<div class=\"sub\">6 周</div></td>", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"move new\">新上榜<div class=\"sub\">1 周</div></td>", FullHtml, StringComparison.Ordinal);
     }
 
     [Fact]
