@@ -157,7 +157,7 @@ internal sealed class MartReportLoader
         var decliningIds = decliningRows.Select(t => t.TopicId).ToHashSet();
         var decliningNames = decliningTopics.Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
         var decliningTerms = terms
-            .Where(x => x.Score is < 0 && x.GrowthShrunk is < 1 && x.Z < 0 && !x.Generic
+            .Where(x => x.Score is < 0 && x.GrowthShrunk is < 1 && x.Z <= -a.MinZ && !x.Generic
                 && !(x.TopicId is { } id && decliningIds.Contains(id)) && !decliningNames.Contains(x.Term))
             .OrderBy(x => x.Score)
             .Take(Math.Max(0, r.DecliningTopics - decliningTopics.Count))

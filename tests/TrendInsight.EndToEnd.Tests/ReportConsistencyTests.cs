@@ -126,7 +126,7 @@ public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTest
             }
         }
 
-        Assert.DoesNotContain("个百分点", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("需求比供给多涨", html, StringComparison.Ordinal);
     }
 
     [Fact]

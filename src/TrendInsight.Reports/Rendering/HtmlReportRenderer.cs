@@ -487,7 +487,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
     private static void Footer(StringBuilder sb, TrendReport r)
     {
         sb.Append("<footer>口径：兴趣指数综合搜索、内容、评论提及与互动，旁边总给出绝对数；增长为观察期对基线期（含小样本先验），z 为泊松显著性；")
-          .Append("TGI = 人群在话题中的占比 ÷ 人群在全部活动中的占比 × 100，领先人群须显著（二项检验，按检验人群数校正）且 TGI ≥ 120；")
+          .Append("TGI = 人群在话题中的占比 ÷ 人群在全部活动中的占比 × 100，领先人群须显著（二项检验，按检验人群数校正）、TGI ≥ 120 且占比高出至少 5 个百分点；")
           .Append("供给缺口：需求增长快于商品供给，或每千需求在售商品少于同期上升话题的中位数，机会分综合两者（无缺口为 0）；")
           .Append("较上期为与 7 天前报告的排名比较。")
           .Append("报告日期 ").Append(ReportText.Date(r.AsOf)).Append("。</footer>\n");

@@ -78,7 +78,7 @@ public sealed partial class HtmlReportRendererTests
         Assert.False(report.Topics[4].Supply!.IsGap);
         Assert.Contains("<div class=\"supply\">供给跟得上需求 · 机会分 <b>0.0</b>", card(5), StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"gap\"", card(5), StringComparison.Ordinal);
-        Assert.DoesNotContain("个百分点", FullHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("需求比供给多涨", FullHtml, StringComparison.Ordinal);
     }
 
     [Fact]
