@@ -19,10 +19,13 @@ public sealed class AnalyzeService : IAnalyzeService
 {
     /// <summary>The marts written per analysis date, in the order they are written.</summary>
     public static IReadOnlyList<string> AsOfMarts { get; } =
-        ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words"];
+        ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words", "topic_movement"];
 
     /// <summary>The stage that scores terms on the per-day rollups (<c>term_daily</c>, <c>segment_daily</c>, <c>source_daily</c>).</summary>
     public const string ScoringStage = "scoring on the rollups";
+
+    /// <summary>Weekly analyses looked back on for the weeks a topic has been on the list.</summary>
+    private const int MovementWeeks = 26;
 
     /// <summary>Lines of each text feed that new-word discovery reads.</summary>
     private const int NewWordCorpusLines = 100_000;
@@ -188,6 +191,7 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "raw_comments", committed.Partitions(layout, Feeds.Comments, recentStart, asOf));
         Load(conn, "raw_content", committed.Partitions(layout, Feeds.Content, asOf.AddDays(-90), asOf));
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
+        Movement(conn, layout, asOf);
         progress?.Report(new StageProgress("analyze", "forecast", 0, 0));
         Forecast(conn);
         progress?.Report(new StageProgress("analyze", "new words", 0, 0));
@@ -336,11 +340,20 @@ public sealed class AnalyzeService : IAnalyzeService
         }
     }
 
+    /// <summary>Rank movement against the weekly analyses before this one (the report's ↑3, ↓2, 新上榜, weeks on the list).</summary>
+    private void Movement(DuckDbConnection conn, DataLayout layout, DateOnly asOf)
+    {
+        conn.ExecuteNonQuery(_sql.Value.LoadStatement("movement_params"), _config.Report.TopTopics);
+        var root = Path.Combine(layout.Marts, "topics");
+        var files = Enumerable.Range(1, MovementWeeks).SelectMany(k => LakeFiles.Partition(root, asOf.AddDays(-7 * k))).ToArray();
+        Load(conn, "prev_topics", files);
+        Run(conn, "340_topic_movement");
+    }
+
     private void Forecast(DuckDbConnection conn)
     {
         var c = _config.Analysis;
         var rows = conn.Query(_sql.Value.LoadStatement("forecast_input"), r => (Topic: r.GetString(0), Day: r.GetDate(1), Y: r.GetDouble(2), Factor: r.GetDouble(3)));
-        var z = DampedHolt.NormalQuantile(c.ForecastInterval);
         using var appender = conn.CreateAppender("forecast");
         foreach (var group in rows.GroupBy(r => r.Topic, StringComparer.Ordinal))
         {
@@ -350,45 +363,17 @@ public sealed class AnalyzeService : IAnalyzeService
             double Factor(DateOnly d) => factors[IsoDayOfWeek(d)];
             var deseasonalised = series.Select(r => r.Y / Factor(r.Day)).ToList();
 
-            // backtest: refit without the last horizon days and compare with what happened
-            double? mape = null;
-            double? coverage = null;
-            double? logError = null;
-            var h = Math.Min(c.HorizonDays, series.Count / 2);
-            if (h >= 1 && series.Count - h >= 7)
-            {
-                var fit = DampedHolt.Forecast(deseasonalised.Take(series.Count - h).ToList(), h, z);
-                double errors = 0;
-                var logDays = new List<(double, double)>(h);
-                var inside = 0;
-                for (var k = 0; k < h; k++)
-                {
-                    var actual = series[series.Count - h + k];
-                    var f = Factor(actual.Day);
-                    var yhat = fit[k].Yhat * f;
-                    errors += Math.Abs(actual.Y - yhat) / Math.Max(actual.Y, 1.0);
-                    logDays.Add((actual.Y / f, fit[k].Yhat));
-                    if (actual.Y >= fit[k].Lo * f && actual.Y <= fit[k].Hi * f)
-                    {
-                        inside++;
-                    }
-                }
-
-                mape = errors / h;
-                coverage = (double)inside / h;
-                logError = DampedHolt.BacktestLogError(logDays);
-            }
-
+            var forecast = CalibratedForecast.Forecast(deseasonalised, c.HorizonDays, c.ForecastInterval);
             var last = series[^1].Day;
-            foreach (var p in DampedHolt.Forecast(deseasonalised, c.HorizonDays, z, logError))
+            foreach (var p in forecast.Points)
             {
                 var day = last.AddDays(p.Horizon);
                 var f = Factor(day);
                 var row = appender.BeginRow().Append(group.Key).Append(day).Append(p.Horizon)
                     .Append(p.Yhat * f).Append(p.Lo * f).Append(p.Hi * f).Append("damped_holt");
-                row = mape is null ? row.AppendNull() : row.Append(mape.Value);
-                row = coverage is null ? row.AppendNull() : row.Append(coverage.Value);
-                row.EndRow();
+                row = forecast.Mape is { } mape ? row.Append(mape) : row.AppendNull();
+                row = forecast.Coverage is { } coverage ? row.Append(coverage) : row.AppendNull();
+                row.Append(forecast.Informative).Append(forecast.Multiplier).Append(forecast.BacktestDays).EndRow();
             }
         }
     }
@@ -409,13 +394,18 @@ public sealed class AnalyzeService : IAnalyzeService
             return;
         }
 
-        var lines = conn.Query(_sql.Value.LoadStatement("new_words_corpus"), r => r.IsNull(0) ? string.Empty : r.GetString(0),
+        var lines = conn.Query(_sql.Value.LoadStatement("new_words_corpus"), r => (Source: r.GetString(0), Text: r.IsNull(1) ? string.Empty : r.GetString(1)),
             search, comments, content, (long)NewWordCorpusLines);
-        var discovery = new NewWordDiscovery(segmenter, NewWordOptions.FromConfig(_config.Text), extractor.StopWords);
+        var options = NewWordOptions.FromConfig(_config.Text);
+        // candidates that only comments use are dropped afterwards, so discovery looks further down its list
+        var discovery = new NewWordDiscovery(segmenter, options with { Top = options.Top * 4 }, extractor.StopWords);
+        var found = discovery.Discover(lines.Select(l => l.Text).ToList());
         using var appender = conn.CreateAppender("new_words");
-        foreach (var w in discovery.Discover(lines))
+        foreach (var r in NewWordSources.Rank(found, lines, options.Top))
         {
-            appender.BeginRow().Append(w.Word).Append((long)w.Count).Append(w.Cohesion).Append(w.LeftEntropy).Append(w.RightEntropy).Append(w.Score).EndRow();
+            var w = r.Word;
+            appender.BeginRow().Append(w.Word).Append((long)w.Count).Append(w.Cohesion).Append(w.LeftEntropy).Append(w.RightEntropy).Append(r.Score)
+                .Append(r.QueryLines).Append(r.TitleLines).Append(r.CommentLines).EndRow();
         }
     }
 
