@@ -39,6 +39,9 @@ public sealed partial class IngestService : IIngestService
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
 
+    /// <summary>Accepted rows of this run per feed, partition and landing file (<c>state.lake_sources</c>).</summary>
+    private readonly List<(string Feed, DateOnly Dt, string File, long Rows)> _sources = [];
+
     public IngestService(PipelineConfig config, TimeProvider clock, ILoggerFactory? loggerFactory = null)
     {
         _config = config;
@@ -70,6 +73,7 @@ public sealed partial class IngestService : IIngestService
     {
         var started = _clock.GetUtcNow();
         var runId = NewRunId(started);
+        _sources.Clear();
         var tempRoot = Path.Combine(layout.State, "ingest-tmp", runId);
         Directory.CreateDirectory(layout.State);
 

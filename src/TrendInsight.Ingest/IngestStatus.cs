@@ -67,7 +67,7 @@ public sealed record IngestStatus(
                 + "AND NOT EXISTS (SELECT 1 FROM lake_files AS r WHERE r.action = 'removed' AND r.path = a.path) "
                 + "GROUP BY feed, dt ORDER BY feed, dt",
                 r => new Partition(r.GetString(0), r.GetDate(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4)));
-            var committed = conn.Query(Lake.SqlScripts.Load("committed_lake_files.sql")[0],
+            var committed = conn.Query(ManifestFile.CommittedLakeFilesSql(conn),
                 r => (Path: r.GetString(4), Size: r.IsNull(6) ? (long?)null : r.GetInt64(6)));
             var missing = committed.Where(f =>
             {
