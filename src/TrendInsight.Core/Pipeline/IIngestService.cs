@@ -15,4 +15,8 @@ public sealed record IngestSummary(
     long Duplicates,
     int FilesProcessed,
     int FilesSkipped,
-    IReadOnlyList<DateOnly> PartitionsWritten);
+    IReadOnlyList<DateOnly> PartitionsWritten)
+{
+    /// <summary>Landing entries not read (symbolic links, matches outside the landing folder), each with the reason.</summary>
+    public IReadOnlyList<LandingRefusal> Refused { get; init; } = [];
+}
