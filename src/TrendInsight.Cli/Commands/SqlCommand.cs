@@ -57,13 +57,11 @@ public static class SqlCommand
 
             var sql = result.GetValue(query)!;
             using var statement = conn.Prepare(sql);
-            new SqlGuard(writing, writable).Check(sql, statement.StatementType);
-            if (writing)
+            var target = new SqlGuard(writing, writable).Check(sql, statement.StatementType);
+            if (target is not null)
             {
-                foreach (var folder in writable)
-                {
-                    Directory.CreateDirectory(folder);
-                }
+                // DuckDB creates no missing folder above a COPY target; the guard has put it under reports/ or --out.
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             }
 
             using var reader = statement.ExecuteReader();

@@ -29,8 +29,11 @@ internal sealed class SqlGuard
         _writable = writable;
     }
 
-    /// <summary>Throws a <see cref="TrendInsightException"/> naming the reason when the statement is not allowed.</summary>
-    public void Check(string sql, DuckDbStatementType type)
+    /// <summary>
+    /// Throws a <see cref="TrendInsightException"/> naming the reason when the statement is not allowed;
+    /// otherwise returns the full path a COPY … TO or EXPORT DATABASE writes, or null.
+    /// </summary>
+    public string? Check(string sql, DuckDbStatementType type)
     {
         var tokens = SqlTokens.Split(sql);
         if (tokens.Any(t => t.Kind == SqlTokenKind.Word && string.Equals(t.Text, "enable_logging", StringComparison.OrdinalIgnoreCase)))
@@ -50,19 +53,19 @@ internal sealed class SqlGuard
                 throw Refused("COPY and EXPORT DATABASE write files; without --write, sql only reads. "
                     + "Use --write to COPY … TO a file under reports/ (or --out DIR)");
             case DuckDbStatementType.Copy:
-                CheckTarget(CopyTarget(tokens), "COPY … TO");
-                break;
+                return CheckTarget(CopyTarget(tokens), "COPY … TO");
             case DuckDbStatementType.Export:
-                CheckTarget(ExportTarget(tokens), "EXPORT DATABASE");
-                break;
+                return CheckTarget(ExportTarget(tokens), "EXPORT DATABASE");
         }
+
+        return null;
     }
 
-    private void CheckTarget(string? target, string what)
+    private string? CheckTarget(string? target, string what)
     {
         if (target is null)
         {
-            return;
+            return null;
         }
 
         // DuckDB expands a leading ~ to the home folder, which Path.GetFullPath does not.
@@ -71,6 +74,8 @@ internal sealed class SqlGuard
         {
             throw Refused($"{what} may write only under {string.Join(" or ", _writable.Select(f => Path.TrimEndingDirectorySeparator(f) + "/"))}; '{target}' is not");
         }
+
+        return full;
     }
 
     /// <summary>
