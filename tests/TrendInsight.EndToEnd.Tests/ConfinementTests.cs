@@ -101,7 +101,7 @@ public sealed class ConfinementTests : IDisposable
         Assert.True(copied.ExitCode == 0, copied.ToString());
         Assert.True(File.Exists(report));
         var elsewhere = Path.Combine(outside, "trends.csv");
-        var outCopy = CliProcess.Run(null, "--data", data, "sql", $"COPY (SELECT count(*) AS n FROM search) TO '{elsewhere}'", "--write", "--out", outside);
+        var outCopy = CliProcess.Run(null, "--data", data, "sql", $"COPY (SELECT count(*) AS n FROM search) TO '{elsewhere}'", "--write", "--out-dir", outside);
         Assert.True(outCopy.ExitCode == 0, outCopy.ToString());
         Assert.True(File.Exists(elsewhere));
     }

@@ -6,15 +6,15 @@ using TrendInsight.DuckDb;
 namespace TrendInsight.Cli.Commands;
 
 /// <summary>
-/// <c>trendinsight sql "&lt;query&gt;" [--format table|csv|json] [--write [--out DIR]]</c>: one DuckDB
+/// <c>trendinsight sql "&lt;query&gt;" [--format table|csv|json] [--write [--out-dir DIR]]</c>: one DuckDB
 /// statement against <c>data/warehouse.duckdb</c> and the lake's views.
 /// </summary>
 /// <remarks>
-/// DuckDB may open files only under the data folder (and <c>--out</c>): no other file, no network, no
+/// DuckDB may open files only under the data folder (and <c>--out-dir</c>): no other file, no network, no
 /// extension install or load, and the statement cannot SET that back. Without <c>--write</c> the
 /// warehouse is read-only and no statement writes a file (COPY, EXPORT, ATTACH refused); with it the
 /// warehouse takes tables and views, and COPY … TO / EXPORT DATABASE write only under
-/// <c>reports/</c> or <c>--out</c>, never into the lake, landing, quarantine or state.
+/// <c>reports/</c> or <c>--out-dir</c>, never into the lake, landing, quarantine or state.
 /// </remarks>
 public static class SqlCommand
 {
@@ -24,9 +24,9 @@ public static class SqlCommand
         var format = new Option<ResultFormat>("--format") { Description = "Output format", DefaultValueFactory = _ => ResultFormat.Table };
         var write = new Option<bool>("--write")
         {
-            Description = "Open the warehouse read-write (your own tables and views) and allow COPY … TO / EXPORT DATABASE under <data>/reports/ or --out (default: read-only, writes no file)",
+            Description = "Open the warehouse read-write (your own tables and views) and allow COPY … TO / EXPORT DATABASE under <data>/reports/ or --out-dir (default: read-only, writes no file)",
         };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "With --write: a further folder that COPY … TO and EXPORT DATABASE may write under" };
+        var output = new Option<DirectoryInfo?>("--out-dir") { Description = "With --write: a further folder that COPY … TO and EXPORT DATABASE may write under" };
         var command = new Command("sql", "Run one DuckDB statement against the warehouse and the lake (reads only the data folder)") { query, format, write, output };
         command.SetAction(result =>
         {
@@ -36,7 +36,7 @@ public static class SqlCommand
             var outFolder = result.GetValue(output)?.FullName;
             if (outFolder is not null && !writing)
             {
-                throw new TrendInsightException("sql: --out is for COPY … TO with --write; without --write, sql writes no file.");
+                throw new TrendInsightException("sql: --out-dir is for COPY … TO with --write; without --write, sql writes no file.");
             }
 
             var writable = new List<string> { layout.Reports };
@@ -60,7 +60,7 @@ public static class SqlCommand
             var target = new SqlGuard(writing, writable).Check(sql, statement.StatementType);
             if (target is not null)
             {
-                // DuckDB creates no missing folder above a COPY target; the guard has put it under reports/ or --out.
+                // DuckDB creates no missing folder above a COPY target; the guard has put it under reports/ or --out-dir.
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             }
 

@@ -8,7 +8,7 @@ namespace TrendInsight.Cli.Commands;
 /// data folder, no network, no extensions, settings locked). Inside the data folder DuckDB would let
 /// COPY, EXPORT, ATTACH and file logging write anywhere, the lake and the ingest manifest included, so:
 /// without <c>--write</c> nothing writes a file; with it, COPY … TO and EXPORT DATABASE write only
-/// under <c>reports/</c> or the <c>--out</c> folder, and ATTACH stays refused.
+/// under <c>reports/</c> or the <c>--out-dir</c> folder, and ATTACH stays refused.
 /// </summary>
 internal sealed class SqlGuard
 {
@@ -51,7 +51,7 @@ internal sealed class SqlGuard
                 throw Refused("EXPLAIN of a statement that writes or loads is not available (EXPLAIN ANALYZE would run it)");
             case DuckDbStatementType.Copy or DuckDbStatementType.Export or DuckDbStatementType.CopyDatabase when !_write:
                 throw Refused("COPY and EXPORT DATABASE write files; without --write, sql only reads. "
-                    + "Use --write to COPY … TO a file under reports/ (or --out DIR)");
+                    + "Use --write to COPY … TO a file under reports/ (or --out-dir DIR)");
             case DuckDbStatementType.Copy:
                 return CheckTarget(CopyTarget(tokens), "COPY … TO");
             case DuckDbStatementType.Export:
