@@ -115,7 +115,15 @@ public sealed class ConfinementTests : IDisposable
         Assert.True(quarantine.ExitCode == 0, quarantine.ToString());
         Assert.Equal("true", quarantine.Stdout.TrimEnd().Split('\n')[1]);
 
+        var relative = CliProcess.Run(null, "--data", data, "sql",
+            "SELECT count(*) > 0 AS some FROM read_parquet('lake/raw/search/*/*.parquet')", "--format", "csv");
+        Assert.True(relative.ExitCode == 0, relative.ToString());
+        Assert.Equal("true", relative.Stdout.TrimEnd().Split('\n')[1]);
+
         File.WriteAllText(Path.Combine(outside, "secret.csv"), "供应商,底价\n甲,12.5\n");
+        var upward = CliProcess.Run(null, "--data", data, "sql", $"SELECT * FROM read_csv('../{Path.GetFileName(outside)}/secret.csv')");
+        Assert.NotEqual(0, upward.ExitCode);
+        Assert.Contains("disabled by configuration", upward.Stderr, StringComparison.Ordinal);
         var escape = CliProcess.Run(null, "--data", data, "sql", $"SELECT * FROM read_csv('{outside}/secret.csv')");
         Assert.NotEqual(0, escape.ExitCode);
         Assert.Contains("disabled by configuration", escape.Stderr, StringComparison.Ordinal);

@@ -10,6 +10,7 @@ namespace TrendInsight.Cli.Commands;
 /// statement against <c>data/warehouse.duckdb</c> and the lake's views.
 /// </summary>
 /// <remarks>
+/// The statement runs in the data folder (relative paths are taken from it, as the views' are).
 /// DuckDB may open files only under the data folder (and <c>--out-dir</c>): no other file, no network, no
 /// extension install or load, and the statement cannot SET that back. Without <c>--write</c> the
 /// warehouse is read-only and no statement writes a file (COPY, EXPORT, ATTACH refused); with it the
@@ -43,6 +44,14 @@ public static class SqlCommand
             if (outFolder is not null)
             {
                 writable.Add(outFolder);
+            }
+
+            // DuckDB checks a relative path against allowed_directories as taken from the working folder,
+            // and the warehouse's views name lake files relative to the data folder: both hold only when
+            // the statement runs in the data folder, so relative paths in sql are relative to it.
+            if (Directory.Exists(layout.Root))
+            {
+                Environment.CurrentDirectory = layout.Root;
             }
 
             var engine = DuckDbConfig.FromEngine(config.Engine, layout);
