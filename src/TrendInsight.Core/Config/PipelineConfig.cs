@@ -60,7 +60,12 @@ public sealed class PipelineConfig
         Analysis.Validate(errors);
         Report.Validate(errors);
         Schedule.Validate(errors);
-        if (errors.Count > 0)
+        if (errors.Count == 1)
+        {
+            throw new TrendInsightException($"{source}: invalid configuration: {errors[0]}");
+        }
+
+        if (errors.Count > 1)
         {
             throw new TrendInsightException($"{source}: invalid configuration:\n  " + string.Join("\n  ", errors));
         }
