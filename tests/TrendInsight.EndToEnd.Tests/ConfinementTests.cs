@@ -34,6 +34,7 @@ public sealed class ConfinementTests : IDisposable
             $"ATTACH '{manifest}' AS state",
             $"EXPLAIN ANALYZE COPY (SELECT * FROM comments) TO '{partition}/part-explained.parquet'",
             $"SELECT * FROM enable_logging(storage = 'file', storage_path = '{Path.Combine(data, "state")}')",
+            $"SELECT * FROM \"enable_logging\"(storage = 'file', storage_path = '{Path.Combine(data, "lake")}')",
             "INSTALL httpfs",
             "LOAD httpfs",
             "SET enable_external_access = true",

@@ -5,13 +5,13 @@ namespace TrendInsight.Cli.Commands;
 /// <summary>What a <see cref="SqlToken"/> is.</summary>
 internal enum SqlTokenKind
 {
-    /// <summary>A keyword or unquoted identifier.</summary>
+    /// <summary>A keyword or identifier (a quoted one unquoted: "a""b" → a"b).</summary>
     Word,
 
     /// <summary>A string literal, unquoted ('it''s' → it's).</summary>
     String,
 
-    /// <summary>Anything else: a quoted identifier, number, operator or punctuation.</summary>
+    /// <summary>Anything else: a number, operator or punctuation.</summary>
     Other,
 }
 
@@ -89,7 +89,8 @@ internal static class SqlTokens
                     end += sql[end] == '"' ? 2 : 1;
                 }
 
-                tokens.Add(new SqlToken(SqlTokenKind.Other, sql[i..Math.Min(end + 1, sql.Length)], depth));
+                // A quoted identifier names the same function or keyword as the bare word ("enable_logging").
+                tokens.Add(new SqlToken(SqlTokenKind.Word, sql[(i + 1)..Math.Min(end, sql.Length)].Replace("\"\"", "\"", StringComparison.Ordinal), depth));
                 i = end + 1;
             }
             else if (char.IsLetter(c) || c == '_')
