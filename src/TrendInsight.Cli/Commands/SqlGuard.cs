@@ -33,6 +33,8 @@ internal sealed class SqlGuard
     /// Throws a <see cref="TrendInsightException"/> naming the reason when the statement is not allowed;
     /// otherwise returns the full path a COPY … TO or EXPORT DATABASE writes, or null.
     /// </summary>
+    /// <param name="sql">The statement.</param>
+    /// <param name="type">DuckDB's parser's kind of the prepared statement; the statement's leading keyword is checked as well.</param>
     public string? Check(string sql, DuckDbStatementType type)
     {
         var tokens = SqlTokens.Split(sql);
@@ -41,6 +43,36 @@ internal sealed class SqlGuard
             throw Refused("enable_logging writes log files; DuckDB's logging is not available here");
         }
 
+        var leading = LeadingKind(tokens);
+        if (leading != DuckDbStatementType.Invalid && leading != type && type != DuckDbStatementType.Invalid)
+        {
+            // The parser and the leading keyword disagree (a statement form this guard does not know): be strict.
+            Check(tokens, leading);
+        }
+
+        return Check(tokens, type == DuckDbStatementType.Invalid ? leading : type);
+    }
+
+    /// <summary>The kind of statement its first keyword makes it, for the kinds the guard restricts; Invalid for the rest.</summary>
+    private static DuckDbStatementType LeadingKind(IReadOnlyList<SqlToken> tokens)
+    {
+        var words = tokens.Where(t => t.Kind == SqlTokenKind.Word).Take(3).Select(t => t.Text.ToUpperInvariant()).ToList();
+        return words switch
+        {
+            ["COPY", "FROM", "DATABASE", ..] => DuckDbStatementType.CopyDatabase,
+            ["COPY", ..] => DuckDbStatementType.Copy,
+            ["EXPORT", ..] => DuckDbStatementType.Export,
+            ["ATTACH", ..] => DuckDbStatementType.Attach,
+            ["DETACH", ..] => DuckDbStatementType.Detach,
+            ["INSTALL", ..] or ["LOAD", ..] or ["FORCE", "INSTALL", ..] => DuckDbStatementType.Load,
+            ["UPDATE", "EXTENSIONS", ..] => DuckDbStatementType.UpdateExtensions,
+            ["EXPLAIN", ..] => DuckDbStatementType.Explain,
+            _ => DuckDbStatementType.Invalid,
+        };
+    }
+
+    private string? Check(IReadOnlyList<SqlToken> tokens, DuckDbStatementType type)
+    {
         switch (type)
         {
             case DuckDbStatementType.Load or DuckDbStatementType.UpdateExtensions or DuckDbStatementType.Extension:
