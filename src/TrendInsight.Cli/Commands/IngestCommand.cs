@@ -92,6 +92,18 @@ public static class IngestCommand
                 $"rows read {summary.RowsRead:N0} = accepted {summary.Accepted:N0} + quarantined {summary.Quarantined:N0} + duplicates {summary.Duplicates:N0}; "
                 + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")
                 + (summary.Refused.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {summary.Refused.Count} landing entries not read (see above)") : string.Empty)));
+            foreach (var (from, to) in summary.Orphans)
+            {
+                AnsiConsole.MarkupLine("[yellow]" + Markup.Escape($"moved aside: {from} -> {to} (no run of the manifest wrote it)") + "[/]");
+            }
+
+            if (summary.MissingLakeFiles.Count > 0)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"error: the lake is damaged: {summary.MissingLakeFiles.Count:N0} committed files are missing or changed, e.g. {summary.MissingLakeFiles[0]}; run `trendinsight verify`, then `trendinsight repair --reingest`"));
+                return 1;
+            }
+
             return 0;
         });
         return command;
