@@ -17,6 +17,9 @@ public sealed record IngestSummary(
     int FilesSkipped,
     IReadOnlyList<DateOnly> PartitionsWritten)
 {
+    /// <summary>Landing entries not read (symbolic links, matches outside the landing folder), each with the reason.</summary>
+    public IReadOnlyList<LandingRefusal> Refused { get; init; } = [];
+
     /// <summary>
     /// Committed lake files (relative to the data folder) that are missing or not of their committed size:
     /// a damaged lake, which <c>trendinsight verify</c> details and <c>repair --reingest</c> restores.
