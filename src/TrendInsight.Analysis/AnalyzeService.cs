@@ -30,6 +30,9 @@ public sealed class AnalyzeService : IAnalyzeService
     /// <summary>Lines of each text feed that new-word discovery reads.</summary>
     private const int NewWordCorpusLines = 100_000;
 
+    /// <summary>Days of earlier analyses a topic is tracked across: one that drops out for a few days keeps its id.</summary>
+    private const int TrackingLookBackDays = 7;
+
     private readonly PipelineConfig _config;
     private readonly ILogger _log;
     private readonly Func<TermExtractor> _extractorFactory;
@@ -90,6 +93,16 @@ public sealed class AnalyzeService : IAnalyzeService
         var from = asOf.AddDays(-(cfg.RecentDays + cfg.BaselineDays - 1));
         var recentStart = asOf.AddDays(-(cfg.RecentDays - 1));
 
+        // Raw data is read through the manifest's committed list, never a folder glob.
+        var committed = CommittedLake.Load(layout);
+        var missing = committed.Missing(layout, Min(from, asOf.AddDays(-90)), asOf);
+        if (missing.Count > 0)
+        {
+            var named = string.Join(", ", missing.Take(3).Select(m => m.Path)) + (missing.Count > 3 ? ", …" : string.Empty);
+            throw new TrendInsightException(string.Create(CultureInfo.InvariantCulture,
+                $"{missing.Count} committed lake files of the days analysed are missing or changed ({named}); run `trendinsight verify`, then `trendinsight repair --reingest`"));
+        }
+
         using var db = DuckDbDatabase.Open(null, EngineSettings(layout));
         using var conn = db.Connect();
         using var readConn = db.Connect();
@@ -99,11 +112,11 @@ public sealed class AnalyzeService : IAnalyzeService
         // 1. terms and per-day marts of the days whose raw input changed
         progress?.Report(new StageProgress("analyze", "checking terms", 0, 0));
         var threads = cfg.SegmentThreads > 0 ? cfg.SegmentThreads : Environment.ProcessorCount;
-        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(Extractor), layout, threads, SettingsStamp(), _log, SegmentBatchSize);
+        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(Extractor), layout, committed, threads, SettingsStamp(), _log, SegmentBatchSize);
         var days = new List<DateOnly>();
         for (var d = from; d <= asOf; d = d.AddDays(1))
         {
-            if (Feeds.All.Any(f => Directory.Exists(layout.RawPartition(f, d))) && builder.NeedsBuild(d))
+            if (Feeds.All.Any(f => committed.Has(f, d)) && builder.NeedsBuild(d))
             {
                 days.Add(d);
             }
@@ -147,17 +160,24 @@ public sealed class AnalyzeService : IAnalyzeService
         Run(conn, "150_topic_edges");
         var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
         var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetDouble(2)));
+        var clustered = new List<TopicClusterer.Member>();
+
+        // rising and falling terms are clustered apart: a falling word never joins a rising topic
+        foreach (var falling in new[] { false, true })
+        {
+            var group = candidates.Where(c => c.Falling == falling).Select(c => c.Candidate).ToList();
+            var groupTerms = group.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
+            var prefix = falling ? "falling:" : "rising:";
+            clustered.AddRange(TopicClusterer.Cluster(group, edges.Where(e => groupTerms.Contains(e.A) && groupTerms.Contains(e.B)), cfg.TopicMinSimilarity)
+                .Select(m => m with { TopicId = prefix + m.TopicId }));
+        }
+
+        var ids = TrackTopics(conn, layout, asOf, clustered, candidates.Select(c => c.Candidate).ToList());
         using (var appender = conn.CreateAppender("topic_members"))
         {
-            // rising and falling terms are clustered apart: a falling word never joins a rising topic
-            foreach (var falling in new[] { false, true })
+            foreach (var m in clustered)
             {
-                var group = candidates.Where(c => c.Falling == falling).Select(c => c.Candidate).ToList();
-                var groupTerms = group.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
-                foreach (var m in TopicClusterer.Cluster(group, edges.Where(e => groupTerms.Contains(e.A) && groupTerms.Contains(e.B))))
-                {
-                    appender.BeginRow().Append(m.TopicId).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
-                }
+                appender.BeginRow().Append(ids[m.TopicId]).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
             }
         }
 
@@ -168,14 +188,14 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "typed_set_terms", Rollup("doc_sets", recentStart));
         Load(conn, "set_segments", Rollup("doc_set_segments", from));
         Load(conn, "set_items", Rollup("doc_set_items", recentStart));
-        Load(conn, "raw_comments", LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), recentStart, asOf));
-        Load(conn, "raw_content", LakeFiles.Partitions(layout.RawFeed(Feeds.Content), asOf.AddDays(-90), asOf));
+        Load(conn, "raw_comments", committed.Partitions(layout, Feeds.Comments, recentStart, asOf));
+        Load(conn, "raw_content", committed.Partitions(layout, Feeds.Content, asOf.AddDays(-90), asOf));
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
         Movement(conn, layout, asOf);
         progress?.Report(new StageProgress("analyze", "forecast", 0, 0));
         Forecast(conn);
         progress?.Report(new StageProgress("analyze", "new words", 0, 0));
-        NewWords(conn, layout, recentStart, asOf);
+        NewWords(conn, layout, committed, recentStart, asOf);
 
         // 5. marts and views
         progress?.Report(new StageProgress("analyze", "writing marts", 0, AsOfMarts.Count));
@@ -191,6 +211,23 @@ public sealed class AnalyzeService : IAnalyzeService
         watch.Stop();
         Log.Analyzed(_log, asOf, terms, topics, watch.ElapsedMilliseconds);
         return new AnalyzeSummary(asOf, terms, topics, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// The final ids of the clusters (<see cref="TopicTracker"/>): the topics of the analyses of the
+    /// week before <paramref name="asOf"/> are loaded into <c>topic_history</c> and matched by membership.
+    /// </summary>
+    private IReadOnlyDictionary<string, string> TrackTopics(
+        DuckDbConnection conn, DataLayout layout, DateOnly asOf, IReadOnlyList<TopicClusterer.Member> clustered, IReadOnlyList<TopicClusterer.Candidate> candidates)
+    {
+        Load(conn, "topic_history", LakeFiles.Partitions(Path.Combine(layout.Marts, "topics"), asOf.AddDays(-TrackingLookBackDays), asOf.AddDays(-1)));
+        var previous = conn.Query(_sql.Value.LoadStatement("topic_history_members"), r => new TopicTracker.Previous(
+            r.GetString(1), r.GetDate(0), [.. r.GetStringList(2).Select(s => s ?? string.Empty)]));
+        var interest = candidates.GroupBy(c => c.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().RecentTotal, StringComparer.Ordinal);
+        var current = clustered.GroupBy(m => m.TopicId, StringComparer.Ordinal)
+            .Select(g => new TopicTracker.Current(g.Key, g.First().Name, [.. g.Select(m => (m.Term, interest.GetValueOrDefault(m.Term)))]))
+            .ToList();
+        return TopicTracker.Assign(current, previous);
     }
 
     private TermExtractor Extractor() => _extractor ??= _extractorFactory();
@@ -214,13 +251,14 @@ public sealed class AnalyzeService : IAnalyzeService
             asOf, c.RecentDays, c.BaselineDays, c.PriorStrength, c.MinSupport, c.MinActiveDays, c.BreakoutFloor, c.MinZ,
             c.RiseSlope, c.Weights.Search, c.Weights.Content, c.Weights.Comment, c.Weights.Engagement,
             c.TopicCandidates, c.TopicMinSimilarity, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
-            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())), c.IdfFloor);
+            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())), c.IdfFloor, _config.Report.TopTopics);
     }
 
     /// <summary>
     /// The settings that change what a day's terms and per-day marts hold. Dictionaries are stamped by
     /// name and content (SHA-256): the lexicon's word files and synonyms, and the user dictionaries;
-    /// its README, a checkout or a move of the installation do not rebuild the terms.
+    /// its README, a checkout or a move of the installation do not rebuild the terms. jieba's own data is
+    /// stamped by the jieba.NET version it comes with; the segmenter's rules by the <c>terms-vN</c> prefix.
     /// </summary>
     private string SettingsStamp()
     {
@@ -234,7 +272,7 @@ public sealed class AnalyzeService : IAnalyzeService
         var stamps = string.Join(';', files.Select(f => Path.GetFileName(f) + ":"
             + (File.Exists(f) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) : "missing")));
         var stop = string.Join(',', _config.Text.ExtraStopWords);
-        return string.Create(CultureInfo.InvariantCulture, $"terms-v2 w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
+        return string.Create(CultureInfo.InvariantCulture, $"terms-v3 jieba.NET={JiebaData.PackageVersion} w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
     }
 
     /// <summary>jieba's IDF table and the discovered words, for the generic-word filter of the rank.</summary>
@@ -340,11 +378,11 @@ public sealed class AnalyzeService : IAnalyzeService
         }
     }
 
-    private void NewWords(DuckDbConnection conn, DataLayout layout, DateOnly from, DateOnly to)
+    private void NewWords(DuckDbConnection conn, DataLayout layout, CommittedLake committed, DateOnly from, DateOnly to)
     {
-        var search = LakeFiles.Partitions(layout.RawFeed(Feeds.Search), from, to);
-        var comments = LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), from, to);
-        var content = LakeFiles.Partitions(layout.RawFeed(Feeds.Content), from, to);
+        var search = committed.Partitions(layout, Feeds.Search, from, to);
+        var comments = committed.Partitions(layout, Feeds.Comments, from, to);
+        var content = committed.Partitions(layout, Feeds.Content, from, to);
         if (search.Length == 0 || comments.Length == 0 || content.Length == 0)
         {
             return;
@@ -370,6 +408,8 @@ public sealed class AnalyzeService : IAnalyzeService
                 .Append(r.QueryLines).Append(r.TitleLines).Append(r.CommentLines).EndRow();
         }
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static int IsoDayOfWeek(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
 }

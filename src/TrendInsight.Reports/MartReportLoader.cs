@@ -15,6 +15,7 @@ internal sealed class MartReportLoader
 {
     private readonly PipelineConfig config;
     private readonly DataLayout layout;
+    private CommittedLake? committed;
 
     public MartReportLoader(PipelineConfig config, DataLayout layout)
     {
@@ -273,7 +274,7 @@ internal sealed class MartReportLoader
         var days = 0;
         for (var d = from; d <= to; d = d.AddDays(1))
         {
-            if (Feeds.All.Any(f => PartitionFiles(layout.RawPartition(f, d)).Length > 0))
+            if (Feeds.All.Any(f => Committed.Has(f, d)))
             {
                 days++;
             }
@@ -305,12 +306,15 @@ internal sealed class MartReportLoader
             .ToList();
     }
 
+    /// <summary>The raw lake as the ingest manifest committed it; a folder glob would read files of uncommitted runs.</summary>
+    private CommittedLake Committed => committed ??= CommittedLake.Load(layout);
+
     private string[] RawFiles(string feed, DateOnly from, DateOnly to)
     {
         var files = new List<string>();
         for (var d = from; d <= to; d = d.AddDays(1))
         {
-            files.AddRange(PartitionFiles(layout.RawPartition(feed, d)));
+            files.AddRange(Committed.Partition(layout, feed, d));
         }
 
         return [.. files];

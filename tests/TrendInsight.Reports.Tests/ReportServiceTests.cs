@@ -142,6 +142,10 @@ public sealed class ReportServiceTests : IDisposable
         }
 
         Copy(conn, "raw_search", layout.RawPartition(Feeds.Search, AsOf));
+
+        // The report reads the raw lake through the list ingest publishes after its manifest commit.
+        var rawSearch = Path.Combine(layout.RawPartition(Feeds.Search, AsOf), "part-0.parquet");
+        CommittedLake.Of([new CommittedFile(Feeds.Search, AsOf, Path.GetRelativePath(layout.Root, rawSearch), 0, null, null, "fixture")]).Publish(layout);
         var termDaily = Path.Combine(layout.Marts, "term_daily").Replace("'", "''", StringComparison.Ordinal);
         conn.Execute($"COPY term_daily TO '{termDaily}' (FORMAT parquet, PARTITION_BY (dt))");
     }

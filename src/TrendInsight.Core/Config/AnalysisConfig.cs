@@ -28,7 +28,7 @@ public sealed class AnalysisConfig
     public double RiseSlope { get; set; } = 0.15;
 
     /// <summary>
-    /// Generic-word filter of the rank: a term whose jieba IDF (idf.utf8) is below this does not rank
+    /// Generic-word filter of the rank: a term whose jieba IDF (idf.txt from jieba.NET) is below this does not rank
     /// unless it is a lexicon or discovered word (it stays in term_daily); 0 turns the filter off.
     /// 9.5 is about the 10th percentile of jieba's IDF table: the most common tenth of its words.
     /// </summary>

@@ -15,4 +15,14 @@ public sealed record IngestSummary(
     long Duplicates,
     int FilesProcessed,
     int FilesSkipped,
-    IReadOnlyList<DateOnly> PartitionsWritten);
+    IReadOnlyList<DateOnly> PartitionsWritten)
+{
+    /// <summary>
+    /// Committed lake files (relative to the data folder) that are missing or not of their committed size:
+    /// a damaged lake, which <c>trendinsight verify</c> details and <c>repair --reingest</c> restores.
+    /// </summary>
+    public IReadOnlyList<string> MissingLakeFiles { get; init; } = [];
+
+    /// <summary>Files found in the lake that no run of the manifest wrote, moved aside: (from, to), relative to the data folder.</summary>
+    public IReadOnlyList<(string From, string To)> Orphans { get; init; } = [];
+}
