@@ -1,7 +1,7 @@
 -- Topics as of params.as_of with their scores and lifecycle; ranked among the topics that grow
 -- significantly and are in focus; with their movement against the earlier analyses (topic_history:
 -- the same topic_id, kept by topic tracking). In: scores (of topics), topic_members, topic_sets,
--- doc_sets, term_daily_hist, topic_history, params.
+-- doc_sets, term_daily_hist, topic_history, trends (of terms), topic_edges, params.
 CREATE OR REPLACE TABLE topics AS
 WITH members AS (
     SELECT topic_id, any_value(name) AS name,
@@ -40,14 +40,42 @@ focus AS (
     LEFT JOIN categorised c ON c.topic_id = m.topic_id
     LEFT JOIN product_typed pt ON pt.topic_id = m.topic_id
 ),
+head AS (
+    -- the word a topic is named by must itself rise and not be a generic word: an evergreen word
+    -- (口红, 连衣裙) that side words are said with does not make a trend of them
+    SELECT m.topic_id,
+           coalesce(bool_or(NOT tr.generic AND tr.score > 0 AND tr.z >= 1 AND tr.growth_shrunk >= 1 + p.rise_slope), false) AS rising
+    FROM members m LEFT JOIN trends tr ON tr.term = m.name, params p
+    GROUP BY m.topic_id
+),
+pairs AS (
+    -- pairs of members that name one interest: a co-mention link, or a compound of the other
+    SELECT a.topic_id, count(*) AS linked
+    FROM topic_members a
+    JOIN topic_members b ON b.topic_id = a.topic_id AND a.term < b.term
+    WHERE EXISTS (SELECT 1 FROM topic_edges e WHERE e.term_a = a.term AND e.term_b = b.term)
+       OR starts_with(b.term, a.term) OR starts_with(a.term, b.term)
+    GROUP BY a.topic_id
+),
+cohesion AS (
+    -- link density: the share of member pairs that are linked; a grab-bag of words each said with the
+    -- head alone (防晒, 发夹, 牛仔裤 beside 口红) is a star, not a topic
+    SELECT m.topic_id,
+           CASE WHEN m.member_count < 5 THEN 1.0
+                ELSE coalesce(pr.linked, 0) / (m.member_count * (m.member_count - 1) / 2.0) END AS density
+    FROM members m LEFT JOIN pairs pr ON pr.topic_id = m.topic_id
+),
 scored AS (
-    SELECT s.*, m.name, m.members, m.member_count, coalesce(f.in_focus, false) AS in_focus,
+    SELECT s.*, m.name, m.members, m.member_count, coalesce(f.in_focus, false) AS in_focus, c.density AS link_density,
            -- comment chatter alone (头发怎么弄的, 显瘦吗) grows with every rising topic's comments: a
            -- topic needs a fifth of its mentions from queries or titles to rank
            s.score > 0 AND s.z >= p.min_z AND coalesce(f.in_focus, false)
-               AND s.recent_search + s.recent_content >= 0.2 * s.recent_mentions AS rankable
+               AND s.recent_search + s.recent_content >= 0.2 * s.recent_mentions
+               AND h.rising AND c.density >= 0.2 AS rankable
     FROM scores s
     JOIN members m ON m.topic_id = s.key
+    JOIN head h ON h.topic_id = s.key
+    JOIN cohesion c ON c.topic_id = s.key
     LEFT JOIN focus f ON f.topic_id = s.key,
     params p
 ),
@@ -57,7 +85,7 @@ ranked AS (
            CASE WHEN rankable THEN row_number() OVER (PARTITION BY rankable ORDER BY score DESC, key) END::INTEGER AS rank,
            stage, level, slope, accel,
            recent_search, recent_content, recent_comment, recent_listings,
-           in_focus
+           in_focus, link_density
     FROM scored
 ),
 last_analysis AS (
