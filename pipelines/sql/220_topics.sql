@@ -1,7 +1,7 @@
 -- Topics as of params.as_of with their scores and lifecycle; ranked among the topics that grow
 -- significantly and are in focus; with their movement against the earlier analyses (topic_history:
 -- the same topic_id, kept by topic tracking). In: scores (of topics), topic_members, topic_sets,
--- doc_sets, term_daily_hist, topic_history, trends (of terms), topic_edges, params.
+-- doc_sets, source_daily_hist, term_daily_hist, topic_history, trends (of terms), topic_edges, params.
 CREATE OR REPLACE TABLE topics AS
 WITH members AS (
     SELECT topic_id, any_value(name) AS name,
@@ -71,13 +71,38 @@ scored AS (
            -- topic needs a fifth of its mentions from queries or titles to rank
            s.score > 0 AND s.z >= p.min_z AND coalesce(f.in_focus, false)
                AND s.recent_search + s.recent_content >= 0.2 * s.recent_mentions
-               AND h.rising AND c.density >= 0.2 AS rankable
+               AND h.rising AND c.density >= 0.2 AS rankable0
     FROM scores s
     JOIN members m ON m.topic_id = s.key
     JOIN head h ON h.topic_id = s.key
     JOIN cohesion c ON c.topic_id = s.key
     LEFT JOIN focus f ON f.topic_id = s.key,
     params p
+),
+recent_docs AS (
+    -- the recent documents of each topic (queries, titles, comments), by document set
+    SELECT ts.topic_id, ts.dt, ts.set_id, d.docs
+    FROM topic_sets ts JOIN doc_sets d ON d.dt = ts.dt AND d.set_id = ts.set_id, params p
+    WHERE ts.dt >= p.recent_start AND d.source IN ('search', 'content', 'comment')
+),
+topic_docs AS (SELECT topic_id, sum(docs) AS n FROM recent_docs GROUP BY topic_id),
+universe AS (
+    SELECT greatest(sum(h.docs), 1) AS n FROM source_daily_hist h, params p
+    WHERE h.dt >= p.recent_start AND h.source IN ('search', 'content', 'comment')
+),
+side AS (
+    -- a small topic said together with a ranked one far more than chance (4 × n_a · n_b / N, as for a
+    -- link) is a side word of it (焦糖色 of 美拉德, 汉服 of 新中式) that the clusterer could not
+    -- place on thin data: it does not rank as a row of its own
+    SELECT DISTINCT a.topic_id
+    FROM recent_docs a
+    JOIN recent_docs b ON b.dt = a.dt AND b.set_id = a.set_id AND b.topic_id <> a.topic_id
+    JOIN scored sa ON sa.key = a.topic_id
+    JOIN scored sb ON sb.key = b.topic_id AND sb.rankable0 AND sa.recent_total * 3 <= sb.recent_total
+    GROUP BY a.topic_id, b.topic_id
+    HAVING sum(a.docs) >= 3
+       AND sum(a.docs) >= 4.0 * any_value((SELECT n FROM topic_docs t WHERE t.topic_id = a.topic_id))
+                            * any_value((SELECT n FROM topic_docs t WHERE t.topic_id = b.topic_id)) / any_value((SELECT n FROM universe))
 ),
 ranked AS (
     SELECT key AS topic_id, name, members, member_count,
@@ -86,7 +111,7 @@ ranked AS (
            stage, level, slope, accel,
            recent_search, recent_content, recent_comment, recent_listings,
            in_focus, link_density
-    FROM scored
+    FROM (SELECT sc.*, sc.rankable0 AND NOT EXISTS (SELECT 1 FROM side WHERE side.topic_id = sc.key) AS rankable FROM scored sc)
 ),
 last_analysis AS (
     SELECT max(dt) AS dt FROM topic_history
