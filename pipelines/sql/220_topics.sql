@@ -80,15 +80,16 @@ scored AS (
     params p
 ),
 recent_docs AS (
-    -- the recent documents of each topic (queries, titles, comments), by document set
+    -- the documents of each topic (queries, titles, comments) since the baseline start, by document
+    -- set: a side word is said with its trend too seldom for one week of a small lake to show it
     SELECT ts.topic_id, ts.dt, ts.set_id, d.docs
     FROM topic_sets ts JOIN doc_sets d ON d.dt = ts.dt AND d.set_id = ts.set_id, params p
-    WHERE ts.dt >= p.recent_start AND d.source IN ('search', 'content', 'comment')
+    WHERE ts.dt >= p.baseline_start AND d.source IN ('search', 'content', 'comment')
 ),
 topic_docs AS (SELECT topic_id, sum(docs) AS n FROM recent_docs GROUP BY topic_id),
 universe AS (
     SELECT greatest(sum(h.docs), 1) AS n FROM source_daily_hist h, params p
-    WHERE h.dt >= p.recent_start AND h.source IN ('search', 'content', 'comment')
+    WHERE h.dt >= p.baseline_start AND h.source IN ('search', 'content', 'comment')
 ),
 side AS (
     -- a small topic said together with a ranked one far more than chance (4 × n_a · n_b / N, as for a
@@ -104,6 +105,18 @@ side AS (
        AND sum(a.docs) >= 4.0 * any_value((SELECT n FROM topic_docs t WHERE t.topic_id = a.topic_id))
                             * any_value((SELECT n FROM topic_docs t WHERE t.topic_id = b.topic_id)) / any_value((SELECT n FROM universe))
 ),
+titled AS (
+    -- the share of a ranked topic's queries that titles echo, typically (0 on a lake without content)
+    SELECT coalesce(median(recent_content / recent_search), 0) AS ratio FROM scored WHERE rankable0 AND recent_search > 0
+),
+chatter AS (
+    -- a word that people type and comment (显瘦 穿搭, 透气吗) but no title names is chatter riding on
+    -- other topics, not a trend: titles echo it at under a quarter of the typical share, where that
+    -- share would give at least 4 titles
+    SELECT sc.key AS topic_id
+    FROM scored sc, titled t
+    WHERE t.ratio * sc.recent_search >= 4 AND sc.recent_content < 0.25 * t.ratio * sc.recent_search
+),
 ranked AS (
     SELECT key AS topic_id, name, members, member_count,
            recent_total, baseline_total, expected_recent, recent_mentions, expected_mentions, phi, growth, growth_shrunk, z, llr, breakout, score,
@@ -111,7 +124,8 @@ ranked AS (
            stage, level, slope, accel,
            recent_search, recent_content, recent_comment, recent_listings,
            in_focus, link_density
-    FROM (SELECT sc.*, sc.rankable0 AND NOT EXISTS (SELECT 1 FROM side WHERE side.topic_id = sc.key) AS rankable FROM scored sc)
+    FROM (SELECT sc.*, sc.rankable0 AND NOT EXISTS (SELECT 1 FROM side WHERE side.topic_id = sc.key)
+                      AND NOT EXISTS (SELECT 1 FROM chatter WHERE chatter.topic_id = sc.key) AS rankable FROM scored sc)
 ),
 last_analysis AS (
     SELECT max(dt) AS dt FROM topic_history
