@@ -112,10 +112,10 @@ titled AS (
 chatter AS (
     -- a word that people type and comment (显瘦 穿搭, 透气吗) but no title names is chatter riding on
     -- other topics, not a trend: titles echo it at under a quarter of the typical share, where that
-    -- share would give at least 4 titles
+    -- share would give at least 3 titles (none seen then is a 5% chance)
     SELECT sc.key AS topic_id
     FROM scored sc, titled t
-    WHERE t.ratio * sc.recent_search >= 4 AND sc.recent_content < 0.25 * t.ratio * sc.recent_search
+    WHERE t.ratio * sc.recent_search >= 3 AND sc.recent_content < 0.25 * t.ratio * sc.recent_search
 ),
 ranked AS (
     SELECT key AS topic_id, name, members, member_count,
