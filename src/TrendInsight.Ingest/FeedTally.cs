@@ -15,6 +15,13 @@ public sealed class FeedTally
     public int FilesSkipped { get; set; }
     public SortedDictionary<string, long> Reasons { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Landing files rejected whole (none of their rows read), in the order met.</summary>
+    public List<(string File, string Reason)> RejectedFiles { get; } = [];
+
+    public int FilesRejected => RejectedFiles.Count;
+
+    public void RejectFile(string file, string reason) => RejectedFiles.Add((file, reason));
+
     public void Reject(string reason)
     {
         Quarantined++;

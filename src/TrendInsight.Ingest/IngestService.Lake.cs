@@ -159,7 +159,8 @@ public sealed partial class IngestService
 
     /// <summary>The manifest commit: after it, the run exists; before it, its files are leftovers.</summary>
     private void Commit(ManifestTransaction manifest, string runId, DateTimeOffset started, string? feedFilter, List<FeedTally> tallies,
-        List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)> skipped, List<LakeFile> lakeFiles)
+        List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)> skipped, List<LakeFile> lakeFiles,
+        List<RejectedFile> rejected)
     {
         var finished = _clock.GetUtcNow();
         manifest.Commit(conn =>
@@ -188,6 +189,11 @@ public sealed partial class IngestService
             foreach (var (feed, file, sha, size, sameAs, modified) in skipped)
             {
                 conn.ExecuteNonQuery("INSERT INTO state.skipped_files VALUES ($1, $2, $3, $4, $5, $6, $7)", runId, feed, file, sha, size, sameAs, modified);
+            }
+
+            foreach (var r in rejected)
+            {
+                conn.ExecuteNonQuery("INSERT INTO state.rejected_files VALUES ($1, $2, $3, $4, $5, $6, $7)", runId, r.Feed, r.File, r.Sha, r.Size, r.Modified, r.Reason);
             }
 
             foreach (var f in lakeFiles)

@@ -91,6 +91,7 @@ public sealed partial class IngestService : IIngestService
         var files = new List<(string Feed, FileTally File)>();
         var skipped = new List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)>();
         var lakeFiles = new List<LakeFile>();
+        var rejected = new List<RejectedFile>();
         using var manifest = new ManifestTransaction(db);
 
         var landing = LandingFolder ?? layout.Landing;
@@ -121,7 +122,8 @@ public sealed partial class IngestService : IIngestService
                 // same content as a file already ingested = a redelivery, skipped.
                 var done = conn.Query(
                     "SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.files WHERE feed = $1 "
-                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $1",
+                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $1 "
+                    + "UNION SELECT file_name, size_bytes, modified_ticks FROM state.rejected_files WHERE feed = $1",
                     r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), feed).ToHashSet();
                 reading.Start();
                 using (var staging = new StagingWriter(db, schema, LandingFileReader.Workers))
@@ -139,7 +141,7 @@ public sealed partial class IngestService : IIngestService
                     // over the file, on one core.
                     var probes = new Dictionary<int, Task<FileProbe>>();
                     Task<FileProbe> ProbeOf(int i) => probes.TryGetValue(i, out var t) ? t
-                        : probes[i] = Task.Run(() => FileProbe.Run(landingFiles[i].Path, cancellationToken), cancellationToken);
+                        : probes[i] = Task.Run(() => Probe(landingFiles[i].Path, feed, cancellationToken), cancellationToken);
                     for (var index = 0; index < landingFiles.Count; index++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
@@ -168,6 +170,15 @@ public sealed partial class IngestService : IIngestService
                             tally.FilesSkipped++;
                             skipped.Add((feed, name, probe.Sha256, probe.SizeBytes, sameAs, modified));
                             LogSkipped(_log, feed, name, sameAs);
+                            doneBytes += probe.SizeBytes;
+                            continue;
+                        }
+
+                        if (probe.Rejected is { } why)
+                        {
+                            tally.RejectFile(name, why);
+                            rejected.Add(new RejectedFile(feed, name, probe.Sha256, probe.SizeBytes, modified, why));
+                            LogRejected(_log, feed, name, why);
                             doneBytes += probe.SizeBytes;
                             continue;
                         }
@@ -237,7 +248,7 @@ public sealed partial class IngestService : IIngestService
         }
 
         PauseIf("after-rename");
-        Commit(manifest, runId, started, feedFilter, tallies, files, skipped, lakeFiles);
+        Commit(manifest, runId, started, feedFilter, tallies, files, skipped, lakeFiles, rejected);
         PauseIf("after-manifest");
         foreach (var file in lakeFiles.Where(f => f.Action == "removed"))
         {
@@ -264,7 +275,10 @@ public sealed partial class IngestService : IIngestService
 
         var summary = new IngestSummary(
             tallies.Sum(t => t.RowsRead), tallies.Sum(t => t.Accepted), tallies.Sum(t => t.Quarantined), tallies.Sum(t => t.Duplicates),
-            tallies.Sum(t => t.FilesProcessed), tallies.Sum(t => t.FilesSkipped), partitions);
+            tallies.Sum(t => t.FilesProcessed), tallies.Sum(t => t.FilesSkipped), partitions)
+        {
+            FilesRejected = tallies.Sum(t => t.FilesRejected),
+        };
         LogRun(_log, runId, summary.RowsRead, summary.Accepted, summary.Quarantined, summary.Duplicates, summary.FilesProcessed, summary.FilesSkipped);
         return summary;
     }
@@ -281,6 +295,10 @@ public sealed partial class IngestService : IIngestService
             LogViewsFailed(_log, layout.Warehouse, ex.Message);
         }
     }
+
+    /// <summary>Hash, encoding and gzip health of a text file; hash and a full read of a Parquet file, which is rejected whole when that fails.</summary>
+    private static FileProbe Probe(string path, string feed, CancellationToken cancellationToken) =>
+        LandingFormat.IsParquet(path) ? ParquetProbe.Run(path, RequiredFields.For(feed), cancellationToken) : FileProbe.Run(path, cancellationToken);
 
     private static List<string> ListLandingFiles(string folder, IEnumerable<string> patterns)
     {
@@ -324,6 +342,9 @@ public sealed partial class IngestService : IIngestService
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>A landing file rejected whole, with the reason; recorded so that it is not read again until it changes.</summary>
+    private sealed record RejectedFile(string Feed, string File, string Sha, long Size, long Modified, string Reason);
 
     /// <summary>One file of a run in the lake or quarantine, relative to the data folder.</summary>
     private sealed record LakeFile(string Feed, string Kind, DateOnly Dt, string Path, long Rows, string Action, string? TempPath);

@@ -37,7 +37,7 @@ internal sealed class LandingFileReader
 
     public void Read(string path, FileProbe probe, FileTally file, FeedTally feed, IReadOnlyList<DuckDbAppender> appenders, CancellationToken cancellationToken)
     {
-        using var reader = new RecordReader(path);
+        using var reader = ILandingRecords.Open(path, RequiredFields.For(_schema.Feed));
         var encoding = TextDecoding.For(probe.Encoding);
         var csv = LandingFormat.IsCsv(path);
         Dictionary<string, int>? header = null;
@@ -61,8 +61,7 @@ internal sealed class LandingFileReader
                     while (batch.Count < BatchRows)
                     {
                         ReadOnlyMemory<byte> record;
-                        var more = csv ? reader.TryReadCsvRecord(out record, out _) : reader.TryReadLine(out record);
-                        if (!more)
+                        if (!reader.TryRead(out record))
                         {
                             eof = true;
                             break;

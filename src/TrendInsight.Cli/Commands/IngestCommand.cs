@@ -60,12 +60,18 @@ public static class IngestCommand
             var table = new Table().Title("ingest")
                 .AddColumns("feed", "files", "skipped", "rows read", "accepted", "quarantined", "duplicates", "replaced");
             var reasons = new Table().Title("quarantined by reason").AddColumns("feed", "reason", "rows");
+            var rejected = new Table().Title("files rejected whole").AddColumns("feed", "file", "reason");
             foreach (var t in service.LastFeeds)
             {
                 table.AddRow(t.Feed, N(t.FilesProcessed), N(t.FilesSkipped), N(t.RowsRead), N(t.Accepted), N(t.Quarantined), N(t.Duplicates), N(t.Replaced));
                 foreach (var (reason, rows) in t.Reasons)
                 {
                     reasons.AddRow(t.Feed, Markup.Escape(reason), N(rows));
+                }
+
+                foreach (var (file, reason) in t.RejectedFiles)
+                {
+                    rejected.AddRow(t.Feed, Markup.Escape(file), Markup.Escape(reason));
                 }
             }
 
@@ -77,9 +83,14 @@ public static class IngestCommand
                 AnsiConsole.Write(reasons);
             }
 
+            if (rejected.Rows.Count > 0)
+            {
+                AnsiConsole.Write(rejected);
+            }
+
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"rows read {summary.RowsRead:N0} = accepted {summary.Accepted:N0} + quarantined {summary.Quarantined:N0} + duplicates {summary.Duplicates:N0}; "
-                + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")));
+                + $"{summary.PartitionsWritten.Count} partitions written; {summary.FilesRejected} files rejected; lake {layout.Raw}")));
             return 0;
         });
         return command;

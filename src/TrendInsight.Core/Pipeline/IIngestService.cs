@@ -15,4 +15,8 @@ public sealed record IngestSummary(
     long Duplicates,
     int FilesProcessed,
     int FilesSkipped,
-    IReadOnlyList<DateOnly> PartitionsWritten);
+    IReadOnlyList<DateOnly> PartitionsWritten)
+{
+    /// <summary>Landing files rejected whole (an unreadable Parquet file, a required column missing); their rows are not counted.</summary>
+    public int FilesRejected { get; init; }
+}

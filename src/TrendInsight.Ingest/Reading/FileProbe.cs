@@ -15,6 +15,9 @@ internal sealed record FileProbe(
 {
     private const int BufferSize = 1 << 16;
 
+    /// <summary>Why the whole file is rejected (a Parquet file that is unreadable or lacks a required column); null when its rows are read.</summary>
+    public string? Rejected { get; init; }
+
     /// <summary>
     /// Hashes the file's bytes as delivered (so a renamed copy is recognised) and, over the
     /// decompressed text, decides the encoding: UTF-8 when every line is valid UTF-8; GB18030 when

@@ -77,3 +77,14 @@ CREATE TABLE IF NOT EXISTS state.latest (
     ts TIMESTAMPTZ NOT NULL,
     dt DATE NOT NULL
 );
+-- Landing files rejected whole (a Parquet file that cannot be read, or lacks a required column), with the
+-- reason; a file still there under the same name, size and write time is not read again.
+CREATE TABLE IF NOT EXISTS state.rejected_files (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    size_bytes BIGINT NOT NULL,
+    modified_ticks BIGINT NOT NULL,
+    reason VARCHAR NOT NULL
+);
