@@ -19,7 +19,7 @@ public sealed class IngestConfig
     public int LockWaitSeconds { get; set; }
 
     /// <summary>Landing file name patterns that are read.</summary>
-    public List<string> Patterns { get; set; } = ["*.jsonl", "*.jsonl.gz", "*.csv"];
+    public List<string> Patterns { get; set; } = ["*.jsonl", "*.jsonl.gz", "*.csv", "*.parquet"];
 
     internal void Validate(List<string> errors)
     {

@@ -35,8 +35,8 @@ internal abstract class ParquetColumn : IDisposable
         var type = field.ClrType;
         return type switch
         {
-            _ when type == typeof(string) => new Typed<ReadOnlyMemory<char>>(name, field, static (w, v) => w.WriteStringValue(v.Span)),
-            _ when type == typeof(byte[]) => new Typed<ReadOnlyMemory<byte>>(name, field, static (w, v) => w.WriteStringValue(Encoding.UTF8.GetString(v.Span))),
+            _ when type == typeof(string) || type == typeof(ReadOnlyMemory<char>) => new Typed<ReadOnlyMemory<char>>(name, field, static (w, v) => w.WriteStringValue(v.Span)),
+            _ when type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) => new Typed<ReadOnlyMemory<byte>>(name, field, static (w, v) => w.WriteStringValue(Encoding.UTF8.GetString(v.Span))),
             _ when type == typeof(bool) => new Typed<bool>(name, field, static (w, v) => w.WriteBooleanValue(v)),
             _ when type == typeof(sbyte) => new Typed<sbyte>(name, field, static (w, v) => w.WriteNumberValue(v)),
             _ when type == typeof(byte) => new Typed<byte>(name, field, static (w, v) => w.WriteNumberValue(v)),
@@ -108,10 +108,10 @@ internal abstract class ParquetColumn : IDisposable
             _values = ArrayPool<T>.Shared.Rent(Math.Max(1, _entries));
             _definitions = Field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(1, _entries)) : [];
             _repetitions = Field.MaxRepetitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(1, _entries)) : [];
-            await rowGroup.ReadRawAsync<T>(Field, _values.AsMemory(0, Math.Max(1, _entries)),
-                Field.MaxDefinitionLevel > 0 ? _definitions.AsMemory(0, Math.Max(1, _entries)) : null,
-                Field.MaxRepetitionLevel > 0 ? _repetitions.AsMemory(0, Math.Max(1, _entries)) : null,
-                cancellationToken).ConfigureAwait(false);
+            var length = Math.Max(1, _entries);
+            Memory<int>? definitions = Field.MaxDefinitionLevel > 0 ? _definitions.AsMemory(0, length) : (Memory<int>?)null;
+            Memory<int>? repetitions = Field.MaxRepetitionLevel > 0 ? _repetitions.AsMemory(0, length) : (Memory<int>?)null;
+            await rowGroup.ReadRawAsync<T>(Field, _values.AsMemory(0, length), definitions, repetitions, cancellationToken).ConfigureAwait(false);
         }
 
         public override void WriteNext(Utf8JsonWriter writer)
