@@ -12,10 +12,17 @@ namespace TrendInsight.Ingest.Reading;
 /// value: strings as strings, whole and decimal numbers as numbers, booleans, timestamps as ISO-8601 (with
 /// <c>Z</c> when the column is adjusted to UTC, without an offset when it is wall-clock time, which the contract
 /// reads as Asia/Shanghai), dates as <c>yyyy-MM-dd</c>, a list (or repeated field) as an array of its non-null
-/// items, a missing value as null. Buffers are rented for one row group and returned at the next.
+/// items, a missing value as null. A row group's column is decoded, turned into compact JSON a row, and let go
+/// before the next column is read.
 /// </summary>
 internal abstract class ParquetColumn : IDisposable
 {
+    private static readonly JsonWriterOptions ValueOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
     private protected ParquetColumn(string name, DataField field)
     {
         Name = name;
@@ -63,8 +70,11 @@ internal abstract class ParquetColumn : IDisposable
         };
     }
 
-    /// <summary>Reads the column's values in <paramref name="rowGroup"/>; the previous row group's are released.</summary>
+    /// <summary>Reads the column's values in <paramref name="rowGroup"/> (after <see cref="Release"/>).</summary>
     public abstract ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken);
+
+    /// <summary>Lets go of the values of the row group read last.</summary>
+    public abstract void Release();
 
     /// <summary>Writes the next row's value (the rows of the loaded row group are handed out in order).</summary>
     public abstract void WriteNext(Utf8JsonWriter writer);
@@ -87,95 +97,138 @@ internal abstract class ParquetColumn : IDisposable
     private sealed class Typed<T>(string name, DataField field, Action<Utf8JsonWriter, T> write) : ParquetColumn(name, field)
         where T : struct
     {
-        private T[] _values = [];
-        private int[] _definitions = [];
-        private int[] _repetitions = [];
-        private int _entries;
-        private int _entry;
-        private int _value;
+        private ArrayBufferWriter<byte> _json = new(1 << 16);
+        private int[] _ends = [];
+        private int _rows;
+        private int _row;
 
         public override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
         {
-            Release();
             var meta = rowGroup.GetMetadata(Field)?.MetaData
                 ?? throw new InvalidDataException($"column {Field.Path}: no column chunk in a row group");
-            if (meta.NumValues < 0 || meta.NumValues > Array.MaxLength)
+            if (meta.NumValues < 0 || meta.NumValues > Array.MaxLength || rowGroup.RowCount > Array.MaxLength)
             {
                 throw new InvalidDataException($"column {Field.Path}: {meta.NumValues} values in one row group");
             }
 
-            _entries = (int)meta.NumValues;
-            _values = ArrayPool<T>.Shared.Rent(Math.Max(1, _entries));
-            _definitions = Field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(1, _entries)) : [];
-            _repetitions = Field.MaxRepetitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(1, _entries)) : [];
-            var length = Math.Max(1, _entries);
-            Memory<int>? definitions = Field.MaxDefinitionLevel > 0 ? _definitions.AsMemory(0, length) : (Memory<int>?)null;
-            Memory<int>? repetitions = Field.MaxRepetitionLevel > 0 ? _repetitions.AsMemory(0, length) : (Memory<int>?)null;
-            await rowGroup.ReadRawAsync<T>(Field, _values.AsMemory(0, length), definitions, repetitions, cancellationToken).ConfigureAwait(false);
+            var entries = (int)meta.NumValues;
+            var length = Math.Max(1, entries);
+            var values = ArrayPool<T>.Shared.Rent(length);
+            var definitions = Field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(length) : [];
+            var repetitions = Field.MaxRepetitionLevel > 0 ? ArrayPool<int>.Shared.Rent(length) : [];
+            try
+            {
+                await rowGroup.ReadRawAsync<T>(Field, values.AsMemory(0, length),
+                    definitions.Length > 0 ? definitions.AsMemory(0, length) : (Memory<int>?)null,
+                    repetitions.Length > 0 ? repetitions.AsMemory(0, length) : (Memory<int>?)null, cancellationToken).ConfigureAwait(false);
+                Render(values, definitions, repetitions, entries, (int)rowGroup.RowCount);
+            }
+            finally
+            {
+                // Strings point into arrays Parquet.Net allocated for this row group: clear them so that they can be collected.
+                ArrayPool<T>.Shared.Return(values, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+                if (definitions.Length > 0)
+                {
+                    ArrayPool<int>.Shared.Return(definitions);
+                }
+
+                if (repetitions.Length > 0)
+                {
+                    ArrayPool<int>.Shared.Return(repetitions);
+                }
+            }
         }
 
         public override void WriteNext(Utf8JsonWriter writer)
         {
-            if (_entry >= _entries)
+            if (_row >= _rows)
             {
                 throw new InvalidDataException($"column {Field.Path}: fewer values than rows in a row group");
             }
 
-            var maxDefinition = Field.MaxDefinitionLevel;
-            if (Field.MaxRepetitionLevel == 0)
+            var start = _row == 0 ? 0 : _ends[_row - 1];
+            writer.WriteRawValue(_json.WrittenSpan[start.._ends[_row]], skipInputValidation: true);
+            _row++;
+        }
+
+        public override void Release()
+        {
+            _json.ResetWrittenCount();
+            (_rows, _row) = (0, 0);
+        }
+
+        public override void Dispose()
+        {
+            _json = new ArrayBufferWriter<byte>(1);
+            if (_ends.Length > 0)
             {
-                if (maxDefinition == 0 || _definitions[_entry] == maxDefinition)
+                ArrayPool<int>.Shared.Return(_ends);
+                _ends = [];
+            }
+        }
+
+        /// <summary>
+        /// Turns the decoded column into one JSON value a row, as compact UTF-8, so that the decoded values (an array a
+        /// string) are let go before the next column is read.
+        /// </summary>
+        private void Render(T[] values, int[] definitions, int[] repetitions, int entries, int rows)
+        {
+            if (_ends.Length < rows)
+            {
+                if (_ends.Length > 0)
                 {
-                    write(writer, _values[_value++]);
+                    ArrayPool<int>.Shared.Return(_ends);
+                }
+
+                _ends = ArrayPool<int>.Shared.Rent(Math.Max(1, rows));
+            }
+
+            using var writer = new Utf8JsonWriter(_json, ValueOptions);
+            var maxDefinition = Field.MaxDefinitionLevel;
+            var list = Field.MaxRepetitionLevel > 0;
+            int entry = 0, value = 0, row = 0;
+            while (entry < entries && row < rows)
+            {
+                if (!list)
+                {
+                    if (maxDefinition == 0 || definitions[entry] == maxDefinition)
+                    {
+                        write(writer, values[value++]);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+
+                    entry++;
                 }
                 else
                 {
-                    writer.WriteNullValue();
+                    // A list: its entries run until the next one that starts a row (repetition level 0). Entries below
+                    // the full definition level are a null or empty list or a null item; none of them carries a value.
+                    writer.WriteStartArray();
+                    do
+                    {
+                        if (maxDefinition == 0 || definitions[entry] == maxDefinition)
+                        {
+                            write(writer, values[value++]);
+                        }
+
+                        entry++;
+                    }
+                    while (entry < entries && repetitions[entry] > 0);
+
+                    writer.WriteEndArray();
                 }
 
-                _entry++;
-                return;
+                // Each row's value is a JSON text of its own: a reset writer puts no separator before it.
+                writer.Flush();
+                writer.Reset(_json);
+                _ends[row++] = _json.WrittenCount;
             }
 
-            // A list: its entries run until the next one that starts a row (repetition level 0). Entries below the
-            // full definition level are a null or empty list or a null item; none of them carries a value.
-            writer.WriteStartArray();
-            do
-            {
-                if (_definitions.Length == 0 || _definitions[_entry] == maxDefinition)
-                {
-                    write(writer, _values[_value++]);
-                }
-
-                _entry++;
-            }
-            while (_entry < _entries && _repetitions[_entry] > 0);
-
-            writer.WriteEndArray();
-        }
-
-        public override void Dispose() => Release();
-
-        private void Release()
-        {
-            // Strings point into buffers of the row group just read: clear them so that it can be collected.
-            if (_values.Length > 0)
-            {
-                ArrayPool<T>.Shared.Return(_values, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-            }
-
-            if (_definitions.Length > 0)
-            {
-                ArrayPool<int>.Shared.Return(_definitions);
-            }
-
-            if (_repetitions.Length > 0)
-            {
-                ArrayPool<int>.Shared.Return(_repetitions);
-            }
-
-            (_values, _definitions, _repetitions) = ([], [], []);
-            (_entries, _entry, _value) = (0, 0, 0);
+            _rows = row;
+            _row = 0;
         }
     }
 }
