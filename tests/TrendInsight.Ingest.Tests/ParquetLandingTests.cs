@@ -171,6 +171,37 @@ public sealed class ParquetLandingTests : IDisposable
         Assert.Equal("2026-11-10", Show(fromParquet[0]["dt"]));
     }
 
+    [Fact]
+    public void Ingest_ParquetTypedColumns_ReadAsTheContractReadsTheirJsonValues()
+    {
+        var schema = new ParquetSchema(new DataField<long>("EVENT_ID"), new DataField<DateOnly?>("ts"), new DataField<int?>("content_id"),
+            new DataField<string>("action"), new DataField<int?>("count"), new DataField<double?>("gmv"), new DataField<bool?>("platform"),
+            new DataField<string>("gender"));
+        var rows = new (string Action, int? Count, double? Gmv)[] { ("PURCHASE", 2, 199.5), ("play", null, null), ("like", 1, double.NaN), ("share", -1, null) }
+            .Select((r, i) => (IDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                ["EVENT_ID"] = 9_000_000_001L + i,
+                ["ts"] = new DateOnly(2026, 11, 10),
+                ["content_id"] = 42,
+                ["action"] = r.Action,
+                ["count"] = r.Count,
+                ["gmv"] = r.Gmv,
+                ["platform"] = null,
+                ["gender"] = "女",
+            }).ToList();
+        WriteParquet(Feeds.Engagement, "engagement.parquet", schema, rows);
+
+        var s = _h.Run();
+
+        Assert.Equal((4L, 2L), (s.RowsRead, s.Accepted));
+        Assert.Equal([("bad_number:gmv", 3L), ("bad_number:count", 4L)], _h.Quarantine(Feeds.Engagement).Select(q => (q.Reason, q.Line)).OrderBy(q => q.Line));
+        var lake = _h.Lake(Feeds.Engagement, "event_id");
+        Assert.Equal(["9000000001", "9000000002"], lake.Select(r => (string)r["event_id"]!));
+        Assert.Equal(("purchase", 2L, 199.50m, "42", "f"), ((string)lake[0]["action"]!, (long)lake[0]["count"]!, (decimal)lake[0]["gmv"]!, (string)lake[0]["content_id"]!, (string)lake[0]["gender"]!));
+        Assert.Equal((1L, (object?)null), ((long)lake[1]["count"]!, lake[1]["gmv"]));
+        Assert.Equal(new DateTimeOffset(2026, 11, 10, 0, 0, 0, TimeSpan.FromHours(8)), (DateTimeOffset)lake[0]["ts"]!);
+    }
+
     private static string Show(object? value) => value switch
     {
         null => "null",

@@ -16,6 +16,9 @@ namespace TrendInsight.Ingest.Reading;
 /// </summary>
 internal sealed class ParquetRecords : ILandingRecords
 {
+    /// <summary>Rows from which a row group's garbage is collected before the next one is read (DuckDB writes 122,880).</summary>
+    private const long LargeRowGroup = 32_768;
+
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
     private readonly ParquetReader _reader;
     private readonly ParquetColumn[] _columns;
@@ -143,11 +146,11 @@ internal sealed class ParquetRecords : ILandingRecords
             column.Release();
         }
 
-        if (_group > 0)
+        if (_groupRows >= LargeRowGroup)
         {
-            // Parquet.Net decodes every string of a row group into an array of its own. They live while the row group
-            // is read, so they reach the oldest generation, which is collected late: without this, each row group's
-            // strings would stay in the heap beside the next one's, and memory would grow with the row groups.
+            // Parquet.Net decodes every string of a row group into an array of its own. In a large row group they live
+            // long enough to reach the oldest generation, which is collected late: without this, a row group's strings
+            // would stay in the heap beside the next one's, and memory would grow with the row groups.
             GC.Collect();
         }
 
