@@ -21,6 +21,12 @@ public sealed record IngestStatus(
     /// <summary>Quarantined rows of one feed by reason, over all runs.</summary>
     public sealed record ReasonTotal(string Feed, string Reason, long Rows);
 
+    /// <summary>A landing file rejected whole, with the reason and the run that met it.</summary>
+    public sealed record RejectedFile(string Feed, string File, string Reason, string RunId);
+
+    /// <summary>Landing files rejected whole (an unreadable Parquet file, a required column missing), over all runs.</summary>
+    public IReadOnlyList<RejectedFile> RejectedFiles { get; init; } = [];
+
     /// <summary>One dt partition of a feed: rows in the lake and in quarantine now.</summary>
     public sealed record Partition(string Feed, DateOnly Dt, long LakeRows, int LakeFiles, long QuarantineRows);
 
@@ -71,7 +77,11 @@ public sealed record IngestStatus(
                 + "AND NOT EXISTS (SELECT 1 FROM lake_files AS r WHERE r.action = 'removed' AND r.path = a.path) "
                 + "GROUP BY feed, dt ORDER BY feed, dt",
                 r => new Partition(r.GetString(0), r.GetDate(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4)));
-            return new IngestStatus(runs, feeds, reasons, partitions);
+            // A manifest last written before files could be rejected whole has no such table.
+            var rejected = conn.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'rejected_files'") == 0 ? []
+                : conn.Query("SELECT feed, file_name, reason, run_id FROM rejected_files ORDER BY run_id, feed, file_name",
+                    r => new RejectedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+            return new IngestStatus(runs, feeds, reasons, partitions) { RejectedFiles = rejected };
         }
     }
 }

@@ -114,10 +114,12 @@ public sealed class ParquetLandingTests : IDisposable
         Assert.Equal("a-no-text.parquet", file);
         Assert.StartsWith("missing required column text", reason, StringComparison.Ordinal);
 
-        // Not read again until it changes.
+        // Not read again until it changes; status lists it.
         var again = _h.Run();
         Assert.Equal(0, again.FilesRejected);
         Assert.Equal(0, again.RowsRead);
+        var listed = Assert.Single(IngestStatus.Read(_h.Layout)!.RejectedFiles);
+        Assert.Equal((Feeds.Comments, "a-no-text.parquet", reason), (listed.Feed, listed.File, listed.Reason));
     }
 
     [Theory]

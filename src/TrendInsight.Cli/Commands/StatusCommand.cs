@@ -84,6 +84,17 @@ public static partial class StatusCommand
 
         AnsiConsole.Write(reasons);
 
+        if (status.RejectedFiles.Count > 0)
+        {
+            var rejected = new Table().Title("landing files rejected whole").AddColumns("feed", "file", "reason", "run");
+            foreach (var r in status.RejectedFiles)
+            {
+                rejected.AddRow(r.Feed, Markup.Escape(r.File), Markup.Escape(r.Reason), r.RunId);
+            }
+
+            AnsiConsole.Write(rejected);
+        }
+
         var partitions = new Table().Title("lake partitions")
             .AddColumns("feed", "dt", "lake rows", "files", "quarantined rows");
         foreach (var p in status.Partitions)
