@@ -19,4 +19,13 @@ public sealed record IngestSummary(
 {
     /// <summary>Landing files rejected whole (an unreadable Parquet file, a required column missing); their rows are not counted.</summary>
     public int FilesRejected { get; init; }
+
+    /// <summary>
+    /// Committed lake files (relative to the data folder) that are missing or not of their committed size:
+    /// a damaged lake, which <c>trendinsight verify</c> details and <c>repair --reingest</c> restores.
+    /// </summary>
+    public IReadOnlyList<string> MissingLakeFiles { get; init; } = [];
+
+    /// <summary>Files found in the lake that no run of the manifest wrote, moved aside: (from, to), relative to the data folder.</summary>
+    public IReadOnlyList<(string From, string To)> Orphans { get; init; } = [];
 }
