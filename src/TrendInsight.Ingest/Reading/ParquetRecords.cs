@@ -12,7 +12,7 @@ namespace TrendInsight.Ingest.Reading;
 /// handed out as one JSON object of its contract columns, so that it goes through the same field reader,
 /// validator, quarantine and deduplication as a JSON line. Columns outside the contract are not read; names are
 /// matched in any case. The line number of a row is its 1-based position in the file. Memory holds one row group's
-/// contract columns.
+/// contract columns, as compact JSON a row (<see cref="ParquetColumn"/>).
 /// </summary>
 internal sealed class ParquetRecords : ILandingRecords
 {
