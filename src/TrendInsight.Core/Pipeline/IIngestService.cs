@@ -15,4 +15,11 @@ public sealed record IngestSummary(
     long Duplicates,
     int FilesProcessed,
     int FilesSkipped,
-    IReadOnlyList<DateOnly> PartitionsWritten);
+    IReadOnlyList<DateOnly> PartitionsWritten)
+{
+    /// <summary>Landing files rejected whole (not gzip, not text, vanished, unreadable); their rows are not counted.</summary>
+    public int FilesRejected { get; init; }
+
+    /// <summary>True when a row was quarantined or a file rejected: the CLI's exit code 3.</summary>
+    public bool AnythingRejected => Quarantined > 0 || FilesRejected > 0;
+}
