@@ -250,7 +250,7 @@ internal sealed class LandingFileReader
         {
             return new Outcome(QuarantineReasons.InvalidEncoding, Detail: QuarantineReasons.Expected(QuarantineReasons.InvalidEncoding)
                 + "; valid UTF-8 only by accident, as GB18030 it reads '"
-                + QuarantineDetail.Excerpt(TextDecoding.Gb18030.GetString(memory.Span)) + "'");
+                + QuarantineDetail.Excerpt(NearFirstNonAscii(TextDecoding.Gb18030.GetString(memory.Span))) + "'");
         }
 
         if (csv)
@@ -310,6 +310,13 @@ internal sealed class LandingFileReader
 
         var invalid = _validator.Validate(fields, batch.Values, i, out var dt);
         return new Outcome(invalid, dt, invalid is null ? null : QuarantineDetail.For(invalid, fields));
+    }
+
+    /// <summary>The text from a little before its first non-ASCII character, where the bytes went wrong.</summary>
+    private static string NearFirstNonAscii(string text)
+    {
+        var i = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
+        return i <= 20 ? text : "…" + text[(i - 20)..];
     }
 
     private static Outcome Plain(string reason) => new(reason, Detail: QuarantineReasons.Expected(reason));

@@ -10,10 +10,14 @@ namespace TrendInsight.Cli.Commands;
 
 /// <summary>
 /// <c>trendinsight ingest [--feed F] [--landing DIR]</c>: every new landing file into the Parquet lake,
-/// with a progress bar (files, rows/s) and a summary table per feed.
+/// with a progress bar (files, rows/s) and a summary table per feed. Exit code 0 when every row was accepted
+/// (or a duplicate), <see cref="RejectedExitCode"/> when a row was quarantined or a file rejected.
 /// </summary>
 public static class IngestCommand
 {
+    /// <summary>The exit code of <c>ingest</c> and <c>run</c> when rows were quarantined or files rejected: the run itself succeeded.</summary>
+    public const int RejectedExitCode = 3;
+
     public static Command Create()
     {
         var feed = new Option<string?>("--feed")
@@ -60,8 +64,14 @@ public static class IngestCommand
             var table = new Table().Title("ingest")
                 .AddColumns("feed", "files", "skipped", "rows read", "accepted", "quarantined", "duplicates", "replaced");
             var reasons = new Table().Title("quarantined by reason").AddColumns("feed", "reason", "rows");
+            var rejected = new Table().Title("landing files rejected").AddColumns("feed", "file", "reason", "detail");
             foreach (var t in service.LastFeeds)
             {
+                foreach (var (file, reason, detail) in t.RejectedFiles)
+                {
+                    rejected.AddRow(t.Feed, Markup.Escape(file), Markup.Escape(reason), Markup.Escape(detail));
+                }
+
                 table.AddRow(t.Feed, N(t.FilesProcessed), N(t.FilesSkipped), N(t.RowsRead), N(t.Accepted), N(t.Quarantined), N(t.Duplicates), N(t.Replaced));
                 foreach (var (reason, rows) in t.Reasons)
                 {
@@ -77,10 +87,15 @@ public static class IngestCommand
                 AnsiConsole.Write(reasons);
             }
 
+            if (rejected.Rows.Count > 0)
+            {
+                AnsiConsole.Write(rejected);
+            }
+
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"rows read {summary.RowsRead:N0} = accepted {summary.Accepted:N0} + quarantined {summary.Quarantined:N0} + duplicates {summary.Duplicates:N0}; "
-                + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")));
-            return 0;
+                + $"{summary.PartitionsWritten.Count} partitions written; {summary.FilesRejected} files rejected; lake {layout.Raw}")));
+            return summary.AnythingRejected ? RejectedExitCode : 0;
         });
         return command;
     }
