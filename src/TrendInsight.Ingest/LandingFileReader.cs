@@ -20,6 +20,9 @@ namespace TrendInsight.Ingest;
 internal sealed class LandingFileReader
 {
     private const int BatchRows = 2048;
+
+    /// <summary>A batch also ends at this many bytes, so that long lines (up to <c>ingest.max_line_bytes</c> each) keep memory bounded.</summary>
+    private const int BatchBytes = 4 << 20;
     private readonly FeedSchema _schema;
     private readonly RowValidator _validator;
     private readonly QuarantineWriter _quarantine;
@@ -70,7 +73,7 @@ internal sealed class LandingFileReader
                 {
                     var batch = batches[used];
                     batch.Clear();
-                    while (batch.Count < BatchRows)
+                    while (batch.Count < BatchRows && batch.Bytes < BatchBytes)
                     {
                         ReadOnlyMemory<byte> record;
                         var more = csv ? reader.TryReadCsvRecord(out record, out _) : reader.TryReadLine(out record);
@@ -380,6 +383,8 @@ internal sealed class LandingFileReader
         public List<string> CsvCells { get; } = [];
 
         public int Count => _ranges.Count;
+
+        public int Bytes => _bytes.WrittenCount;
 
         public void Clear()
         {

@@ -94,7 +94,12 @@ public static class IngestCommand
 
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"rows read {summary.RowsRead:N0} = accepted {summary.Accepted:N0} + quarantined {summary.Quarantined:N0} + duplicates {summary.Duplicates:N0}; "
-                + $"{summary.PartitionsWritten.Count} partitions written; {summary.FilesRejected} files rejected; lake {layout.Raw}")));
+                + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")));
+            if (summary.FilesRejected > 0)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{summary.FilesRejected} files rejected")));
+            }
+
             return summary.AnythingRejected ? RejectedExitCode : 0;
         });
         return command;
