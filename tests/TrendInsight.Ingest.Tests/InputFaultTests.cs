@@ -247,6 +247,32 @@ public sealed class InputFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_FifoInLanding_RejectedAsUnreadableNotWaitedOn()
+    {
+        _h.Write(Feeds.Comments, "a.jsonl", GoodComments);
+        var fifo = Path.Combine(_h.Layout.LandingFeed(Feeds.Comments), "b.jsonl");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var run = Task.Run(() => _h.Run());
+        if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(5))) != run)
+        {
+            // Unblock the reader so the test run can end.
+            await using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            Assert.Fail("ingest waited on a FIFO");
+        }
+
+        var s = await run;
+        Assert.Equal((2L, 2L, 1), (s.RowsRead, s.Accepted, s.FilesRejected));
+        var rejected = Assert.Single(_h.Last!.LastFeeds.Single(f => f.Feed == Feeds.Comments).RejectedFiles);
+        Assert.Equal(("b.jsonl", "unreadable"), (rejected.File, rejected.Reason));
+        Assert.Contains("not a regular file", rejected.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ingest_ReadFailsHalfWay_FileRejectedNothingOfItKeptThenReadWhole()
     {
         _h.Write(Feeds.Comments, "a.jsonl", GoodComments);

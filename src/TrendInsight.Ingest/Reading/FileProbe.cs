@@ -31,9 +31,12 @@ internal sealed record FileProbe(
     /// <summary>What the rejection saw, for the operator.</summary>
     public string? RejectionDetail { get; init; }
 
-    /// <summary>Opens landing files (tests inject failures through it).</summary>
-    public static Stream Open(string path) =>
-        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+    /// <summary>Opens a landing file for reading; a FIFO or device is refused (<see cref="RegularFile"/>) rather than waited on.</summary>
+    public static Stream Open(string path)
+    {
+        RegularFile.Check(path);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+    }
 
     /// <summary>
     /// Hashes the file's bytes as delivered (so a renamed copy is recognised) and, over the
