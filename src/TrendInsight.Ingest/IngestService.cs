@@ -171,7 +171,7 @@ public sealed partial class IngestService : IIngestService
                         {
                             probe = probing.GetAwaiter().GetResult();
                         }
-                        catch (Exception e) when (FileFailure(e) is { } failure)
+                        catch (Exception e) when (LandingFileException.ReasonOf(e) is { } failure)
                         {
                             RejectFile(tally, name, size, modified, failure, e.Message);
                             doneBytes += size;
@@ -221,13 +221,13 @@ public sealed partial class IngestService : IIngestService
                         {
                             reader.Read(path, probe, file, appenders, cancellationToken);
                         }
-                        catch (Exception e) when (FileFailure(e) is { } failure)
+                        catch (LandingFileException e)
                         {
                             // Gone or unreadable half-way: what was staged and quarantined of it is dropped; it is read
                             // again, whole, by a later run.
                             failedSeqs.Add(file.Seq);
                             quarantine.Discard(feed, name);
-                            RejectFile(tally, name, probe.SizeBytes, modified, failure, e.Message);
+                            RejectFile(tally, name, probe.SizeBytes, modified, e.Reason, e.Message);
                             doneBytes += probe.SizeBytes;
                             continue;
                         }
@@ -327,14 +327,6 @@ public sealed partial class IngestService : IIngestService
             LogViewsFailed(_log, layout.Warehouse, ex.Message);
         }
     }
-
-    /// <summary>The file-level reason for an exception while a landing file was opened or read; null for anything else.</summary>
-    private static string? FileFailure(Exception e) => e switch
-    {
-        FileNotFoundException or DirectoryNotFoundException => QuarantineReasons.Vanished,
-        UnauthorizedAccessException or IOException => QuarantineReasons.Unreadable,
-        _ => null,
-    };
 
     private void RejectFile(FeedTally tally, string name, long size, long modified, string reason, string detail)
     {

@@ -47,12 +47,13 @@ internal sealed class LandingFileReader
     public Action<long, long>? Progress { get; set; }
 
     /// <summary>
-    /// Reads the file's rows into the appenders and the quarantine, counting into <paramref name="file"/>. An I/O
-    /// failure half-way is thrown: the caller then drops what was staged and quarantined for the file.
+    /// Reads the file's rows into the appenders and the quarantine, counting into <paramref name="file"/>. A failure
+    /// to open or read the file is thrown as <see cref="LandingFileException"/>: the caller then drops what was
+    /// staged and quarantined for the file.
     /// </summary>
     public void Read(string path, FileProbe probe, FileTally file, IReadOnlyList<DuckDbAppender> appenders, CancellationToken cancellationToken)
     {
-        using var reader = new RecordReader(_open(path), probe.Compressed, _maxLine);
+        using var reader = new RecordReader(OpenLanding(path), probe.Compressed, _maxLine);
         var encoding = TextDecoding.For(probe.Encoding);
         var csv = LandingFormat.IsCsv(path);
         CsvHeader? header = null;
@@ -202,6 +203,18 @@ internal sealed class LandingFileReader
         }
 
         Batch[] NewRound() => Enumerable.Range(0, Workers * 2).Select(_ => new Batch(_schema.Columns.Count - 1)).ToArray();
+    }
+
+    private Stream OpenLanding(string path)
+    {
+        try
+        {
+            return _open(path);
+        }
+        catch (Exception e) when (LandingFileException.ReasonOf(e) is { } reason)
+        {
+            throw new LandingFileException(reason, e);
+        }
     }
 
     private static void AppendValid(Batch batch, DuckDbAppender appender, int fileSeq)

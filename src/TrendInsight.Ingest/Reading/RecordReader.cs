@@ -293,6 +293,10 @@ internal sealed class RecordReader : IDisposable
             Corrupt = true;
             read = 0;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LandingFileException(LandingFileException.ReasonOf(e)!, e);
+        }
 
         if (read == 0)
         {
