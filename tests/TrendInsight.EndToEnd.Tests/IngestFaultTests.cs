@@ -57,6 +57,11 @@ public sealed class IngestFaultTests : IDisposable
         Assert.Contains("line_too_long", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("bad_timestamp", result.Stdout, StringComparison.Ordinal);
 
+        var status = CliProcess.Run(null, "--data", data, "status");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains("landing files rejected", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("c.jsonl.gz", status.Stdout, StringComparison.Ordinal);
+
         // Nothing new: the rejected file is not read again while unchanged, and the run is clean.
         var again = CliProcess.Run(null, "--data", data, "ingest");
         Assert.True(again.ExitCode == 0, again.ToString());
