@@ -104,6 +104,19 @@ public sealed class InputFaultTests : IDisposable
         Assert.Equal("not_text", Assert.Single(_h.Last!.LastFeeds.Single(f => f.Feed == Feeds.Comments).RejectedFiles).Reason);
     }
 
+    [Fact]
+    public void Ingest_Utf16Csv_FileRejectedAsNotTextSayingUtf16()
+    {
+        _h.Write(Feeds.Products, "p.csv", "\uFEFFproduct_id,ts,title\np-1,2026-11-10 10:00,露营灯\n", Encoding.Unicode);
+
+        var s = _h.Run();
+
+        Assert.Equal((0L, 1), (s.RowsRead, s.FilesRejected));
+        var rejected = Assert.Single(_h.Last!.LastFeeds.Single(f => f.Feed == Feeds.Products).RejectedFiles);
+        Assert.Equal("not_text", rejected.Reason);
+        Assert.Contains("UTF-16", rejected.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("２０２６-11-10T12:00:00+08:00")]
     [InlineData("2026-11-10T12:00:00+0٨:00")]

@@ -96,7 +96,7 @@ internal sealed record FileProbe(
             {
                 Rejection = named && !gz ? QuarantineReasons.NotGzip : QuarantineReasons.NotText,
                 RejectionDetail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{(named && !gz ? "no gzip magic bytes (1f 8b) and " : string.Empty)}{scanner.ControlBytes} control bytes in the first {scanner.SampleLength} bytes: binary data"),
+                    $"{(named && !gz ? "no gzip magic bytes (1f 8b) and " : string.Empty)}{scanner.ControlBytes} control bytes in the first {scanner.SampleLength} bytes: {(scanner.Utf16 ? "UTF-16 text (byte order mark), export it as UTF-8 or GB18030" : "binary data")}"),
             };
         }
 
@@ -183,6 +183,9 @@ internal sealed record FileProbe(
         private long _nonAsciiLines;
         private long _invalidLines;
 
+        /// <summary>The text starts with a UTF-16 byte order mark (ff fe or fe ff).</summary>
+        public bool Utf16 { get; private set; }
+
         /// <summary>Bytes of the text's first 64 KiB looked at for control bytes.</summary>
         public int SampleLength { get; private set; }
 
@@ -194,6 +197,11 @@ internal sealed record FileProbe(
 
         public void Feed(ReadOnlySpan<byte> data)
         {
+            if (SampleLength == 0 && data.Length >= 2)
+            {
+                Utf16 = (data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF);
+            }
+
             if (SampleLength < SampleBytes)
             {
                 var sample = data[..Math.Min(data.Length, SampleBytes - SampleLength)];
