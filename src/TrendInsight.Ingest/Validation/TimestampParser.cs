@@ -24,7 +24,7 @@ internal static partial class TimestampParser
                 return true;
             }
         }
-        catch (ArgumentOutOfRangeException)
+        catch (ArgumentException)
         {
             result = default;
             return false;
@@ -39,9 +39,10 @@ internal static partial class TimestampParser
         {
             return TryParseFolded(kind, value is null ? null : DigitFolding.Fold(value), out result);
         }
-        catch (ArgumentOutOfRangeException)
+        catch (ArgumentException)
         {
-            // A date at the edge of the calendar that an offset moves outside it (0001-01-01T00:00+08:00).
+            // A date at the edge of the calendar that an offset moves outside it (0001-01-01T00:00+08:00), or a local
+            // time whose historical offset is not whole minutes.
             result = default;
             return false;
         }
