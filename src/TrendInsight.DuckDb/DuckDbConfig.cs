@@ -28,17 +28,24 @@ public sealed class DuckDbConfig
     /// <summary>Further DuckDB settings by name, e.g. <c>preserve_insertion_order = false</c>.</summary>
     public IDictionary<string, string> Options { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>The <c>engine:</c> section of the pipeline configuration, with the temp folder under the data folder.</summary>
+    /// <summary>
+    /// The <c>engine:</c> section of the pipeline configuration, with the temp folder under the data folder and
+    /// relative paths resolved against the data folder (<c>file_search_path</c>).
+    /// </summary>
     public static DuckDbConfig FromEngine(EngineConfig engine, DataLayout layout)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(layout);
-        return new DuckDbConfig
+        var config = new DuckDbConfig
         {
             Threads = engine.Threads > 0 ? engine.Threads : null,
             MemoryLimit = string.IsNullOrWhiteSpace(engine.MemoryLimit) ? null : engine.MemoryLimit,
             TempDirectory = string.IsNullOrWhiteSpace(engine.TempDirectory) ? null : Path.Combine(layout.Root, engine.TempDirectory),
         };
+
+        // The warehouse's views name lake files relative to the data folder.
+        config.Options["file_search_path"] = layout.Root;
+        return config;
     }
 
     internal IEnumerable<KeyValuePair<string, string>> Settings()

@@ -24,4 +24,10 @@ public sealed partial class IngestService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the views in {Warehouse}: {Message}")]
     private static partial void LogViewsFailed(ILogger logger, string warehouse, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Moved {File} aside to {Target}: no run of the manifest wrote it")]
+    private static partial void LogOrphan(ILogger logger, string file, string target);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{File} is committed but missing or changed; run `trendinsight verify`, then `trendinsight repair --reingest`")]
+    private static partial void LogMissing(ILogger logger, string file);
 }

@@ -17,7 +17,8 @@ namespace TrendInsight.Ingest;
 /// Landing files → validated, deduplicated, Hive-partitioned Parquet in <c>data/lake/raw/</c>, exactly once.
 /// </summary>
 /// <remarks>
-/// One run: take the cross-process lock; undo what a crashed run left (files of uncommitted runs);
+/// One run: take the cross-process lock; undo what a crashed run left (files of runs journaled as started
+/// that never committed; files of no known run are moved aside to <c>data/orphans/</c>);
 /// read every new landing file (skipping any whose SHA-256 was ingested before) into a DuckDB staging
 /// table, rejected rows into quarantine files; deduplicate in SQL against the ids already in the lake;
 /// write Parquet and quarantine under a temporary folder; move them into place; commit the manifest
@@ -46,7 +47,7 @@ public sealed partial class IngestService : IIngestService
     }
 
     /// <summary>The manifest database: <c>state/ingest.duckdb</c>.</summary>
-    public static string StatePath(DataLayout layout) => Path.Combine(layout.State, "ingest.duckdb");
+    public static string StatePath(DataLayout layout) => layout.Manifest;
 
     /// <summary>Where landing files are read from; null means <c>data/landing/</c> of the layout.</summary>
     public string? LandingFolder { get; init; }
@@ -78,15 +79,32 @@ public sealed partial class IngestService : IIngestService
         var duckConfig = DuckDbConfig.FromEngine(_config.Engine, layout);
         duckConfig.MemoryLimit = _config.Ingest.MemoryLimit;
         duckConfig.Options["preserve_insertion_order"] = "false";
-        using var db = DuckDbDatabase.Open(null, duckConfig);
-        using var conn = db.Connect();
-        conn.Execute("ATTACH " + SqlScripts.Literal(StatePath(layout)) + " AS state");
-        foreach (var statement in SqlScripts.Load("state_schema.sql"))
+        var lakeFilesAtStart = CountLakeFiles(layout);
+        if (!File.Exists(layout.Manifest) && lakeFilesAtStart > 0)
         {
-            conn.Execute(statement);
+            throw new TrendInsightException(string.Create(CultureInfo.InvariantCulture,
+                $"the ingest manifest {layout.Manifest} is missing but the lake holds {lakeFilesAtStart:N0} files; run `trendinsight repair` to rebuild it from the lake"));
         }
 
-        Recover(conn, layout);
+        using var db = DuckDbDatabase.Open(null, duckConfig);
+        using var conn = db.Connect();
+        AttachManifest(conn, layout);
+        if (lakeFilesAtStart > 0 && conn.Scalar<long>("SELECT (SELECT count(*) FROM state.runs) + (SELECT count(*) FROM state.started_runs)") == 0)
+        {
+            throw new TrendInsightException(string.Create(CultureInfo.InvariantCulture,
+                $"the ingest manifest {layout.Manifest} knows no runs but the lake holds {lakeFilesAtStart:N0} files; run `trendinsight repair` to rebuild it from the lake"));
+        }
+
+        var (committedLake, orphans) = Recover(conn, layout);
+        var missing = committedLake.Files.Where(f => !CommittedLake.Present(layout, f)).Select(f => f.Path).ToList();
+        foreach (var path in missing)
+        {
+            LogMissing(_log, path);
+        }
+
+        // The journal entry is committed before anything of this run reaches the lake: files named by a run
+        // that started and never committed are a crash's leftovers, and only those are deleted on recovery.
+        conn.ExecuteNonQuery("INSERT INTO state.started_runs VALUES ($1, $2, $3)", runId, started, Environment.ProcessId);
         Directory.CreateDirectory(tempRoot);
 
         using var normalizer = TextNormalizer.Create();
@@ -249,7 +267,7 @@ public sealed partial class IngestService : IIngestService
 
                 reading.Stop();
                 deduplicating.Start();
-                lakeFiles.AddRange(Deduplicate(conn, manifest, schema, tally, feedFiles, layout, tempRoot, runId));
+                lakeFiles.AddRange(Deduplicate(conn, manifest, schema, tally, feedFiles, layout, tempRoot, runId, committedLake));
                 deduplicating.Stop();
                 conn.Execute(schema.LatestWins ? "DROP TABLE IF EXISTS final" : "DROP VIEW IF EXISTS final");
                 conn.Execute("DROP TABLE IF EXISTS losers; DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS superseded");
@@ -271,6 +289,7 @@ public sealed partial class IngestService : IIngestService
         }
 
         var committing = Stopwatch.StartNew();
+        lakeFiles = [.. lakeFiles.Select(f => f.TempPath is null ? f : f with { SizeBytes = new FileInfo(f.TempPath).Length, Sha256 = Checksum(f.TempPath) })];
         PauseIf("before-rename");
         foreach (var file in lakeFiles.Where(f => f.Action == "added"))
         {
@@ -282,6 +301,7 @@ public sealed partial class IngestService : IIngestService
         PauseIf("after-rename");
         Commit(manifest, runId, started, feedFilter, tallies, files, skipped, lakeFiles);
         PauseIf("after-manifest");
+        CommittedLake.Query(conn).Publish(layout);
         foreach (var file in lakeFiles.Where(f => f.Action == "removed"))
         {
             File.Delete(Path.Combine(layout.Root, file.Path));
@@ -310,6 +330,8 @@ public sealed partial class IngestService : IIngestService
             tallies.Sum(t => t.FilesProcessed), tallies.Sum(t => t.FilesSkipped), partitions)
         {
             FilesRejected = tallies.Sum(t => t.RejectedFiles.Count),
+            MissingLakeFiles = missing,
+            Orphans = orphans,
         };
         LogRun(_log, runId, summary.RowsRead, summary.Accepted, summary.Quarantined, summary.Duplicates, summary.FilesProcessed, summary.FilesSkipped);
         return summary;
@@ -410,6 +432,44 @@ public sealed partial class IngestService : IIngestService
         }
     }
 
+    /// <summary>
+    /// Attaches the manifest as <c>state</c> and brings its schema up to date. A manifest that DuckDB cannot
+    /// open (damaged, or not a database) stops the run with a message naming <c>trendinsight repair</c>.
+    /// </summary>
+    internal static void AttachManifest(DuckDbConnection conn, DataLayout layout)
+    {
+        try
+        {
+            conn.Execute("ATTACH " + SqlScripts.Literal(layout.Manifest) + " AS state");
+            foreach (var statement in SqlScripts.Load("state_schema.sql"))
+            {
+                conn.Execute(statement);
+            }
+        }
+        catch (DuckDbException ex) when (!IsLockConflict(ex))
+        {
+            throw new TrendInsightException(
+                $"the ingest manifest {layout.Manifest} is unreadable ({FirstLine(ex.Message)}); run `trendinsight repair` to rebuild it from the lake", inner: ex);
+        }
+    }
+
+    /// <summary>Whether DuckDB failed to open a file because another process holds its lock.</summary>
+    internal static bool IsLockConflict(DuckDbException ex) =>
+        ex.Message.Contains("Could not set lock", StringComparison.Ordinal) || ex.Message.Contains("Conflicting lock", StringComparison.Ordinal);
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    /// <summary>Files in the raw lake (any name): a lake that is not empty needs a manifest that knows it.</summary>
+    private static int CountLakeFiles(DataLayout layout) =>
+        Directory.Exists(layout.Raw) ? Directory.EnumerateFiles(layout.Raw, "*", SearchOption.AllDirectories).Count() : 0;
+
+    /// <summary>SHA-256 of a file's bytes, lower-case hex.</summary>
+    internal static string Checksum(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
     private static List<string> ListLandingFiles(string folder, IEnumerable<string> patterns)
     {
         if (!Directory.Exists(folder))
@@ -454,5 +514,10 @@ public sealed partial class IngestService : IIngestService
     }
 
     /// <summary>One file of a run in the lake or quarantine, relative to the data folder.</summary>
-    private sealed record LakeFile(string Feed, string Kind, DateOnly Dt, string Path, long Rows, string Action, string? TempPath);
+    private sealed record LakeFile(string Feed, string Kind, DateOnly Dt, string Path, long Rows, string Action, string? TempPath)
+    {
+        public long? SizeBytes { get; init; }
+
+        public string? Sha256 { get; init; }
+    }
 }

@@ -10,6 +10,12 @@ public sealed record IngestStatus(
     IReadOnlyList<IngestStatus.ReasonTotal> Reasons,
     IReadOnlyList<IngestStatus.Partition> Partitions)
 {
+    /// <summary>Lake and quarantine files the manifest committed (a summary of what <c>trendinsight verify</c> checks).</summary>
+    public int CommittedFiles { get; init; }
+
+    /// <summary>Committed files that are missing or not of their committed size (relative paths); <c>verify</c> also checks checksums.</summary>
+    public IReadOnlyList<string> MissingFiles { get; init; } = [];
+
     /// <summary>One committed run.</summary>
     public sealed record Run(string RunId, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string? Feed, long RowsRead, long Accepted,
         long Quarantined, long Duplicates, long Replaced, int FilesProcessed, int FilesSkipped);
@@ -40,17 +46,7 @@ public sealed record IngestStatus(
             return null;
         }
 
-        DuckDbDatabase db;
-        try
-        {
-            db = DuckDbDatabase.Open(path, new DuckDbConfig { ReadOnly = true, Threads = 1 });
-        }
-        catch (DuckDbException ex) when (ex.ErrorType == DuckDbErrorType.IO)
-        {
-            var holder = IngestLock.Holder(layout) is { } h ? " (" + h + ")" : string.Empty;
-            throw new TrendInsightException($"{path} is in use by a running ingest{holder}; its figures show when it ends", isTransient: true, inner: ex);
-        }
-
+        var db = ManifestFile.OpenReadOnly(layout);
         using (db)
         {
             using var conn = db.Connect();
@@ -84,7 +80,14 @@ public sealed record IngestStatus(
                     + "ORDER BY runs.started_at DESC, f.feed, f.file_name LIMIT $1",
                     r => new RejectedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)),
                     (long)lastRuns * 2);
-            return new IngestStatus(runs, feeds, reasons, partitions) { RejectedFiles = rejected };
+            var committed = conn.Query(Lake.SqlScripts.Load("committed_lake_files.sql")[0],
+                r => (Path: r.GetString(4), Size: r.IsNull(6) ? (long?)null : r.GetInt64(6)));
+            var missing = committed.Where(f =>
+            {
+                var info = new FileInfo(Path.Combine(layout.Root, f.Path));
+                return !info.Exists || (f.Size is { } size && info.Length != size);
+            }).Select(f => f.Path).ToList();
+            return new IngestStatus(runs, feeds, reasons, partitions) { CommittedFiles = committed.Count, MissingFiles = missing, RejectedFiles = rejected };
         }
     }
 }

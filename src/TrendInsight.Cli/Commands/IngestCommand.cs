@@ -95,6 +95,18 @@ public static class IngestCommand
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"rows read {summary.RowsRead:N0} = accepted {summary.Accepted:N0} + quarantined {summary.Quarantined:N0} + duplicates {summary.Duplicates:N0}; "
                 + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")));
+            foreach (var (from, to) in summary.Orphans)
+            {
+                AnsiConsole.MarkupLine("[yellow]" + Markup.Escape($"moved aside: {from} -> {to} (no run of the manifest wrote it)") + "[/]");
+            }
+
+            if (summary.MissingLakeFiles.Count > 0)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"error: the lake is damaged: {summary.MissingLakeFiles.Count:N0} committed files are missing or changed, e.g. {summary.MissingLakeFiles[0]}; run `trendinsight verify`, then `trendinsight repair --reingest`"));
+                return 1;
+            }
+
             if (summary.FilesRejected > 0)
             {
                 AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{summary.FilesRejected} files rejected")));

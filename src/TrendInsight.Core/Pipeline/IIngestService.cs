@@ -22,4 +22,13 @@ public sealed record IngestSummary(
 
     /// <summary>True when a row was quarantined or a file rejected: the CLI's exit code 3.</summary>
     public bool AnythingRejected => Quarantined > 0 || FilesRejected > 0;
+
+    /// <summary>
+    /// Committed lake files (relative to the data folder) that are missing or not of their committed size:
+    /// a damaged lake, which <c>trendinsight verify</c> details and <c>repair --reingest</c> restores.
+    /// </summary>
+    public IReadOnlyList<string> MissingLakeFiles { get; init; } = [];
+
+    /// <summary>Files found in the lake that no run of the manifest wrote, moved aside: (from, to), relative to the data folder.</summary>
+    public IReadOnlyList<(string From, string To)> Orphans { get; init; } = [];
 }

@@ -1,0 +1,42 @@
+using TrendInsight.Core;
+using TrendInsight.DuckDb;
+
+namespace TrendInsight.Ingest;
+
+/// <summary>Opening the ingest manifest (<c>state/ingest.duckdb</c>) to read it, with errors that say what to do.</summary>
+internal static class ManifestFile
+{
+    /// <summary>
+    /// Opens the manifest read-only. A running ingest holding it is a transient error; a file DuckDB cannot
+    /// read is a fatal one that names <c>trendinsight repair</c>.
+    /// </summary>
+    public static DuckDbDatabase OpenReadOnly(DataLayout layout)
+    {
+        var path = layout.Manifest;
+        try
+        {
+            var db = DuckDbDatabase.Open(path, new DuckDbConfig { ReadOnly = true, Threads = 1 });
+            try
+            {
+                using var conn = db.Connect();
+                conn.Scalar<long>("SELECT count(*) FROM runs");
+                return db;
+            }
+            catch
+            {
+                db.Dispose();
+                throw;
+            }
+        }
+        catch (DuckDbException ex) when (IngestService.IsLockConflict(ex))
+        {
+            var holder = IngestLock.IsHeld(layout) && IngestLock.Holder(layout) is { } h ? " (" + h + ")" : string.Empty;
+            throw new TrendInsightException($"{path} is in use by a running ingest{holder}; its figures show when it ends", isTransient: true, inner: ex);
+        }
+        catch (DuckDbException ex)
+        {
+            throw new TrendInsightException(
+                $"the ingest manifest {path} is unreadable ({ex.Message.Split('\n', 2)[0].Trim()}); run `trendinsight repair` to rebuild it from the lake", inner: ex);
+        }
+    }
+}
