@@ -68,7 +68,11 @@ public static partial class WarehouseCatalog
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(layout);
-        connection.Execute("SET file_search_path = " + Literal(layout.Root));
+        // A database opened with DuckDbConfig.FromEngine has it already, and a sandboxed one (sql) refuses any SET.
+        if (!string.Equals(connection.Scalar<string>("SELECT current_setting('file_search_path')"), layout.Root, StringComparison.Ordinal))
+        {
+            connection.Execute("SET file_search_path = " + Literal(layout.Root));
+        }
     }
 
     /// <summary>

@@ -27,6 +27,11 @@ public sealed partial class IngestService
             rowsPerDt[day] = rowsPerDt.GetValueOrDefault(day) + rows;
         }
 
+        foreach (var (seq, dt, rows) in counts)
+        {
+            _sources.Add((feed, dt!.Value, files.First(f => f.Seq == seq).FileName, rows));
+        }
+
         foreach (var file in files)
         {
             file.Accepted = counts.Where(c => c.Seq == file.Seq).Sum(c => c.Rows);
@@ -192,6 +197,11 @@ public sealed partial class IngestService
             foreach (var (feed, file, sha, size, sameAs, modified) in skipped)
             {
                 conn.ExecuteNonQuery("INSERT INTO state.skipped_files VALUES ($1, $2, $3, $4, $5, $6, $7)", runId, feed, file, sha, size, sameAs, modified);
+            }
+
+            foreach (var (feed, dt, file, rows) in _sources)
+            {
+                conn.ExecuteNonQuery("INSERT INTO state.lake_sources VALUES ($1, $2, $3, $4, $5)", runId, feed, dt, file, rows);
             }
 
             foreach (var f in lakeFiles)

@@ -19,6 +19,9 @@ public sealed partial class IngestService
     [LoggerMessage(Level = LogLevel.Information, Message = "ingest {RunId}: {Read:F1} s reading and validating, {Dedup:F1} s deduplicating and writing Parquet, {Commit:F1} s committing, {Views:F1} s refreshing views")]
     private static partial void LogPhases(ILogger logger, string runId, double read, double dedup, double commit, double views);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Feed}: not read {Path}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string feed, string path, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removed {File}: {Why}")]
     private static partial void LogRecovered(ILogger logger, string file, string why);
 

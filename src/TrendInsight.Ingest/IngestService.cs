@@ -39,6 +39,9 @@ public sealed partial class IngestService : IIngestService
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
 
+    /// <summary>Accepted rows of this run per feed, partition and landing file (<c>state.lake_sources</c>).</summary>
+    private readonly List<(string Feed, DateOnly Dt, string File, long Rows)> _sources = [];
+
     public IngestService(PipelineConfig config, TimeProvider clock, ILoggerFactory? loggerFactory = null)
     {
         _config = config;
@@ -73,6 +76,7 @@ public sealed partial class IngestService : IIngestService
     {
         var started = _clock.GetUtcNow();
         var runId = NewRunId(started);
+        _sources.Clear();
         var tempRoot = Path.Combine(layout.State, "ingest-tmp", runId);
         Directory.CreateDirectory(layout.State);
 
@@ -115,7 +119,8 @@ public sealed partial class IngestService : IIngestService
         using var manifest = new ManifestTransaction(db);
 
         var landing = LandingFolder ?? layout.Landing;
-        var plan = feeds.ToDictionary(f => f, f => ListLandingFiles(Path.Combine(landing, f), _config.Ingest.Patterns), StringComparer.Ordinal);
+        var refused = new List<LandingRefusal>();
+        var plan = feeds.ToDictionary(f => f, f => ListLandingFiles(f, Path.Combine(landing, f), refused), StringComparer.Ordinal);
         var totalBytes = plan.Values.SelectMany(f => f).Sum(SizeOf);
         var totalFiles = plan.Values.Sum(f => f.Count);
         var watch = Stopwatch.StartNew();
@@ -173,6 +178,13 @@ public sealed partial class IngestService : IIngestService
                         if (isDone)
                         {
                             doneBytes += size;
+                            continue;
+                        }
+
+                        // Listed as a plain file, but a source may have swapped in a link since.
+                        if (!_config.Ingest.FollowSymlinks && IsLink(path))
+                        {
+                            Refuse(refused, feed, path, SymlinkReason);
                             continue;
                         }
 
@@ -294,6 +306,11 @@ public sealed partial class IngestService : IIngestService
         foreach (var file in lakeFiles.Where(f => f.Action == "added"))
         {
             var target = Path.Combine(layout.Root, file.Path);
+            if (file.Kind == "quarantine")
+            {
+                QuarantineWriter.CreatePrivateFolders(layout.Quarantine, Path.GetDirectoryName(target)!);
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(file.TempPath!, target, overwrite: true);
         }
@@ -330,6 +347,7 @@ public sealed partial class IngestService : IIngestService
             tallies.Sum(t => t.FilesProcessed), tallies.Sum(t => t.FilesSkipped), partitions)
         {
             FilesRejected = tallies.Sum(t => t.RejectedFiles.Count),
+            Refused = refused,
             MissingLakeFiles = missing,
             Orphans = orphans,
         };
@@ -470,19 +488,97 @@ public sealed partial class IngestService : IIngestService
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
-    private static List<string> ListLandingFiles(string folder, IEnumerable<string> patterns)
+    private const string SymlinkReason = "symbolic link, not followed (set ingest.follow_symlinks: true to read links)";
+
+    /// <summary>
+    /// The files of one feed's landing folder that match the patterns, sorted: plain files directly in
+    /// the folder only. Symbolic links (the folder itself or a file) are refused unless
+    /// <c>ingest.follow_symlinks</c> is on, and anything that resolves outside the folder is refused.
+    /// </summary>
+    private List<string> ListLandingFiles(string feed, string folder, List<LandingRefusal> refused)
     {
-        if (!Directory.Exists(folder))
+        if (!Directory.Exists(folder) && !IsLink(folder))
         {
             return [];
         }
 
-        return patterns
-            .SelectMany(p => Directory.EnumerateFiles(folder, p, SearchOption.TopDirectoryOnly))
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        if (!_config.Ingest.FollowSymlinks && IsLink(folder))
+        {
+            Refuse(refused, feed, folder, "feed folder is a " + SymlinkReason);
+            return [];
+        }
+
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in _config.Ingest.Patterns)
+        {
+            if (IngestConfig.PatternProblem(pattern) is { } problem)
+            {
+                throw new TrendInsightException($"ingest.patterns: '{pattern}' {problem}");
+            }
+
+            IEnumerable<string> matches;
+            try
+            {
+                matches = Directory.EnumerateFiles(folder, pattern, SearchOption.TopDirectoryOnly).ToList();
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The folder went away after it was seen: nothing to read in it this run.
+                return [];
+            }
+
+            foreach (var file in matches)
+            {
+                var full = Path.GetFullPath(file);
+                if (Path.GetFileName(full).StartsWith('.'))
+                {
+                    continue;
+                }
+
+                if (!string.Equals(Path.GetDirectoryName(full), root, StringComparison.Ordinal))
+                {
+                    Refuse(refused, feed, full, $"outside the landing folder {root} (pattern '{pattern}')");
+                }
+                else if (!_config.Ingest.FollowSymlinks && IsLink(full))
+                {
+                    Refuse(refused, feed, full, SymlinkReason);
+                }
+                else
+                {
+                    files.Add(full);
+                }
+            }
+        }
+
+        return [.. files];
+    }
+
+    private void Refuse(List<LandingRefusal> refused, string feed, string path, string reason)
+    {
+        if (refused.Exists(r => string.Equals(r.Path, path, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        refused.Add(new LandingRefusal(feed, path, reason));
+        LogRefused(_log, feed, path, reason);
+    }
+
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static string NewRunId(DateTimeOffset now) =>

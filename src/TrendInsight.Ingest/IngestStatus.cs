@@ -80,7 +80,7 @@ public sealed record IngestStatus(
                     + "ORDER BY runs.started_at DESC, f.feed, f.file_name LIMIT $1",
                     r => new RejectedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)),
                     (long)lastRuns * 2);
-            var committed = conn.Query(Lake.SqlScripts.Load("committed_lake_files.sql")[0],
+            var committed = conn.Query(ManifestFile.CommittedLakeFilesSql(conn),
                 r => (Path: r.GetString(4), Size: r.IsNull(6) ? (long?)null : r.GetInt64(6)));
             var missing = committed.Where(f =>
             {

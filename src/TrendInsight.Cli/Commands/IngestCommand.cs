@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 using TrendInsight.Core;
 using TrendInsight.Core.Pipeline;
@@ -35,7 +34,8 @@ public static class IngestCommand
         {
             var layout = CliContext.Layout(result);
             var config = CliContext.Config(result);
-            var service = new IngestService(config, TimeProvider.System, NullLoggerFactory.Instance)
+            using var loggers = RunCommand.FileLoggers(layout, TimeProvider.System);
+            var service = new IngestService(config, TimeProvider.System, loggers)
             {
                 LandingFolder = result.GetValue(landing)?.FullName,
             };
@@ -92,9 +92,21 @@ public static class IngestCommand
                 AnsiConsole.Write(rejected);
             }
 
+            if (summary.Refused.Count > 0)
+            {
+                var refused = new Table().Title("not read").AddColumns("feed", "path", "reason");
+                foreach (var r in summary.Refused)
+                {
+                    refused.AddRow(Markup.Escape(r.Feed), Markup.Escape(r.Path), Markup.Escape(r.Reason));
+                }
+
+                AnsiConsole.Write(refused);
+            }
+
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"rows read {summary.RowsRead:N0} = accepted {summary.Accepted:N0} + quarantined {summary.Quarantined:N0} + duplicates {summary.Duplicates:N0}; "
-                + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")));
+                + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")
+                + (summary.Refused.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {summary.Refused.Count} landing entries not read (see above)") : string.Empty)));
             foreach (var (from, to) in summary.Orphans)
             {
                 AnsiConsole.MarkupLine("[yellow]" + Markup.Escape($"moved aside: {from} -> {to} (no run of the manifest wrote it)") + "[/]");

@@ -47,7 +47,8 @@ public static class RunCommand
 
                     ingestTask.StartTask();
                     ingest = await steps.IngestAsync(1, Track(ingestTask), cancellationToken);
-                    Finish(ingestTask, $"ingest: {ingest.Accepted.ToString("N0", CultureInfo.InvariantCulture)} rows accepted");
+                    Finish(ingestTask, $"ingest: {ingest.Accepted.ToString("N0", CultureInfo.InvariantCulture)} rows accepted"
+                        + (ingest.Refused.Count > 0 ? $", {ingest.Refused.Count} landing entries not read (symbolic links or outside landing; see the log)" : string.Empty));
 
                     analyzeTask.StartTask();
                     analyze = await steps.AnalyzeAsync(day, 1, ensureIngest: false, Track(analyzeTask), cancellationToken);

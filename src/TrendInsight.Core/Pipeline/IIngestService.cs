@@ -23,6 +23,9 @@ public sealed record IngestSummary(
     /// <summary>True when a row was quarantined or a file rejected: the CLI's exit code 3.</summary>
     public bool AnythingRejected => Quarantined > 0 || FilesRejected > 0;
 
+    /// <summary>Landing entries not read (symbolic links, matches outside the landing folder), each with the reason.</summary>
+    public IReadOnlyList<LandingRefusal> Refused { get; init; } = [];
+
     /// <summary>
     /// Committed lake files (relative to the data folder) that are missing or not of their committed size:
     /// a damaged lake, which <c>trendinsight verify</c> details and <c>repair --reingest</c> restores.

@@ -29,8 +29,8 @@ internal sealed class QuarantineWriter : IDisposable
         if (!_open.TryGetValue((feed, dt), out var entry))
         {
             var folder = Path.Combine(_root, feed, BusinessCalendar.Partition(dt));
-            Directory.CreateDirectory(folder);
-            var stream = new FileStream(Path.Combine(folder, $"quarantine-{_runId}.jsonl"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            CreatePrivateFolders(_root, folder);
+            var stream = new FileStream(Path.Combine(folder, $"quarantine-{_runId}.jsonl"), FileOptionsFor());
             entry = (stream, new Utf8JsonWriter(stream, Options), 0);
         }
 
@@ -55,6 +55,60 @@ internal sealed class QuarantineWriter : IDisposable
 
     /// <summary>Drops what was written for <paramref name="sourceFile"/> (a landing file rejected half-way), when the files are closed.</summary>
     public void Discard(string feed, string sourceFile) => _discarded.Add((feed, sourceFile));
+
+    /// <summary>
+    /// Quarantine holds raw landing lines, which may be personal data: files are 0640 and folders 0750
+    /// (owner and group only; the process umask may narrow this further, never widen it).
+    /// </summary>
+    public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+
+    /// <summary>The mode of quarantine folders: 0750.</summary>
+    public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+
+    /// <summary>
+    /// Creates <paramref name="folder"/> and every folder between it and <paramref name="root"/> (the
+    /// root included) with <see cref="FolderMode"/>; an existing one that others may enter is narrowed to it.
+    /// </summary>
+    public static void CreatePrivateFolders(string root, string folder)
+    {
+        var relative = Path.GetRelativePath(root, folder);
+        var path = root;
+        var parts = relative == "." ? Array.Empty<string>() : relative.Split(Path.DirectorySeparatorChar);
+        for (var i = -1; i < parts.Length; i++)
+        {
+            path = i < 0 ? root : Path.Combine(path, parts[i]);
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(path);
+                continue;
+            }
+
+            Directory.CreateDirectory(path, FolderMode);
+            var mode = File.GetUnixFileMode(path);
+            if ((mode & ~FolderMode) != 0)
+            {
+                File.SetUnixFileMode(path, mode & FolderMode);
+            }
+        }
+    }
+
+    private static FileStreamOptions FileOptionsFor()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = System.IO.FileMode.Create,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = 1 << 16,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        return options;
+    }
 
     /// <summary>Closes every file; returns (feed, dt, path relative to the temporary root, rows).</summary>
     public IReadOnlyList<(string Feed, DateOnly Dt, string RelativePath, long Rows)> Close()

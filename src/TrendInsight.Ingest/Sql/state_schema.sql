@@ -89,6 +89,14 @@ CREATE TABLE IF NOT EXISTS state.started_runs (
     started_at TIMESTAMPTZ NOT NULL,
     pid INTEGER NOT NULL
 );
+-- Which landing files gave rows to which partition in a run: `verify` names them for a lost file.
+CREATE TABLE IF NOT EXISTS state.lake_sources (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    dt DATE NOT NULL,
+    file_name VARCHAR NOT NULL,
+    rows BIGINT NOT NULL
+);
 -- Raw-line hashes (first 8 bytes of SHA-256) of the rows quarantined per landing file name: a file read
 -- again (rewritten in place) counts the bad rows it had before as duplicates, not as new quarantine.
 CREATE TABLE IF NOT EXISTS state.quarantined_lines (
