@@ -12,6 +12,9 @@ start_time=$(date +%s)
 
 echo "== simulate $days days ending $end (seed $seed, scale $scale) into $data/landing"
 $ti --data "$data" simulate --days "$days" --end "$end" --seed "$seed" --scale "$scale" --out "$data/landing"
+prev=$(date -d "$end - 7 days" +%F)
+echo "== ingest, analyze, report for $prev (the previous weekly report, which the next one compares its ranks with)"
+$ti --data "$data" run --date "$prev"
 echo "== ingest, analyze, report for $end"
 $ti --data "$data" run --date "$end"
 echo

@@ -19,13 +19,19 @@ public sealed class AnalyzeService : IAnalyzeService
 {
     /// <summary>The marts written per analysis date, in the order they are written.</summary>
     public static IReadOnlyList<string> AsOfMarts { get; } =
-        ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words"];
+        ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words", "topic_movement"];
 
     /// <summary>The stage that scores terms on the per-day rollups (<c>term_daily</c>, <c>segment_daily</c>, <c>source_daily</c>).</summary>
     public const string ScoringStage = "scoring on the rollups";
 
+    /// <summary>Weekly analyses looked back on for the weeks a topic has been on the list.</summary>
+    private const int MovementWeeks = 26;
+
     /// <summary>Lines of each text feed that new-word discovery reads.</summary>
     private const int NewWordCorpusLines = 100_000;
+
+    /// <summary>Days of earlier analyses a topic is tracked across: one that drops out for a few days keeps its id.</summary>
+    private const int TrackingLookBackDays = 7;
 
     private readonly PipelineConfig _config;
     private readonly ILogger _log;
@@ -154,17 +160,24 @@ public sealed class AnalyzeService : IAnalyzeService
         Run(conn, "150_topic_edges");
         var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
         var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetDouble(2)));
+        var clustered = new List<TopicClusterer.Member>();
+
+        // rising and falling terms are clustered apart: a falling word never joins a rising topic
+        foreach (var falling in new[] { false, true })
+        {
+            var group = candidates.Where(c => c.Falling == falling).Select(c => c.Candidate).ToList();
+            var groupTerms = group.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
+            var prefix = falling ? "falling:" : "rising:";
+            clustered.AddRange(TopicClusterer.Cluster(group, edges.Where(e => groupTerms.Contains(e.A) && groupTerms.Contains(e.B)), cfg.TopicMinSimilarity)
+                .Select(m => m with { TopicId = prefix + m.TopicId }));
+        }
+
+        var ids = TrackTopics(conn, layout, asOf, clustered, candidates.Select(c => c.Candidate).ToList());
         using (var appender = conn.CreateAppender("topic_members"))
         {
-            // rising and falling terms are clustered apart: a falling word never joins a rising topic
-            foreach (var falling in new[] { false, true })
+            foreach (var m in clustered)
             {
-                var group = candidates.Where(c => c.Falling == falling).Select(c => c.Candidate).ToList();
-                var groupTerms = group.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
-                foreach (var m in TopicClusterer.Cluster(group, edges.Where(e => groupTerms.Contains(e.A) && groupTerms.Contains(e.B))))
-                {
-                    appender.BeginRow().Append(m.TopicId).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
-                }
+                appender.BeginRow().Append(ids[m.TopicId]).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
             }
         }
 
@@ -178,6 +191,7 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "raw_comments", committed.Partitions(layout, Feeds.Comments, recentStart, asOf));
         Load(conn, "raw_content", committed.Partitions(layout, Feeds.Content, asOf.AddDays(-90), asOf));
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
+        Movement(conn, layout, asOf);
         progress?.Report(new StageProgress("analyze", "forecast", 0, 0));
         Forecast(conn);
         progress?.Report(new StageProgress("analyze", "new words", 0, 0));
@@ -197,6 +211,23 @@ public sealed class AnalyzeService : IAnalyzeService
         watch.Stop();
         Log.Analyzed(_log, asOf, terms, topics, watch.ElapsedMilliseconds);
         return new AnalyzeSummary(asOf, terms, topics, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// The final ids of the clusters (<see cref="TopicTracker"/>): the topics of the analyses of the
+    /// week before <paramref name="asOf"/> are loaded into <c>topic_history</c> and matched by membership.
+    /// </summary>
+    private IReadOnlyDictionary<string, string> TrackTopics(
+        DuckDbConnection conn, DataLayout layout, DateOnly asOf, IReadOnlyList<TopicClusterer.Member> clustered, IReadOnlyList<TopicClusterer.Candidate> candidates)
+    {
+        Load(conn, "topic_history", LakeFiles.Partitions(Path.Combine(layout.Marts, "topics"), asOf.AddDays(-TrackingLookBackDays), asOf.AddDays(-1)));
+        var previous = conn.Query(_sql.Value.LoadStatement("topic_history_members"), r => new TopicTracker.Previous(
+            r.GetString(1), r.GetDate(0), [.. r.GetStringList(2).Select(s => s ?? string.Empty)]));
+        var interest = candidates.GroupBy(c => c.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().RecentTotal, StringComparer.Ordinal);
+        var current = clustered.GroupBy(m => m.TopicId, StringComparer.Ordinal)
+            .Select(g => new TopicTracker.Current(g.Key, g.First().Name, [.. g.Select(m => (m.Term, interest.GetValueOrDefault(m.Term)))]))
+            .ToList();
+        return TopicTracker.Assign(current, previous);
     }
 
     private TermExtractor Extractor() => _extractor ??= _extractorFactory();
@@ -220,13 +251,14 @@ public sealed class AnalyzeService : IAnalyzeService
             asOf, c.RecentDays, c.BaselineDays, c.PriorStrength, c.MinSupport, c.MinActiveDays, c.BreakoutFloor, c.MinZ,
             c.RiseSlope, c.Weights.Search, c.Weights.Content, c.Weights.Comment, c.Weights.Engagement,
             c.TopicCandidates, c.TopicMinSimilarity, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
-            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())), c.IdfFloor);
+            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())), c.IdfFloor, _config.Report.TopTopics);
     }
 
     /// <summary>
     /// The settings that change what a day's terms and per-day marts hold. Dictionaries are stamped by
     /// name and content (SHA-256): the lexicon's word files and synonyms, and the user dictionaries;
-    /// its README, a checkout or a move of the installation do not rebuild the terms.
+    /// its README, a checkout or a move of the installation do not rebuild the terms. jieba's own data is
+    /// stamped by the jieba.NET version it comes with; the segmenter's rules by the <c>terms-vN</c> prefix.
     /// </summary>
     private string SettingsStamp()
     {
@@ -240,7 +272,7 @@ public sealed class AnalyzeService : IAnalyzeService
         var stamps = string.Join(';', files.Select(f => Path.GetFileName(f) + ":"
             + (File.Exists(f) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) : "missing")));
         var stop = string.Join(',', _config.Text.ExtraStopWords);
-        return string.Create(CultureInfo.InvariantCulture, $"terms-v2 w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
+        return string.Create(CultureInfo.InvariantCulture, $"terms-v3 jieba.NET={JiebaData.PackageVersion} w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
     }
 
     /// <summary>jieba's IDF table and the discovered words, for the generic-word filter of the rank.</summary>
@@ -308,11 +340,20 @@ public sealed class AnalyzeService : IAnalyzeService
         }
     }
 
+    /// <summary>Rank movement against the weekly analyses before this one (the report's ↑3, ↓2, 新上榜, weeks on the list).</summary>
+    private void Movement(DuckDbConnection conn, DataLayout layout, DateOnly asOf)
+    {
+        conn.ExecuteNonQuery(_sql.Value.LoadStatement("movement_params"), _config.Report.TopTopics);
+        var root = Path.Combine(layout.Marts, "topics");
+        var files = Enumerable.Range(1, MovementWeeks).SelectMany(k => LakeFiles.Partition(root, asOf.AddDays(-7 * k))).ToArray();
+        Load(conn, "prev_topics", files);
+        Run(conn, "340_topic_movement");
+    }
+
     private void Forecast(DuckDbConnection conn)
     {
         var c = _config.Analysis;
         var rows = conn.Query(_sql.Value.LoadStatement("forecast_input"), r => (Topic: r.GetString(0), Day: r.GetDate(1), Y: r.GetDouble(2), Factor: r.GetDouble(3)));
-        var z = DampedHolt.NormalQuantile(c.ForecastInterval);
         using var appender = conn.CreateAppender("forecast");
         foreach (var group in rows.GroupBy(r => r.Topic, StringComparer.Ordinal))
         {
@@ -322,45 +363,17 @@ public sealed class AnalyzeService : IAnalyzeService
             double Factor(DateOnly d) => factors[IsoDayOfWeek(d)];
             var deseasonalised = series.Select(r => r.Y / Factor(r.Day)).ToList();
 
-            // backtest: refit without the last horizon days and compare with what happened
-            double? mape = null;
-            double? coverage = null;
-            double? logError = null;
-            var h = Math.Min(c.HorizonDays, series.Count / 2);
-            if (h >= 1 && series.Count - h >= 7)
-            {
-                var fit = DampedHolt.Forecast(deseasonalised.Take(series.Count - h).ToList(), h, z);
-                double errors = 0;
-                var logDays = new List<(double, double)>(h);
-                var inside = 0;
-                for (var k = 0; k < h; k++)
-                {
-                    var actual = series[series.Count - h + k];
-                    var f = Factor(actual.Day);
-                    var yhat = fit[k].Yhat * f;
-                    errors += Math.Abs(actual.Y - yhat) / Math.Max(actual.Y, 1.0);
-                    logDays.Add((actual.Y / f, fit[k].Yhat));
-                    if (actual.Y >= fit[k].Lo * f && actual.Y <= fit[k].Hi * f)
-                    {
-                        inside++;
-                    }
-                }
-
-                mape = errors / h;
-                coverage = (double)inside / h;
-                logError = DampedHolt.BacktestLogError(logDays);
-            }
-
+            var forecast = CalibratedForecast.Forecast(deseasonalised, c.HorizonDays, c.ForecastInterval);
             var last = series[^1].Day;
-            foreach (var p in DampedHolt.Forecast(deseasonalised, c.HorizonDays, z, logError))
+            foreach (var p in forecast.Points)
             {
                 var day = last.AddDays(p.Horizon);
                 var f = Factor(day);
                 var row = appender.BeginRow().Append(group.Key).Append(day).Append(p.Horizon)
                     .Append(p.Yhat * f).Append(p.Lo * f).Append(p.Hi * f).Append("damped_holt");
-                row = mape is null ? row.AppendNull() : row.Append(mape.Value);
-                row = coverage is null ? row.AppendNull() : row.Append(coverage.Value);
-                row.EndRow();
+                row = forecast.Mape is { } mape ? row.Append(mape) : row.AppendNull();
+                row = forecast.Coverage is { } coverage ? row.Append(coverage) : row.AppendNull();
+                row.Append(forecast.Informative).Append(forecast.Multiplier).Append(forecast.BacktestDays).EndRow();
             }
         }
     }
@@ -381,13 +394,18 @@ public sealed class AnalyzeService : IAnalyzeService
             return;
         }
 
-        var lines = conn.Query(_sql.Value.LoadStatement("new_words_corpus"), r => r.IsNull(0) ? string.Empty : r.GetString(0),
+        var lines = conn.Query(_sql.Value.LoadStatement("new_words_corpus"), r => (Source: r.GetString(0), Text: r.IsNull(1) ? string.Empty : r.GetString(1)),
             search, comments, content, (long)NewWordCorpusLines);
-        var discovery = new NewWordDiscovery(segmenter, NewWordOptions.FromConfig(_config.Text), extractor.StopWords);
+        var options = NewWordOptions.FromConfig(_config.Text);
+        // candidates that only comments use are dropped afterwards, so discovery looks further down its list
+        var discovery = new NewWordDiscovery(segmenter, options with { Top = options.Top * 4 }, extractor.StopWords);
+        var found = discovery.Discover(lines.Select(l => l.Text).ToList());
         using var appender = conn.CreateAppender("new_words");
-        foreach (var w in discovery.Discover(lines))
+        foreach (var r in NewWordSources.Rank(found, lines, options.Top))
         {
-            appender.BeginRow().Append(w.Word).Append((long)w.Count).Append(w.Cohesion).Append(w.LeftEntropy).Append(w.RightEntropy).Append(w.Score).EndRow();
+            var w = r.Word;
+            appender.BeginRow().Append(w.Word).Append((long)w.Count).Append(w.Cohesion).Append(w.LeftEntropy).Append(w.RightEntropy).Append(r.Score)
+                .Append(r.QueryLines).Append(r.TitleLines).Append(r.CommentLines).EndRow();
         }
     }
 

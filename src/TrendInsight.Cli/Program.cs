@@ -23,6 +23,7 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ScheduleCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(BackfillCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 
 try
 {

@@ -65,22 +65,33 @@ internal sealed class MartReportLoader
         var terms = Query(conn, "trends", asOf, [], rd => new TermRow(
             rd.GetString(0), rd.IsNull(1) ? null : rd.GetString(1), rd.IsNull(2) ? null : rd.GetString(2), Dbl(rd, 3) ?? 0, Dbl(rd, 4) ?? 0,
             Dbl(rd, 5), Dbl(rd, 6), Dbl(rd, 7) ?? 0, !rd.IsNull(8) && rd.GetBoolean(8), Dbl(rd, 9), rd.IsNull(10) ? null : rd.GetInt32(10),
-            rd.IsNull(11) ? null : rd.GetString(11), Lng(rd, 12), Lng(rd, 13), Lng(rd, 14), Lng(rd, 15)));
+            rd.IsNull(11) ? null : rd.GetString(11), Lng(rd, 12), Lng(rd, 13), Lng(rd, 14), Lng(rd, 15), Lng(rd, 16), rd.GetBoolean(17)));
         var seriesFrom = asOf.AddDays(-(Math.Max(r.SeriesDays, a.RecentDays + a.BaselineDays) - 1));
         var daily = Query(conn, "topic_daily", asOf, [seriesFrom], rd => (Topic: rd.GetString(0), Day: rd.GetDate(1), Index: Dbl(rd, 2) ?? 0,
             Mentions: Lng(rd, 3), Engagements: Lng(rd, 4), Gmv: Dbl(rd, 5) ?? 0)).ToLookup(x => x.Topic, StringComparer.Ordinal);
         var forecastRows = Query(conn, "forecast", asOf, [], rd => (Topic: rd.GetString(0),
-            Point: new ForecastPoint(rd.GetDate(1), Dbl(rd, 2) ?? 0, Dbl(rd, 3) ?? 0, Dbl(rd, 4) ?? 0), Error: Dbl(rd, 5)));
+            Point: new ForecastPoint(rd.GetDate(1), Dbl(rd, 2) ?? 0, Dbl(rd, 3) ?? 0, Dbl(rd, 4) ?? 0), Error: Dbl(rd, 5),
+            Coverage: Dbl(rd, 6), Informative: rd.GetBoolean(7)));
         var forecast = forecastRows.ToLookup(x => x.Topic, x => x.Point, StringComparer.Ordinal);
-        var forecastError = forecastRows.Where(x => x.Error is not null).GroupBy(x => x.Topic, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Error, StringComparer.Ordinal);
+        var forecastFit = forecastRows.GroupBy(x => x.Topic, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.First().Error, g.First().Coverage, g.First().Informative), StringComparer.Ordinal);
         var attributes = Query(conn, "topic_attributes", asOf, [], rd => (Topic: rd.GetString(0),
             Chip: new AttributeChip(rd.GetString(1), rd.GetString(2), Lng(rd, 3), Dbl(rd, 4)))).ToLookup(x => x.Topic, x => x.Chip, StringComparer.Ordinal);
         var segments = Query(conn, "topic_segments", asOf, [], rd => (Topic: rd.GetString(0),
-            Skew: new SegmentSkew(rd.GetString(1), rd.GetString(2), Lng(rd, 3), Dbl(rd, 4) ?? 0, Dbl(rd, 5) ?? 0))).ToLookup(x => x.Topic, x => x.Skew, StringComparer.Ordinal);
+            Skew: new SegmentSkew(rd.GetString(1), rd.GetString(2), Lng(rd, 3), Dbl(rd, 4) ?? 0, Dbl(rd, 5) ?? 0) { Leads = rd.GetBoolean(6), Z = Dbl(rd, 7) }))
+            .ToLookup(x => x.Topic, x => x.Skew, StringComparer.Ordinal);
         var supply = Query(conn, "supply_gap", asOf, [], rd => (Topic: rd.GetString(0), DemandGrowth: Dbl(rd, 1), SupplyGrowth: Dbl(rd, 2),
-            Listings: Lng(rd, 3), ListingsBaseline: Dbl(rd, 4) ?? 0, Opportunity: Dbl(rd, 5), Gap: !rd.IsNull(6) && rd.GetBoolean(6)))
+            Listings: Lng(rd, 3), ListingsBaseline: Dbl(rd, 4) ?? 0, Opportunity: Dbl(rd, 5) ?? 0, Gap: !rd.IsNull(6) && rd.GetBoolean(6),
+            Reason: rd.IsNull(7) ? null : rd.GetString(7), Per1k: Dbl(rd, 8), Median: Dbl(rd, 9)))
             .GroupBy(x => x.Topic, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var movement = Query(conn, "topic_movement", asOf, [], rd => (Topic: rd.GetString(0), Movement: new ListMovement(
+                rd.IsNull(1) ? null : rd.GetInt32(1), rd.IsNull(2) ? null : rd.GetInt32(2), rd.IsNull(3) ? null : rd.GetBoolean(3), rd.IsNull(4) ? null : rd.GetInt32(4))))
+            .GroupBy(x => x.Topic, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Movement, StringComparer.Ordinal);
+        // A related term is a product or style phrase: a lexicon word, or a word that is not generic and
+        // that product listings use (when the lake has listings at all); 色系, 攻略, 第一套 are neither.
+        var lakeHasListings = topicRows.Any(t => t.RecentListings > 0);
+        bool Specific(TermRow x, string topicName) =>
+            x.Term == topicName || x.TermType is not null || (!x.Generic && (!lakeHasListings || x.RecentListings > 0));
         var evidence = Query(conn, "evidence", asOf, [], rd => (Topic: rd.GetString(0), Kind: rd.GetString(1), Id: rd.IsNull(2) ? null : rd.GetString(2),
             Text: rd.IsNull(3) ? string.Empty : rd.GetString(3), Likes: Lng(rd, 4), Engagement: Dbl(rd, 5) ?? 0)).ToLookup(x => x.Topic, StringComparer.Ordinal);
         cancellationToken.ThrowIfCancellationRequested();
@@ -93,8 +104,10 @@ internal sealed class MartReportLoader
             var growthPct = GrowthPct(t.Growth, t.GrowthShrunk);
             var s = supply.GetValueOrDefault(t.TopicId);
             var ev = evidence[t.TopicId].ToList();
+            var fit = forecastFit.GetValueOrDefault(t.TopicId);
             return new TopicTrend(rank, t.Name, Stage(t.Stage), growthPct, t.Z, t.RecentTotal)
             {
+                Movement = movement.GetValueOrDefault(t.TopicId),
                 Counts = new SignalCounts
                 {
                     Searches = t.RecentSearch,
@@ -107,14 +120,22 @@ internal sealed class MartReportLoader
                 Series = days.Where(d => d.Day >= asOf.AddDays(-(r.SeriesDays - 1)) && d.Day <= asOf)
                     .Select(d => new SeriesPoint(d.Day, d.Index, d.Mentions)).ToList(),
                 Forecast = forecast[t.TopicId].ToList(),
-                ForecastError = forecastError.GetValueOrDefault(t.TopicId),
-                RelatedTerms = terms.Where(x => x.TopicId == t.TopicId)
+                ForecastError = fit.Error,
+                ForecastCoverage = fit.Coverage,
+                ForecastInformative = fit == default || fit.Informative,
+                RelatedTerms = terms.Where(x => x.TopicId == t.TopicId && Specific(x, t.Name))
                     .Take(r.RelatedTerms)
                     .Select(x => new RelatedTerm(x.Term, x.Mentions, GrowthPct(x.Growth, x.GrowthShrunk)))
                     .ToList(),
                 Attributes = attributes[t.TopicId].ToList(),
                 Segments = segments[t.TopicId].ToList(),
-                Supply = s.Topic is null || s.DemandGrowth is not { } dg ? null : SupplyOf(dg, s.SupplyGrowth, s.Listings, s.ListingsBaseline, s.Opportunity, s.Gap),
+                Supply = s.Topic is null || s.DemandGrowth is not { } dg ? null : SupplyOf(dg, s.SupplyGrowth, s.Listings, s.ListingsBaseline, s.Opportunity) with
+                {
+                    IsGap = s.Gap,
+                    Reason = s.Reason,
+                    ListingsPer1kDemand = s.Per1k,
+                    MedianListingsPer1k = s.Median,
+                },
                 Evidence = ev.Where(e => e.Kind == "comment").Take(r.EvidenceComments)
                     .Select(e => new EvidenceComment(e.Text, e.Likes, e.Id, null)).ToList(),
                 TopContent = ev.Where(e => e.Kind == "content").Take(r.TopContent)
@@ -137,7 +158,7 @@ internal sealed class MartReportLoader
         var decliningIds = decliningRows.Select(t => t.TopicId).ToHashSet();
         var decliningNames = decliningTopics.Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
         var decliningTerms = terms
-            .Where(x => x.Score is < 0 && x.GrowthShrunk is < 1 && x.Z < 0
+            .Where(x => x.Score is < 0 && x.GrowthShrunk is < 1 && x.Z <= -a.MinZ && !x.Generic
                 && !(x.TopicId is { } id && decliningIds.Contains(id)) && !decliningNames.Contains(x.Term))
             .OrderBy(x => x.Score)
             .Take(Math.Max(0, r.DecliningTopics - decliningTopics.Count))
@@ -208,11 +229,11 @@ internal sealed class MartReportLoader
         }
     }
 
-    private static SupplyGap SupplyOf(double demandGrowth, double? supplyGrowth, long listings, double listingsBaseline, double? opportunity, bool gap)
+    private static SupplyGap SupplyOf(double demandGrowth, double? supplyGrowth, long listings, double listingsBaseline, double opportunity)
     {
         var demandPct = (demandGrowth - 1) * 100;
         double? supplyPct = supplyGrowth is { } sg && listingsBaseline > 0 ? (sg - 1) * 100 : null;
-        return new SupplyGap(demandPct, supplyPct, listings, demandPct - (supplyPct ?? 0)) { Opportunity = opportunity, IsGap = gap };
+        return new SupplyGap(demandPct, supplyPct, listings, opportunity);
     }
 
     /// <summary>Growth in percent: the shrunk ratio (small counts pulled to 1), null when there is no baseline.</summary>
@@ -337,5 +358,5 @@ internal sealed class MartReportLoader
 
     private sealed record TermRow(string Term, string? TermType, string? TopicId, double RecentTotal, double BaselineTotal, double? Growth,
         double? GrowthShrunk, double Z, bool Breakout, double? Score, int? Rank, string? Stage, long Mentions, long RecentSearch,
-        long RecentContent, long RecentComment);
+        long RecentContent, long RecentComment, long RecentListings, bool Generic);
 }

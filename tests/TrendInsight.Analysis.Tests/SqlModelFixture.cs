@@ -20,7 +20,7 @@ internal sealed class SqlModelFixture : IDisposable
             AsOf, c.RecentDays, c.BaselineDays, c.PriorStrength, c.MinSupport, c.MinActiveDays, c.BreakoutFloor, c.MinZ,
             c.RiseSlope, c.Weights.Search, c.Weights.Content, c.Weights.Comment, c.Weights.Engagement,
             c.TopicCandidates, c.TopicMinSimilarity, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
-            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus), c.IdfFloor);
+            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus), c.IdfFloor, 10);
     }
 
     public AnalysisConfig Config { get; }

@@ -37,6 +37,12 @@ public sealed class PipelineTests : IDisposable
         Assert.True(row.GetProperty("trends").GetInt64() > 0, lake.Stdout);
         Assert.True(truth.TryGetProperty("accounting", out _));
 
+        // The analysed topics scored against what the simulator planted.
+        var evaluated = CliProcess.Run(null, "--data", data, "evaluate", "--truth", Path.Combine(landing, "ground_truth.json"));
+        Assert.True(evaluated.ExitCode == 0, evaluated.ToString());
+        Assert.Contains(End + "  precision@10", evaluated.Stdout, StringComparison.Ordinal);
+        Assert.Contains("summary " + End + ".." + End + " (1 dates)", evaluated.Stdout, StringComparison.Ordinal);
+
         // A second run of the same day changes nothing: files already ingested are skipped.
         var again = CliProcess.Run(null, "--data", data, "run", "--date", End);
         Assert.True(again.ExitCode == 0, again.ToString());

@@ -26,4 +26,6 @@ SELECT $1::DATE AS as_of,
        $21::INTEGER AS evidence_per_topic,
        -- focus categories come as one comma-separated text
        CASE WHEN $22::VARCHAR = '' THEN []::VARCHAR[] ELSE string_split($22::VARCHAR, ',') END AS focus,
-       $23::DOUBLE AS idf_floor
+       $23::DOUBLE AS idf_floor,
+       -- rank up to which a topic is on the report's list (report.top_topics), for days on the list
+       $24::INTEGER AS top_list
