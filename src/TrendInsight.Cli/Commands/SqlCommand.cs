@@ -21,6 +21,15 @@ public static class SqlCommand
             var layout = CliContext.Layout(result);
             var config = CliContext.Config(result);
             var engine = DuckDbConfig.FromEngine(config.Engine, layout);
+
+            // The warehouse's views name lake files relative to the data folder, and DuckDB resolves a relative
+            // path against the working directory before file_search_path: from inside another data folder, a
+            // copied warehouse would read that folder's lake.
+            if (Directory.Exists(layout.Root))
+            {
+                Directory.SetCurrentDirectory(layout.Root);
+            }
+
             using var db = OpenWarehouse(layout, engine, result.GetValue(write), out var temporaryViews);
             using var conn = db.Connect();
             if (temporaryViews)
