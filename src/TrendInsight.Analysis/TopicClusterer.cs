@@ -141,8 +141,10 @@ internal static class TopicClusterer
             var heads = Enumerable.Range(0, terms.Count).Where(k => alive[k])
                 .ToDictionary(k => k, k => members[k].OrderByDescending(i => weight[i]).ThenBy(i => i).First());
 
-            // a cluster's core: its head and the members of at least half the head's interest (美拉德 beside 美拉德穿搭)
-            var cores = heads.ToDictionary(h => h.Key, h => members[h.Key].Where(i => weight[i] >= weight[h.Value] / 2).ToList());
+            // a cluster's core: its head and the compounds or heads of it (美拉德 beside 美拉德穿搭); a big
+            // side word (测评, in the titles of many trends) is not core, so it cannot bridge two trends
+            var cores = heads.ToDictionary(h => h.Key, h => members[h.Key]
+                .Where(i => i == h.Value || IsHeadOf(terms[i].Term, terms[h.Value].Term) || IsHeadOf(terms[h.Value].Term, terms[i].Term)).ToList());
             foreach (var small in heads.Keys.OrderBy(k => clusterWeight[k]).ThenBy(k => k))
             {
                 var target = -1;

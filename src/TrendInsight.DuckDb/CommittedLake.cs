@@ -71,7 +71,16 @@ public sealed class CommittedLake
 
         using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 });
         using var conn = db.Connect();
-        conn.Execute("ATTACH " + DuckDbSql.Literal(layout.Manifest) + " AS state (READ_ONLY)");
+        try
+        {
+            conn.Execute("ATTACH " + DuckDbSql.Literal(layout.Manifest) + " AS state (READ_ONLY)");
+        }
+        catch (DuckDbException ex) when (ex.Message.Contains("Conflicting lock", StringComparison.Ordinal) || ex.Message.Contains("Could not set lock", StringComparison.Ordinal))
+        {
+            throw new TrendInsightException(
+                $"{layout.Manifest} is in use by a running ingest, and {layout.CommittedFiles} is not written yet; try again when the ingest ends", isTransient: true, inner: ex);
+        }
+
         return Query(conn);
     }
 

@@ -76,19 +76,32 @@ public sealed class DuckDbDatabase : IDisposable
             NativeMethods.PtrToStringAndFree(error);
             var opened = new DuckDbDatabase(database, target);
             var timeZone = config is null ? "UTC" : config.TimeZone;
-            if (!string.IsNullOrEmpty(timeZone))
+            try
             {
-                try
+                using var connection = opened.Connect();
+
+                // A second open of a file this process holds gets the same instance, settings and lock included.
+                var locked = connection.Scalar<bool>("SELECT current_setting('lock_configuration')");
+                if (!locked && !string.IsNullOrEmpty(timeZone))
                 {
                     // TimeZone belongs to the ICU extension, so it cannot go into the open-time config.
-                    using var connection = opened.Connect();
                     connection.Execute("SET GLOBAL TimeZone = " + DuckDbSql.Literal(timeZone));
                 }
-                catch
+
+                foreach (var statement in locked || config is null ? [] : config.SandboxStatements())
                 {
-                    opened.Dispose();
-                    throw;
+                    connection.Execute(statement);
                 }
+
+                if (!locked && config is { LockConfiguration: true })
+                {
+                    connection.Execute("SET GLOBAL lock_configuration = true");
+                }
+            }
+            catch
+            {
+                opened.Dispose();
+                throw;
             }
 
             return opened;

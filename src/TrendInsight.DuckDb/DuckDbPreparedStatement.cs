@@ -22,6 +22,9 @@ public sealed class DuckDbPreparedStatement : IDisposable
     /// <summary>Number of parameters the statement takes.</summary>
     public int ParameterCount => (int)NativeMethods.duckdb_nparams(Live());
 
+    /// <summary>What kind of statement this is (SELECT, COPY, ATTACH …), as DuckDB's parser sees it.</summary>
+    public DuckDbStatementType StatementType => (DuckDbStatementType)NativeMethods.duckdb_prepared_statement_type(Live());
+
     /// <summary>Binds the values and runs the statement; returns the rows changed (0 for queries).</summary>
     public long ExecuteNonQuery(params object?[] parameters)
     {

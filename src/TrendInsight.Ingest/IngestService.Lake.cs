@@ -27,6 +27,11 @@ public sealed partial class IngestService
             rowsPerDt[day] = rowsPerDt.GetValueOrDefault(day) + rows;
         }
 
+        foreach (var (seq, dt, rows) in counts)
+        {
+            _sources.Add((feed, dt!.Value, files.First(f => f.Seq == seq).FileName, rows));
+        }
+
         foreach (var file in files)
         {
             file.Accepted = counts.Where(c => c.Seq == file.Seq).Sum(c => c.Rows);
@@ -163,8 +168,7 @@ public sealed partial class IngestService
 
     /// <summary>The manifest commit: after it, the run exists; before it, its files are leftovers.</summary>
     private void Commit(ManifestTransaction manifest, string runId, DateTimeOffset started, string? feedFilter, List<FeedTally> tallies,
-        List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)> skipped, List<LakeFile> lakeFiles,
-        List<RejectedFile> rejected)
+        List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)> skipped, List<LakeFile> lakeFiles)
     {
         var finished = _clock.GetUtcNow();
         manifest.Commit(conn =>
@@ -195,9 +199,9 @@ public sealed partial class IngestService
                 conn.ExecuteNonQuery("INSERT INTO state.skipped_files VALUES ($1, $2, $3, $4, $5, $6, $7)", runId, feed, file, sha, size, sameAs, modified);
             }
 
-            foreach (var r in rejected)
+            foreach (var (feed, dt, file, rows) in _sources)
             {
-                conn.ExecuteNonQuery("INSERT INTO state.rejected_files VALUES ($1, $2, $3, $4, $5, $6, $7)", runId, r.Feed, r.File, r.Sha, r.Size, r.Modified, r.Reason);
+                conn.ExecuteNonQuery("INSERT INTO state.lake_sources VALUES ($1, $2, $3, $4, $5)", runId, feed, dt, file, rows);
             }
 
             foreach (var f in lakeFiles)

@@ -27,10 +27,10 @@ public sealed record IngestStatus(
     /// <summary>Quarantined rows of one feed by reason, over all runs.</summary>
     public sealed record ReasonTotal(string Feed, string Reason, long Rows);
 
-    /// <summary>A landing file rejected whole, with the reason and the run that met it.</summary>
-    public sealed record RejectedFile(string Feed, string File, string Reason, string RunId);
+    /// <summary>A landing file rejected whole by a run (not_gzip, not_text, vanished, unreadable).</summary>
+    public sealed record RejectedFile(string RunId, string Feed, string File, string Reason, string Detail);
 
-    /// <summary>Landing files rejected whole (an unreadable Parquet file, a required column missing), over all runs.</summary>
+    /// <summary>The last landing files rejected whole, newest first.</summary>
     public IReadOnlyList<RejectedFile> RejectedFiles { get; init; } = [];
 
     /// <summary>One dt partition of a feed: rows in the lake and in quarantine now.</summary>
@@ -73,11 +73,14 @@ public sealed record IngestStatus(
                 + "AND NOT EXISTS (SELECT 1 FROM lake_files AS r WHERE r.action = 'removed' AND r.path = a.path) "
                 + "GROUP BY feed, dt ORDER BY feed, dt",
                 r => new Partition(r.GetString(0), r.GetDate(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4)));
-            // A manifest last written before files could be rejected whole has no such table.
-            var rejected = conn.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'rejected_files'") == 0 ? []
-                : conn.Query("SELECT feed, file_name, reason, run_id FROM rejected_files ORDER BY run_id, feed, file_name",
-                    r => new RejectedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
-            var committed = conn.Query(Lake.SqlScripts.Load("committed_lake_files.sql")[0],
+            // A manifest written before files could be rejected has no such table.
+            var rejected = conn.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rejected_files'") == 0 ? []
+                : conn.Query(
+                    "SELECT f.run_id, f.feed, f.file_name, f.reason, f.detail FROM rejected_files AS f JOIN runs USING (run_id) "
+                    + "ORDER BY runs.started_at DESC, f.feed, f.file_name LIMIT $1",
+                    r => new RejectedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)),
+                    (long)lastRuns * 2);
+            var committed = conn.Query(ManifestFile.CommittedLakeFilesSql(conn),
                 r => (Path: r.GetString(4), Size: r.IsNull(6) ? (long?)null : r.GetInt64(6)));
             var missing = committed.Where(f =>
             {

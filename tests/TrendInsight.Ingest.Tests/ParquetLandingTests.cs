@@ -51,9 +51,9 @@ public sealed class ParquetLandingTests : IDisposable
 
         var s = _h.Run();
 
-        foreach (var (_, reason) in _h.Last!.LastFeeds.SelectMany(t => t.RejectedFiles))
+        foreach (var (_, reason, detail) in _h.Last!.LastFeeds.SelectMany(t => t.RejectedFiles))
         {
-            Assert.Fail(reason);
+            Assert.Fail(reason + ": " + detail);
         }
 
         Assert.Equal(6, s.RowsRead);
@@ -108,24 +108,32 @@ public sealed class ParquetLandingTests : IDisposable
         var s = _h.Run();
 
         Assert.Equal(1, s.FilesRejected);
+        Assert.True(s.AnythingRejected);
         Assert.Equal(1, s.FilesProcessed);
         Assert.Equal((1L, 1L), (s.RowsRead, s.Accepted));
-        var (file, reason) = Assert.Single(Assert.Single(_h.Last!.LastFeeds, t => t.Feed == Feeds.Comments).RejectedFiles);
+        var (file, reason, detail) = Assert.Single(Assert.Single(_h.Last!.LastFeeds, t => t.Feed == Feeds.Comments).RejectedFiles);
         Assert.Equal("a-no-text.parquet", file);
-        Assert.StartsWith("missing required column text", reason, StringComparison.Ordinal);
+        Assert.Equal("missing_column:text", reason);
+        Assert.StartsWith("missing required column text", detail, StringComparison.Ordinal);
 
         // Not read again until it changes; status lists it.
         var again = _h.Run();
         Assert.Equal(0, again.FilesRejected);
         Assert.Equal(0, again.RowsRead);
         var listed = Assert.Single(IngestStatus.Read(_h.Layout)!.RejectedFiles);
-        Assert.Equal((Feeds.Comments, "a-no-text.parquet", reason), (listed.Feed, listed.File, listed.Reason));
+        Assert.Equal((Feeds.Comments, "a-no-text.parquet", reason, detail), (listed.Feed, listed.File, listed.Reason, listed.Detail));
+
+        // Rewritten with the column, it is read.
+        WriteParquet(Feeds.Comments, "a-no-text.parquet", CommentSchema,
+            Enumerable.Range(1, 3).Select(i => (IDictionary<string, object?>)Comment(i, $"第{i}条 露营")).ToList());
+        var fixedRun = _h.Run();
+        Assert.Equal((0, 3L, 3L), (fixedRun.FilesRejected, fixedRun.RowsRead, fixedRun.Accepted));
     }
 
     [Theory]
-    [InlineData("not-parquet")]
-    [InlineData("cut")]
-    public void Ingest_UnreadableParquet_FileRejectedWithReason(string kind)
+    [InlineData("not-parquet", "not Parquet")]
+    [InlineData("cut", "cut short")]
+    public void Ingest_UnreadableParquet_FileRejectedWithReason(string kind, string seen)
     {
         var path = WriteParquet(Feeds.Comments, "broken.parquet", CommentSchema,
             Enumerable.Range(1, 50).Select(i => (IDictionary<string, object?>)Comment(i, "露营")).ToList());
@@ -135,9 +143,11 @@ public sealed class ParquetLandingTests : IDisposable
         var s = _h.Run();
 
         Assert.Equal((1, 0, 0L), (s.FilesRejected, s.FilesProcessed, s.RowsRead));
-        var (_, reason) = Assert.Single(_h.Last!.LastFeeds.SelectMany(t => t.RejectedFiles));
-        Assert.StartsWith("not a readable Parquet file", reason, StringComparison.Ordinal);
+        var (_, reason, detail) = Assert.Single(_h.Last!.LastFeeds.SelectMany(t => t.RejectedFiles));
+        Assert.Equal("not_parquet", reason);
+        Assert.StartsWith(seen, detail, StringComparison.Ordinal);
         Assert.Empty(_h.Quarantine(Feeds.Comments));
+        Assert.Equal(0, _h.Run().FilesRejected);
     }
 
     [Fact]

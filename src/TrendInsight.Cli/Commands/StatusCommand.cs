@@ -93,10 +93,10 @@ public static partial class StatusCommand
 
         if (status.RejectedFiles.Count > 0)
         {
-            var rejected = new Table().Title("landing files rejected whole").AddColumns("feed", "file", "reason", "run");
-            foreach (var r in status.RejectedFiles)
+            var rejected = new Table().Title("landing files rejected (latest)").AddColumns("run", "feed", "file", "reason", "detail");
+            foreach (var f in status.RejectedFiles)
             {
-                rejected.AddRow(r.Feed, Markup.Escape(r.File), Markup.Escape(r.Reason), r.RunId);
+                rejected.AddRow(Markup.Escape(f.RunId), f.Feed, Markup.Escape(f.File), Markup.Escape(f.Reason), Markup.Escape(f.Detail));
             }
 
             AnsiConsole.Write(rejected);

@@ -17,8 +17,14 @@ public sealed record IngestSummary(
     int FilesSkipped,
     IReadOnlyList<DateOnly> PartitionsWritten)
 {
-    /// <summary>Landing files rejected whole (an unreadable Parquet file, a required column missing); their rows are not counted.</summary>
+    /// <summary>Landing files rejected whole (not gzip, not text, vanished, unreadable); their rows are not counted.</summary>
     public int FilesRejected { get; init; }
+
+    /// <summary>True when a row was quarantined or a file rejected: the CLI's exit code 3.</summary>
+    public bool AnythingRejected => Quarantined > 0 || FilesRejected > 0;
+
+    /// <summary>Landing entries not read (symbolic links, matches outside the landing folder), each with the reason.</summary>
+    public IReadOnlyList<LandingRefusal> Refused { get; init; } = [];
 
     /// <summary>
     /// Committed lake files (relative to the data folder) that are missing or not of their committed size:

@@ -17,6 +17,9 @@ internal static unsafe partial class NativeMethods
     internal static partial ulong duckdb_nparams(PreparedStatementHandle statement);
 
     [LibraryImport(Library)]
+    internal static partial int duckdb_prepared_statement_type(PreparedStatementHandle statement);
+
+    [LibraryImport(Library)]
     internal static partial DuckDbState duckdb_clear_bindings(PreparedStatementHandle statement);
 
     [LibraryImport(Library)]

@@ -12,10 +12,12 @@ internal interface ILandingRecords : IDisposable
     /// <summary>True when the file turned out to be cut: the last record returned may be incomplete.</summary>
     bool Corrupt { get; }
 
+    /// <summary>The record last returned was longer than the line limit: it is only its first bytes (never for a Parquet row).</summary>
+    bool TooLong { get; }
+
+    /// <summary>The full length in bytes of the record last returned when it was <see cref="TooLong"/>.</summary>
+    long TooLongBytes { get; }
+
     /// <summary>The next record (valid until the next call); false at the end.</summary>
     bool TryRead(out ReadOnlyMemory<byte> record);
-
-    /// <summary>The records of <paramref name="path"/>: JSON lines, CSV records or Parquet rows (as JSON objects).</summary>
-    static ILandingRecords Open(string path, IReadOnlyCollection<string> required) =>
-        LandingFormat.IsParquet(path) ? ParquetRecords.Open(path, required) : new TextRecords(new RecordReader(path), LandingFormat.IsCsv(path));
 }

@@ -1,3 +1,4 @@
+using TrendInsight.Core;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -57,6 +58,10 @@ internal sealed class ParquetRecords : ILandingRecords
     public long BytesRead { get; private set; }
 
     public bool Corrupt => false;
+
+    public bool TooLong => false;
+
+    public long TooLongBytes => 0;
 
     /// <summary>
     /// Opens <paramref name="path"/>. Throws <see cref="LandingSchemaException"/> with a message for the data team when the
@@ -187,7 +192,7 @@ internal sealed class ParquetRecords : ILandingRecords
             var column = data is null || data.MaxRepetitionLevel > 1 ? null : ParquetColumn.Create(name, data);
             if (column is null)
             {
-                throw new LandingSchemaException($"column {field.Name} is a {Describe(field)}; the contract needs a text, number, timestamp or list of text");
+                throw new LandingSchemaException(QuarantineReasons.BadColumn(name), $"column {field.Name} is a {Describe(field)}; the contract needs a text, number, timestamp or list of text");
             }
 
             columns.Add(column);
@@ -196,7 +201,7 @@ internal sealed class ParquetRecords : ILandingRecords
         var missing = required.Where(r => !found.Contains(r)).ToList();
         if (missing.Count > 0)
         {
-            throw new LandingSchemaException((missing.Count == 1 ? "missing required column " : "missing required columns ") + string.Join(", ", missing)
+            throw new LandingSchemaException(QuarantineReasons.MissingColumn(missing[0]), (missing.Count == 1 ? "missing required column " : "missing required columns ") + string.Join(", ", missing)
                 + " (has " + string.Join(", ", schema.Fields.Select(f => f.Name)) + ")");
         }
 

@@ -9,6 +9,10 @@ internal sealed class TextRecords(RecordReader reader, bool csv) : ILandingRecor
 
     public bool Corrupt => reader.Corrupt;
 
+    public bool TooLong => reader.TooLong;
+
+    public long TooLongBytes => reader.TooLongBytes;
+
     public bool TryRead(out ReadOnlyMemory<byte> record) => csv ? reader.TryReadCsvRecord(out record, out _) : reader.TryReadLine(out record);
 
     public void Dispose() => reader.Dispose();

@@ -27,7 +27,7 @@ public static class LakeVerifier
     /// <summary>Checks the files listed by a connection on which the manifest's tables are unqualified.</summary>
     internal static VerifyReport Verify(DuckDbConnection manifest, DataLayout layout, string landing)
     {
-        var files = manifest.Query(SqlScripts.Load("committed_lake_files.sql")[0], r => (
+        var files = manifest.Query(ManifestFile.CommittedLakeFilesSql(manifest), r => (
             RunId: r.GetString(0), Feed: r.GetString(1), Kind: r.GetString(2), Dt: r.GetDate(3), Path: r.GetString(4), Rows: r.GetInt64(5),
             Size: r.IsNull(6) ? (long?)null : r.GetInt64(6), Sha: r.IsNull(7) ? null : r.GetString(7),
             FedBy: r.GetStringList(8).Select(s => s ?? string.Empty).ToList()));

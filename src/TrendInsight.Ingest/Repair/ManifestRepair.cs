@@ -204,6 +204,7 @@ public sealed partial class ManifestRepair
 
                 var key = (f.RunId, f.Feed, source);
                 sources[key] = (sources.GetValueOrDefault(key).Accepted + rows, sources.GetValueOrDefault(key).Quarantined);
+                conn.ExecuteNonQuery("INSERT INTO state.lake_sources VALUES ($1, $2, $3, $4, $5)", f.RunId, f.Feed, f.Dt, source, rows);
             }
 
             var schema = FeedSchema.For(feed.Key);

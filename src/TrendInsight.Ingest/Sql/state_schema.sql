@@ -89,14 +89,31 @@ CREATE TABLE IF NOT EXISTS state.started_runs (
     started_at TIMESTAMPTZ NOT NULL,
     pid INTEGER NOT NULL
 );
--- Landing files rejected whole (a Parquet file that cannot be read, or lacks a required column), with the
--- reason; a file still there under the same name, size and write time is not read again.
+-- Which landing files gave rows to which partition in a run: `verify` names them for a lost file.
+CREATE TABLE IF NOT EXISTS state.lake_sources (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    dt DATE NOT NULL,
+    file_name VARCHAR NOT NULL,
+    rows BIGINT NOT NULL
+);
+-- Raw-line hashes (first 8 bytes of SHA-256) of the rows quarantined per landing file name: a file read
+-- again (rewritten in place) counts the bad rows it had before as duplicates, not as new quarantine.
+CREATE TABLE IF NOT EXISTS state.quarantined_lines (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    line_hash BIGINT NOT NULL
+);
+-- Landing files rejected whole (not_gzip, not_text, vanished, unreadable; a Parquet file not_parquet, cut short,
+-- corrupt or missing_column:<c>). One rejected for what it holds
+-- (not_gzip, not_text) is not read again until its size or write time changes.
 CREATE TABLE IF NOT EXISTS state.rejected_files (
     run_id VARCHAR NOT NULL,
     feed VARCHAR NOT NULL,
     file_name VARCHAR NOT NULL,
-    sha256 VARCHAR NOT NULL,
     size_bytes BIGINT NOT NULL,
     modified_ticks BIGINT NOT NULL,
-    reason VARCHAR NOT NULL
+    reason VARCHAR NOT NULL,
+    detail VARCHAR NOT NULL
 );
