@@ -16,7 +16,8 @@ namespace TrendInsight.DuckDb;
 /// Every path is relative to the data folder, so a moved or copied folder keeps working and a copied
 /// <c>warehouse.duckdb</c> never reads the original folder's lake: DuckDB resolves the paths against
 /// <c>file_search_path</c>, which <see cref="DuckDbConfig.FromEngine"/> and these methods set to the data
-/// folder, or against the working directory of a client opened in the data folder.
+/// folder, or against the working directory of a client opened in the data folder. DuckDB tries the
+/// working directory first, so <c>trendinsight sql</c> works in the data folder.
 /// </remarks>
 public static partial class WarehouseCatalog
 {
@@ -53,8 +54,8 @@ public static partial class WarehouseCatalog
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(layout);
-        SearchDataFolder(connection, layout);
-        var views = Discover(layout);
+        // Temporary views live as long as the session: absolute paths, so the working directory never matters.
+        var views = Discover(layout, absolute: true);
         foreach (var (name, source) in views)
         {
             connection.Execute(ViewSql(name, source, temporary: true));
@@ -79,7 +80,7 @@ public static partial class WarehouseCatalog
     /// The views the lake supports now: name → the first argument of <c>read_parquet</c> (a list of the
     /// committed files of a raw feed, or a glob for terms and marts), paths relative to the data folder.
     /// </summary>
-    public static SortedDictionary<string, string> Discover(DataLayout layout)
+    public static SortedDictionary<string, string> Discover(DataLayout layout, bool absolute = false)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var views = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -87,16 +88,16 @@ public static partial class WarehouseCatalog
         {
             if (ViewName().IsMatch(feed.Key))
             {
-                views[feed.Key] = "[" + string.Join(", ", feed.Select(f => Literal(f.Path))) + "]";
+                views[feed.Key] = "[" + string.Join(", ", feed.Select(f => Literal(absolute ? CommittedLake.FullPath(layout, f) : f.Path))) + "]";
             }
         }
 
-        AddFolder(views, layout, "terms", layout.Terms);
-        AddChildren(views, layout, layout.Marts);
+        AddFolder(views, layout, "terms", layout.Terms, absolute);
+        AddChildren(views, layout, layout.Marts, absolute);
         return views;
     }
 
-    private static void AddChildren(SortedDictionary<string, string> views, DataLayout layout, string parent)
+    private static void AddChildren(SortedDictionary<string, string> views, DataLayout layout, string parent, bool absolute)
     {
         if (!Directory.Exists(parent))
         {
@@ -105,11 +106,11 @@ public static partial class WarehouseCatalog
 
         foreach (var dir in Directory.EnumerateDirectories(parent).Order(StringComparer.Ordinal))
         {
-            AddFolder(views, layout, Path.GetFileName(dir), dir);
+            AddFolder(views, layout, Path.GetFileName(dir), dir, absolute);
         }
     }
 
-    private static void AddFolder(SortedDictionary<string, string> views, DataLayout layout, string name, string folder)
+    private static void AddFolder(SortedDictionary<string, string> views, DataLayout layout, string name, string folder, bool absolute)
     {
         if (!ViewName().IsMatch(name) || !Directory.Exists(folder))
         {
@@ -135,7 +136,7 @@ public static partial class WarehouseCatalog
             return;
         }
 
-        var relative = Path.GetRelativePath(layout.Root, folder).Replace(Path.DirectorySeparatorChar, '/');
+        var relative = absolute ? folder : Path.GetRelativePath(layout.Root, folder).Replace(Path.DirectorySeparatorChar, '/');
         views[name] = Literal(relative + string.Concat(Enumerable.Repeat("/*=*", depth.Value)) + "/*.parquet");
     }
 

@@ -7,8 +7,14 @@ public sealed partial class IngestService
     [LoggerMessage(Level = LogLevel.Information, Message = "{Feed}/{File}: skipped, same content as {SameAs}")]
     private static partial void LogSkipped(ILogger logger, string feed, string file, string sameAs);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Feed}/{File}: rejected, {Reason}")]
+    private static partial void LogRejected(ILogger logger, string feed, string file, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "{Feed}/{File}: {Rows} rows read, {Quarantined} quarantined ({Encoding})")]
     private static partial void LogFile(ILogger logger, string feed, string file, long rows, long quarantined, string encoding);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Feed}/{File}: rejected as {Reason}: {Detail}")]
+    private static partial void LogRejectedFile(ILogger logger, string feed, string file, string reason, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ingest {RunId}: {Read} read = {Accepted} accepted + {Quarantined} quarantined + {Duplicates} duplicates; {Files} files, {Skipped} skipped")]
     private static partial void LogRun(ILogger logger, string runId, long read, long accepted, long quarantined, long duplicates, int files, int skipped);

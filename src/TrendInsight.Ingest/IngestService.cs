@@ -55,6 +55,9 @@ public sealed partial class IngestService : IIngestService
     /// <summary>Where landing files are read from; null means <c>data/landing/</c> of the layout.</summary>
     public string? LandingFolder { get; init; }
 
+    /// <summary>Opens a landing file for reading; tests put failures in here.</summary>
+    internal Func<string, Stream> OpenLanding { get; init; } = FileProbe.Open;
+
     /// <summary>What the last call did per feed (for the CLI's summary table).</summary>
     public IReadOnlyList<FeedTally> LastFeeds { get; private set; } = [];
 
@@ -118,7 +121,7 @@ public sealed partial class IngestService : IIngestService
         var landing = LandingFolder ?? layout.Landing;
         var refused = new List<LandingRefusal>();
         var plan = feeds.ToDictionary(f => f, f => ListLandingFiles(f, Path.Combine(landing, f), refused), StringComparer.Ordinal);
-        var totalBytes = plan.Values.SelectMany(f => f).Sum(f => new FileInfo(f).Length);
+        var totalBytes = plan.Values.SelectMany(f => f).Sum(SizeOf);
         var totalFiles = plan.Values.Sum(f => f.Count);
         var watch = Stopwatch.StartNew();
         var reading = new Stopwatch();
@@ -135,8 +138,10 @@ public sealed partial class IngestService : IIngestService
                 tallies.Add(tally);
                 conn.Execute(schema.StagingDdl("staging"));
                 var validator = new RowValidator(schema, _config.Ingest, normalizer.Normalize, started);
-                var reader = new LandingFileReader(schema, validator, quarantine, BusinessCalendar.DateOf(started));
+                var reader = new LandingFileReader(schema, validator, quarantine, BusinessCalendar.DateOf(started), OpenLanding, _config.Ingest.MaxLineBytes);
                 var feedFiles = new List<FileTally>();
+                var failedSeqs = new List<int>();
+                var nextSeq = 0;
                 var hashesThisRun = new Dictionary<string, string>(StringComparer.Ordinal);
 
                 // A file still in landing under the name, size and write time it was ingested with is done;
@@ -144,7 +149,9 @@ public sealed partial class IngestService : IIngestService
                 // same content as a file already ingested = a redelivery, skipped.
                 var done = conn.Query(
                     "SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.files WHERE feed = $1 "
-                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $1",
+                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $1 "
+                    + "UNION SELECT file_name, size_bytes, modified_ticks FROM state.rejected_files WHERE feed = $1 "
+                    + "AND (reason IN ('not_gzip', 'not_text', 'not_parquet', 'corrupt_parquet') OR reason LIKE 'missing_column:%' OR reason LIKE 'bad_column:%')",
                     r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), feed).ToHashSet();
                 reading.Start();
                 using (var staging = new StagingWriter(db, schema, LandingFileReader.Workers))
@@ -154,15 +161,16 @@ public sealed partial class IngestService : IIngestService
                     {
                         var info = new FileInfo(path);
                         var name = Path.GetFileName(path);
-                        var finished = done.Contains((name, info.Length, info.LastWriteTimeUtc.Ticks)) || done.Contains((name, info.Length, -1));
-                        return (Path: path, Name: name, Size: info.Length, Modified: info.LastWriteTimeUtc.Ticks, Done: finished);
+                        var size = SizeOf(path);
+                        var finished = done.Contains((name, size, info.LastWriteTimeUtc.Ticks)) || done.Contains((name, size, -1));
+                        return (Path: path, Name: name, Size: size, Modified: info.LastWriteTimeUtc.Ticks, Done: finished);
                     }).ToList();
 
                     // The next new file is hashed and probed while this one is read: probing is a pass of its own
                     // over the file, on one core.
                     var probes = new Dictionary<int, Task<FileProbe>>();
                     Task<FileProbe> ProbeOf(int i) => probes.TryGetValue(i, out var t) ? t
-                        : probes[i] = Task.Run(() => FileProbe.Run(landingFiles[i].Path, cancellationToken), cancellationToken);
+                        : probes[i] = Task.Run(() => Probe(landingFiles[i].Path, feed, cancellationToken), cancellationToken);
                     for (var index = 0; index < landingFiles.Count; index++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
@@ -188,8 +196,26 @@ public sealed partial class IngestService : IIngestService
                             ProbeOf(next);
                         }
 
-                        var probe = probing.GetAwaiter().GetResult();
                         probes.Remove(index);
+                        FileProbe probe;
+                        try
+                        {
+                            probe = probing.GetAwaiter().GetResult();
+                        }
+                        catch (Exception e) when (LandingFileException.ReasonOf(e) is { } failure)
+                        {
+                            RejectFile(tally, name, size, modified, failure, e.Message);
+                            doneBytes += size;
+                            continue;
+                        }
+
+                        if (probe.Rejection is { } rejection)
+                        {
+                            RejectFile(tally, name, probe.SizeBytes, modified, rejection, probe.RejectionDetail ?? rejection);
+                            doneBytes += probe.SizeBytes;
+                            continue;
+                        }
+
                         var sameAs = hashesThisRun.GetValueOrDefault(probe.Sha256) ?? conn.Query(
                             "SELECT file_name FROM state.files WHERE feed = $1 AND sha256 = $2 LIMIT 1",
                             r => r.GetString(0), feed, probe.Sha256).FirstOrDefault();
@@ -202,15 +228,16 @@ public sealed partial class IngestService : IIngestService
                             continue;
                         }
 
-                        hashesThisRun[probe.Sha256] = name;
                         var file = new FileTally
                         {
                             FileName = name,
-                            Seq = feedFiles.Count,
+                            Seq = nextSeq++,
                             Sha256 = probe.Sha256,
                             SizeBytes = probe.SizeBytes,
                             ModifiedTicks = modified,
                             Encoding = probe.Encoding == LandingEncoding.Gb18030 ? "gb18030" : "utf-8",
+                            KnownBad = conn.Query("SELECT line_hash FROM state.quarantined_lines WHERE feed = $1 AND file_name = $2",
+                                r => r.GetInt64(0), feed, name).ToHashSet(),
                         };
                         var before = doneBytes;
                         var rowsBefore = doneRows;
@@ -221,11 +248,25 @@ public sealed partial class IngestService : IIngestService
                                 $"{feed}/{name} · file {fileIndex}/{totalFiles} · {rowsBefore + rows:N0} rows · {(rowsBefore + rows) / seconds:N0} rows/s"),
                                 before + bytes, totalBytes));
                         };
-                        reader.Read(path, probe, file, tally, appenders, cancellationToken);
+                        try
+                        {
+                            reader.Read(path, probe, file, appenders, cancellationToken);
+                        }
+                        catch (LandingFileException e)
+                        {
+                            // Gone or unreadable half-way: what was staged and quarantined of it is dropped; it is read
+                            // again, whole, by a later run.
+                            failedSeqs.Add(file.Seq);
+                            quarantine.Discard(feed, name);
+                            RejectFile(tally, name, probe.SizeBytes, modified, e.Reason, e.Message);
+                            doneBytes += probe.SizeBytes;
+                            continue;
+                        }
+
+                        hashesThisRun[probe.Sha256] = name;
                         doneBytes += probe.SizeBytes;
                         doneRows += file.RowsRead;
-                        tally.FilesProcessed++;
-                        tally.RowsRead += file.RowsRead;
+                        tally.Add(file);
                         feedFiles.Add(file);
                         files.Add((feed, file));
                         LogFile(_log, feed, name, file.RowsRead, file.Quarantined, file.Encoding);
@@ -233,6 +274,9 @@ public sealed partial class IngestService : IIngestService
 
                     staging.Complete();
                 }
+
+                DropFailedFiles(conn, failedSeqs, feedFiles);
+                RecordRejects(manifest, tempRoot, runId, tally, feedFiles);
 
                 reading.Stop();
                 deduplicating.Start();
@@ -303,6 +347,7 @@ public sealed partial class IngestService : IIngestService
             tallies.Sum(t => t.RowsRead), tallies.Sum(t => t.Accepted), tallies.Sum(t => t.Quarantined), tallies.Sum(t => t.Duplicates),
             tallies.Sum(t => t.FilesProcessed), tallies.Sum(t => t.FilesSkipped), partitions)
         {
+            FilesRejected = tallies.Sum(t => t.RejectedFiles.Count),
             Refused = refused,
             MissingLakeFiles = missing,
             Orphans = orphans,
@@ -321,6 +366,93 @@ public sealed partial class IngestService : IIngestService
         {
             // The lake and manifest are committed; the views are a convenience that the next run or stage refreshes.
             LogViewsFailed(_log, layout.Warehouse, ex.Message);
+        }
+    }
+
+    /// <summary>Hash, encoding and gzip health of a text file; hash and a full read of a Parquet file, which is rejected whole when that fails.</summary>
+    private FileProbe Probe(string path, string feed, CancellationToken cancellationToken) =>
+        LandingFormat.IsParquet(path) ? ParquetProbe.Run(path, OpenLanding, RequiredFields.For(feed), cancellationToken)
+            : FileProbe.Run(path, OpenLanding, _config.Ingest.MaxLineBytes, cancellationToken);
+
+    private void RejectFile(FeedTally tally, string name, long size, long modified, string reason, string detail)
+    {
+        tally.RejectedFiles.Add((name, reason, detail));
+        tally.RejectedFileSizes.Add((size, modified));
+        LogRejectedFile(_log, tally.Feed, name, reason, detail);
+    }
+
+    /// <summary>Removes the staged rows of files that failed half-way and renumbers the files after them (file_seq indexes the file list).</summary>
+    private static void DropFailedFiles(DuckDbConnection conn, List<int> failedSeqs, List<FileTally> files)
+    {
+        foreach (var seq in Enumerable.Reverse(failedSeqs))
+        {
+            conn.ExecuteNonQuery("DELETE FROM staging WHERE file_seq = $1", seq);
+            conn.ExecuteNonQuery("UPDATE staging SET file_seq = file_seq - 1 WHERE file_seq > $1", seq);
+            foreach (var file in files.Where(f => f.Seq > seq))
+            {
+                file.Seq--;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Queues into the manifest transaction the files this feed rejected whole and the hashes of the lines it
+    /// quarantined (through a JSON file: they can be many, and the transaction's connection sees no table made since it began).
+    /// </summary>
+    private static void RecordRejects(ManifestTransaction manifest, string tempRoot, string runId, FeedTally tally, List<FileTally> files)
+    {
+        var feed = tally.Feed;
+        var rejected = tally.RejectedFiles.Zip(tally.RejectedFileSizes).ToList();
+        string? hashes = null;
+        if (files.Any(f => f.BadLineHashes.Count > 0))
+        {
+            hashes = Path.Combine(tempRoot, "quarantined-lines-" + feed + ".jsonl");
+            using var stream = File.Create(hashes);
+            using var json = new System.Text.Json.Utf8JsonWriter(stream);
+            foreach (var file in files)
+            {
+                foreach (var hash in file.BadLineHashes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("file_name", file.FileName);
+                    json.WriteNumber("line_hash", hash);
+                    json.WriteEndObject();
+                    json.Flush();
+                    json.Reset();
+                    stream.WriteByte((byte)'\n');
+                }
+            }
+        }
+
+        if (rejected.Count == 0 && hashes is null)
+        {
+            return;
+        }
+
+        manifest.Enqueue(c =>
+        {
+            foreach (var ((name, reason, detail), (size, modified)) in rejected)
+            {
+                c.ExecuteNonQuery("INSERT INTO state.rejected_files VALUES ($1, $2, $3, $4, $5, $6, $7)", runId, feed, name, size, modified, reason, detail);
+            }
+
+            if (hashes is not null)
+            {
+                c.ExecuteNonQuery("INSERT INTO state.quarantined_lines SELECT $1, $2, file_name, line_hash FROM read_json("
+                    + SqlScripts.Literal(hashes) + ", format = 'newline_delimited', columns = {file_name: 'VARCHAR', line_hash: 'BIGINT'})", runId, feed);
+            }
+        });
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 

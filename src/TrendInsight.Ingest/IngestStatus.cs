@@ -27,6 +27,12 @@ public sealed record IngestStatus(
     /// <summary>Quarantined rows of one feed by reason, over all runs.</summary>
     public sealed record ReasonTotal(string Feed, string Reason, long Rows);
 
+    /// <summary>A landing file rejected whole by a run (not_gzip, not_text, vanished, unreadable, not_parquet, corrupt_parquet, missing_column:&lt;c&gt;, bad_column:&lt;c&gt;).</summary>
+    public sealed record RejectedFile(string RunId, string Feed, string File, string Reason, string Detail);
+
+    /// <summary>The last landing files rejected whole, newest first.</summary>
+    public IReadOnlyList<RejectedFile> RejectedFiles { get; init; } = [];
+
     /// <summary>One dt partition of a feed: rows in the lake and in quarantine now.</summary>
     public sealed record Partition(string Feed, DateOnly Dt, long LakeRows, int LakeFiles, long QuarantineRows);
 
@@ -67,6 +73,13 @@ public sealed record IngestStatus(
                 + "AND NOT EXISTS (SELECT 1 FROM lake_files AS r WHERE r.action = 'removed' AND r.path = a.path) "
                 + "GROUP BY feed, dt ORDER BY feed, dt",
                 r => new Partition(r.GetString(0), r.GetDate(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4)));
+            // A manifest written before files could be rejected has no such table.
+            var rejected = conn.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rejected_files'") == 0 ? []
+                : conn.Query(
+                    "SELECT f.run_id, f.feed, f.file_name, f.reason, f.detail FROM rejected_files AS f JOIN runs USING (run_id) "
+                    + "ORDER BY runs.started_at DESC, f.feed, f.file_name LIMIT $1",
+                    r => new RejectedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)),
+                    (long)lastRuns * 2);
             var committed = conn.Query(ManifestFile.CommittedLakeFilesSql(conn),
                 r => (Path: r.GetString(4), Size: r.IsNull(6) ? (long?)null : r.GetInt64(6)));
             var missing = committed.Where(f =>
@@ -74,7 +87,7 @@ public sealed record IngestStatus(
                 var info = new FileInfo(Path.Combine(layout.Root, f.Path));
                 return !info.Exists || (f.Size is { } size && info.Length != size);
             }).Select(f => f.Path).ToList();
-            return new IngestStatus(runs, feeds, reasons, partitions) { CommittedFiles = committed.Count, MissingFiles = missing };
+            return new IngestStatus(runs, feeds, reasons, partitions) { CommittedFiles = committed.Count, MissingFiles = missing, RejectedFiles = rejected };
         }
     }
 }

@@ -170,8 +170,9 @@ public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTest
         {
             var landing = Path.Combine(data, "landing");
             Check(CliProcess.Run(null, "--data", data, "simulate", "--days", "60", "--end", End, "--seed", "7", "--scale", "0.05", "--out", landing));
-            Check(CliProcess.Run(null, "--data", data, "run", "--date", Previous));
-            Check(CliProcess.Run(null, "--data", data, "run", "--date", End));
+            // run exits 3 when its ingest quarantined rows, which the simulator plants.
+            Check(CliProcess.Run(null, "--data", data, "run", "--date", Previous), 3);
+            Check(CliProcess.Run(null, "--data", data, "run", "--date", End), 3);
             Reports = Path.Combine(data, "reports", End);
 
             using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 });
@@ -248,7 +249,7 @@ public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTest
         private string[] Mart(string name) =>
             [.. Directory.EnumerateFiles(Path.Combine(data, "lake", "marts", name, "dt=" + End), "*.parquet")];
 
-        private static void Check(CliResult result) => Assert.True(result.ExitCode == 0, result.ToString());
+        private static void Check(CliResult result, int alsoFine = 0) => Assert.True(result.ExitCode == 0 || result.ExitCode == alsoFine, result.ToString());
     }
 
     public sealed record TopicRow(string TopicId, string Name, int Rank, long Search, long Content, long Comment);

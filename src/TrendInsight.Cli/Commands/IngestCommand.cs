@@ -9,10 +9,14 @@ namespace TrendInsight.Cli.Commands;
 
 /// <summary>
 /// <c>trendinsight ingest [--feed F] [--landing DIR]</c>: every new landing file into the Parquet lake,
-/// with a progress bar (files, rows/s) and a summary table per feed.
+/// with a progress bar (files, rows/s) and a summary table per feed. Exit code 0 when every row was accepted
+/// (or a duplicate), <see cref="RejectedExitCode"/> when a row was quarantined or a file rejected.
 /// </summary>
 public static class IngestCommand
 {
+    /// <summary>The exit code of <c>ingest</c> and <c>run</c> when rows were quarantined or files rejected: the run itself succeeded.</summary>
+    public const int RejectedExitCode = 3;
+
     public static Command Create()
     {
         var feed = new Option<string?>("--feed")
@@ -60,8 +64,14 @@ public static class IngestCommand
             var table = new Table().Title("ingest")
                 .AddColumns("feed", "files", "skipped", "rows read", "accepted", "quarantined", "duplicates", "replaced");
             var reasons = new Table().Title("quarantined by reason").AddColumns("feed", "reason", "rows");
+            var rejected = new Table().Title("landing files rejected").AddColumns("feed", "file", "reason", "detail");
             foreach (var t in service.LastFeeds)
             {
+                foreach (var (file, reason, detail) in t.RejectedFiles)
+                {
+                    rejected.AddRow(t.Feed, Markup.Escape(file), Markup.Escape(reason), Markup.Escape(detail));
+                }
+
                 table.AddRow(t.Feed, N(t.FilesProcessed), N(t.FilesSkipped), N(t.RowsRead), N(t.Accepted), N(t.Quarantined), N(t.Duplicates), N(t.Replaced));
                 foreach (var (reason, rows) in t.Reasons)
                 {
@@ -75,6 +85,11 @@ public static class IngestCommand
             if (reasons.Rows.Count > 0)
             {
                 AnsiConsole.Write(reasons);
+            }
+
+            if (rejected.Rows.Count > 0)
+            {
+                AnsiConsole.Write(rejected);
             }
 
             if (summary.Refused.Count > 0)
@@ -104,7 +119,12 @@ public static class IngestCommand
                 return 1;
             }
 
-            return 0;
+            if (summary.FilesRejected > 0)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{summary.FilesRejected} files rejected")));
+            }
+
+            return summary.AnythingRejected ? RejectedExitCode : 0;
         });
         return command;
     }

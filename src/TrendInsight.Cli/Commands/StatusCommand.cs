@@ -91,6 +91,17 @@ public static partial class StatusCommand
 
         AnsiConsole.Write(reasons);
 
+        if (status.RejectedFiles.Count > 0)
+        {
+            var rejected = new Table().Title("landing files rejected (latest)").AddColumns("run", "feed", "file", "reason", "detail");
+            foreach (var f in status.RejectedFiles)
+            {
+                rejected.AddRow(Markup.Escape(f.RunId), f.Feed, Markup.Escape(f.File), Markup.Escape(f.Reason), Markup.Escape(f.Detail));
+            }
+
+            AnsiConsole.Write(rejected);
+        }
+
         var partitions = new Table().Title("lake partitions")
             .AddColumns("feed", "dt", "lake rows", "files", "quarantined rows");
         foreach (var p in status.Partitions)

@@ -11,6 +11,15 @@ public sealed class IngestConfig
     /// <summary>Longest text (query, comment, title) in characters; longer rows are quarantined as <c>text_too_long</c>.</summary>
     public int MaxTextLength { get; set; } = 10_000;
 
+    /// <summary>
+    /// Longest landing line (a CSV record: all its lines) in bytes, after gzip. A longer one is quarantined as
+    /// <c>line_too_long</c> with its first bytes; it is cut while it is read, never held whole.
+    /// </summary>
+    public int MaxLineBytes { get; set; } = 1 << 20;
+
+    /// <summary>Longest id (event_id, content_id, product_id, user_id, author_id, shop_id) in UTF-8 bytes; longer → <c>id_too_long:&lt;f&gt;</c>.</summary>
+    public int MaxIdBytes { get; set; } = 256;
+
     /// <summary>How far in the future a timestamp may lie before the row is quarantined as <c>future_timestamp</c>.</summary>
     public double FutureToleranceHours { get; set; } = 24;
 
@@ -24,7 +33,7 @@ public sealed class IngestConfig
     /// Landing file name patterns that are read, each matched inside <c>landing/&lt;feed&gt;/</c> only:
     /// a file name with <c>*</c> and <c>?</c>, never a folder, <c>..</c> or an absolute path.
     /// </summary>
-    public List<string> Patterns { get; set; } = ["*.jsonl", "*.jsonl.gz", "*.csv"];
+    public List<string> Patterns { get; set; } = ["*.jsonl", "*.jsonl.gz", "*.csv", "*.parquet"];
 
     /// <summary>
     /// Read landing files and feed folders that are symbolic links. Off by default: a link is not
@@ -64,6 +73,16 @@ public sealed class IngestConfig
         if (MaxTextLength < 1)
         {
             errors.Add("ingest.max_text_length must be positive");
+        }
+
+        if (MaxLineBytes is < 1024 or > (1 << 30))
+        {
+            errors.Add("ingest.max_line_bytes must be between 1024 and 1073741824");
+        }
+
+        if (MaxIdBytes is < 1 or > 65536)
+        {
+            errors.Add("ingest.max_id_bytes must be between 1 and 65536");
         }
 
         if (FutureToleranceHours < 0)

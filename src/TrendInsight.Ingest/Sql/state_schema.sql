@@ -97,3 +97,23 @@ CREATE TABLE IF NOT EXISTS state.lake_sources (
     file_name VARCHAR NOT NULL,
     rows BIGINT NOT NULL
 );
+-- Raw-line hashes (first 8 bytes of SHA-256) of the rows quarantined per landing file name: a file read
+-- again (rewritten in place) counts the bad rows it had before as duplicates, not as new quarantine.
+CREATE TABLE IF NOT EXISTS state.quarantined_lines (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    line_hash BIGINT NOT NULL
+);
+-- Landing files rejected whole (not_gzip, not_text, vanished, unreadable; a Parquet file not_parquet, cut short,
+-- corrupt or missing_column:<c>). One rejected for what it holds
+-- (not_gzip, not_text) is not read again until its size or write time changes.
+CREATE TABLE IF NOT EXISTS state.rejected_files (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    size_bytes BIGINT NOT NULL,
+    modified_ticks BIGINT NOT NULL,
+    reason VARCHAR NOT NULL,
+    detail VARCHAR NOT NULL
+);

@@ -50,6 +50,26 @@ public sealed class PipelineConfigTests : IDisposable
         Assert.Contains("engine.threads", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("max_line_bytes: 100", "ingest.max_line_bytes")]
+    [InlineData("max_id_bytes: 0", "ingest.max_id_bytes")]
+    public void Load_IngestLimitOutOfRange_NamesTheKey(string line, string key)
+    {
+        var path = Write("ingest:\n  " + line + "\n");
+
+        var error = Assert.Throws<TrendInsightException>(() => PipelineConfig.Load(path));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ShippedConfiguration_IngestLimits()
+    {
+        var config = PipelineConfig.Load(PipelineConfig.DefaultPath);
+
+        Assert.Equal((1_048_576, 256), (config.Ingest.MaxLineBytes, config.Ingest.MaxIdBytes));
+    }
+
     [Fact]
     public void Load_MissingFile_SaysWhichFile()
     {
