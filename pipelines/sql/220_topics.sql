@@ -82,28 +82,35 @@ scored AS (
 recent_docs AS (
     -- the documents of each topic (queries, titles, comments) since the baseline start, by document
     -- set: a side word is said with its trend too seldom for one week of a small lake to show it
-    SELECT ts.topic_id, ts.dt, ts.set_id, d.docs
+    SELECT ts.topic_id, ts.dt, ts.set_id, d.source, d.docs
     FROM topic_sets ts JOIN doc_sets d ON d.dt = ts.dt AND d.set_id = ts.set_id, params p
     WHERE ts.dt >= p.baseline_start AND d.source IN ('search', 'content', 'comment')
 ),
-topic_docs AS (SELECT topic_id, sum(docs) AS n FROM recent_docs GROUP BY topic_id),
+topic_docs AS (SELECT topic_id, source, sum(docs) AS n FROM recent_docs GROUP BY topic_id, source),
 universe AS (
-    SELECT greatest(sum(h.docs), 1) AS n FROM source_daily_hist h, params p
+    SELECT h.source, greatest(sum(h.docs), 1) AS n FROM source_daily_hist h, params p
     WHERE h.dt >= p.baseline_start AND h.source IN ('search', 'content', 'comment')
+    GROUP BY h.source
 ),
-side AS (
-    -- a small topic said together with a ranked one far more than chance (4 × n_a · n_b / N, as for a
-    -- link) is a side word of it (焦糖色 of 美拉德, 汉服 of 新中式) that the clusterer could not
-    -- place on thin data: it does not rank as a row of its own
-    SELECT DISTINCT a.topic_id
+co AS (
+    SELECT a.topic_id AS small, b.topic_id AS big, a.source, sum(a.docs) AS co_docs
     FROM recent_docs a
     JOIN recent_docs b ON b.dt = a.dt AND b.set_id = a.set_id AND b.topic_id <> a.topic_id
     JOIN scored sa ON sa.key = a.topic_id
     JOIN scored sb ON sb.key = b.topic_id AND sb.rankable0 AND sa.recent_total * 3 <= sb.recent_total
-    GROUP BY a.topic_id, b.topic_id
-    HAVING sum(a.docs) >= 3
-       AND sum(a.docs) >= 4.0 * any_value((SELECT n FROM topic_docs t WHERE t.topic_id = a.topic_id))
-                            * any_value((SELECT n FROM topic_docs t WHERE t.topic_id = b.topic_id)) / any_value((SELECT n FROM universe))
+    GROUP BY a.topic_id, b.topic_id, a.source
+),
+side AS (
+    -- a small topic said together with a ranked one far more than chance in one source (4 × n_a · n_b
+    -- / N, as for a link; each source on its own, as titles and comments pair words that queries name
+    -- apart) is a side word of it (焦糖色 of 美拉德, 汉服 of 新中式) that the clusterer could not place
+    -- on thin data: it does not rank as a row of its own
+    SELECT DISTINCT co.small AS topic_id
+    FROM co
+    JOIN topic_docs da ON da.topic_id = co.small AND da.source = co.source
+    JOIN topic_docs db ON db.topic_id = co.big AND db.source = co.source
+    JOIN universe u ON u.source = co.source
+    WHERE co.co_docs >= 3 AND co.co_docs >= 4.0 * da.n * db.n / u.n
 ),
 titled AS (
     -- the share of a ranked topic's queries that titles echo, typically (0 on a lake without content)
