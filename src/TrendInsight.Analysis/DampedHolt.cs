@@ -88,47 +88,19 @@ internal static class DampedHolt
             return [.. Enumerable.Range(1, horizon).Select(h => new Point(h, last, 0, last * 2 + 1))];
         }
 
-        var y = series.Select(v => Math.Log(1 + Math.Max(0, v))).ToArray();
-        // robust scale of the day-to-day noise (MAD of differences) for the Huber clip of the updates
-        var differences = new List<double>(y.Length);
-        for (var t = 1; t < y.Length; t++)
-        {
-            differences.Add(y[t] - y[t - 1]);
-        }
-
-        var clip = Math.Max(3 * RobustSd(differences) / Math.Sqrt(2), 0.05);
-        var best = (Sse: double.MaxValue, Alpha: 0.5, Beta: 0.1);
-        foreach (var a in Alphas)
-        {
-            foreach (var b in Betas)
-            {
-                var sse = Fit(y, a, b, clip, out _, out _);
-                if (sse < best.Sse)
-                {
-                    best = (sse, a, b);
-                }
-            }
-        }
-
-        var residuals = new List<double>(y.Length);
-        Fit(y, best.Alpha, best.Beta, clip, out var level, out var trend, residuals);
-        var sigma = RobustSd(residuals);
+        var steps = Path(series, horizon)!;
         var floor = backtestLogError is > 0 and var bt && double.IsFinite(bt) ? bt : 0.0;
         var points = new List<Point>(horizon);
-        var damp = 0.0;
-        for (var h = 1; h <= horizon; h++)
+        foreach (var step in steps)
         {
-            damp += Math.Pow(Phi, h);
-            var mean = level + damp * trend;
-            var grown = sigma * Math.Sqrt(1 + best.Alpha * best.Alpha * (Math.Min(h, GrowthDays) - 1));
             // the backtest may widen the model's spread, at most to twice (a topic that began from
             // nothing has backtest errors of orders of magnitude that say little about the weeks ahead)
-            var sd = Math.Max(grown, Math.Min(floor, 2 * grown));
+            var sd = Math.Max(step.Sd, Math.Min(floor, 2 * step.Sd));
             points.Add(new Point(
-                h,
-                Math.Max(0, Math.Exp(mean) - 1),
-                Math.Max(0, Math.Exp(mean - z * sd) - 1),
-                Math.Max(0, Math.Exp(mean + z * sd) - 1)));
+                step.Horizon,
+                Math.Max(0, Math.Exp(step.LogMean) - 1),
+                Math.Max(0, Math.Exp(step.LogMean - z * sd) - 1),
+                Math.Max(0, Math.Exp(step.LogMean + z * sd) - 1)));
         }
 
         return points;
