@@ -78,7 +78,7 @@ public sealed class AppenderBenchmark : IBenchmark
         return Task.CompletedTask;
     }
 
-    private static double TimeInsertSelect(DuckDbConnection conn, long rows)
+    private static double TimeInsertSelect(DuckDBConnection conn, long rows)
     {
         var watch = Stopwatch.StartNew();
         conn.ExecuteNonQuery(
@@ -86,7 +86,7 @@ public sealed class AppenderBenchmark : IBenchmark
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static double TimeAppender(DuckDbConnection conn, long rows)
+    private static double TimeAppender(DuckDBConnection conn, long rows)
     {
         var watch = Stopwatch.StartNew();
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).Ticks;

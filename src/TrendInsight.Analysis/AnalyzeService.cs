@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -202,7 +203,7 @@ public sealed class AnalyzeService : IAnalyzeService
         return config;
     }
 
-    private void WriteParams(DuckDbConnection conn, DateOnly asOf)
+    private void WriteParams(DuckDBConnection conn, DateOnly asOf)
     {
         var c = _config.Analysis;
         conn.ExecuteNonQuery(
@@ -234,7 +235,7 @@ public sealed class AnalyzeService : IAnalyzeService
     }
 
     /// <summary>jieba's IDF table and the discovered words, for the generic-word filter of the rank.</summary>
-    private void LoadVocabulary(DuckDbConnection conn, DataLayout layout)
+    private void LoadVocabulary(DuckDBConnection conn, DataLayout layout)
     {
         if (_config.Analysis.IdfFloor <= 0)
         {
@@ -270,7 +271,7 @@ public sealed class AnalyzeService : IAnalyzeService
         }
     }
 
-    private void Load(DuckDbConnection conn, string table, string[] files)
+    private void Load(DuckDBConnection conn, string table, string[] files)
     {
         if (files.Length > 0)
         {
@@ -280,7 +281,7 @@ public sealed class AnalyzeService : IAnalyzeService
         }
     }
 
-    private void Run(DuckDbConnection conn, params string[] models)
+    private void Run(DuckDBConnection conn, params string[] models)
     {
         foreach (var model in models)
         {
@@ -298,7 +299,7 @@ public sealed class AnalyzeService : IAnalyzeService
         }
     }
 
-    private void Forecast(DuckDbConnection conn)
+    private void Forecast(DuckDBConnection conn)
     {
         var c = _config.Analysis;
         var rows = conn.Query(_sql.Value.LoadStatement("forecast_input"), r => (Topic: r.GetString(0), Day: r.GetDate(1), Y: r.GetDouble(2), Factor: r.GetDouble(3)));
@@ -355,7 +356,7 @@ public sealed class AnalyzeService : IAnalyzeService
         }
     }
 
-    private void NewWords(DuckDbConnection conn, DataLayout layout, DateOnly from, DateOnly to)
+    private void NewWords(DuckDBConnection conn, DataLayout layout, DateOnly from, DateOnly to)
     {
         var search = LakeFiles.Partitions(layout.RawFeed(Feeds.Search), from, to);
         var comments = LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), from, to);

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using TrendInsight.DuckDb;
 
 namespace TrendInsight.Analysis;
@@ -112,7 +113,7 @@ internal sealed class DocSetRollup
     /// Appends the sets to <c>doc_sets_day</c>, <c>doc_set_segments_day</c> and <c>doc_set_items_day</c>,
     /// numbered 1… in the order of source, category and terms.
     /// </summary>
-    public void AppendTo(DuckDbConnection conn)
+    public void AppendTo(DuckDBConnection conn)
     {
         var ordered = new KeyValuePair<(string Source, string? Category, string Terms), Set>[_sets.Count];
         ((ICollection<KeyValuePair<(string, string?, string), Set>>)_sets).CopyTo(ordered, 0);

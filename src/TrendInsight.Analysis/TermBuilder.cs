@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -20,11 +21,11 @@ internal sealed class TermBuilder
     /// <summary>Content published this many days before a day can still carry its engagement.</summary>
     private const int ContentLookbackDays = 90;
 
-    private readonly DuckDbConnection _conn;
+    private readonly DuckDBConnection _conn;
 
     // Raw rows stream through a connection of their own: appending on the connection that holds an
     // open streaming result would close that result.
-    private readonly DuckDbConnection _reader;
+    private readonly DuckDBConnection _reader;
     private readonly SqlModels _sql;
     private readonly Lazy<TermExtractor> _extractor;
     private readonly DataLayout _layout;
@@ -40,7 +41,7 @@ internal sealed class TermBuilder
     /// <summary>The day's documents grouped by their set of terms (<c>doc_sets</c>).</summary>
     private readonly DocSetRollup _rollup = new();
 
-    public TermBuilder(DuckDbConnection conn, DuckDbConnection reader, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, int threads, string settingsStamp, ILogger log, int batchSize = DefaultBatchSize)
+    public TermBuilder(DuckDBConnection conn, DuckDBConnection reader, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, int threads, string settingsStamp, ILogger log, int batchSize = DefaultBatchSize)
     {
         _batchSize = batchSize;
         _conn = conn;
@@ -213,13 +214,13 @@ internal sealed class TermBuilder
         Path.Combine(_layout.State, "terms", BusinessCalendar.Partition(dt) + ".fingerprint");
 
     private long Segment(
-        DuckDbAppender appender,
+        DuckDBAppender appender,
         string source,
         string feed,
         DateOnly dt,
         string statement,
         bool searchMode,
-        Func<DuckDbDataReader, RawDocument> read,
+        Func<DuckDBDataReader, RawDocument> read,
         CancellationToken cancellationToken)
     {
         var files = LakeFiles.Partition(_layout.RawFeed(feed), dt);
@@ -259,7 +260,7 @@ internal sealed class TermBuilder
         return rows;
     }
 
-    private long Flush(DuckDbAppender appender, string source, bool searchMode, List<RawDocument> batch, CancellationToken cancellationToken)
+    private long Flush(DuckDBAppender appender, string source, bool searchMode, List<RawDocument> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -341,20 +342,20 @@ internal sealed class TermBuilder
         return rows;
     }
 
-    private static string Segment(DuckDbDataReader r, int ordinal) =>
+    private static string Segment(DuckDBDataReader r, int ordinal) =>
         r.IsNull(ordinal) ? "unknown" : r.GetString(ordinal);
 
-    private static string? Text(DuckDbDataReader r, int ordinal) => r.IsNull(ordinal) ? null : r.GetString(ordinal);
+    private static string? Text(DuckDBDataReader r, int ordinal) => r.IsNull(ordinal) ? null : r.GetString(ordinal);
 
-    private static RawDocument ReadSearch(DuckDbDataReader r) =>
+    private static RawDocument ReadSearch(DuckDBDataReader r) =>
         new(r.GetString(0), Text(r, 1), null, r.GetInt64(2), 0, 0, null, Segment(r, 3), Segment(r, 4), Segment(r, 5));
 
-    private static RawDocument ReadComment(DuckDbDataReader r) =>
+    private static RawDocument ReadComment(DuckDBDataReader r) =>
         new(r.GetString(0), Text(r, 1), null, 1, r.GetInt64(2), 0, null, Segment(r, 3), Segment(r, 4), Segment(r, 5));
 
-    private static RawDocument ReadContent(DuckDbDataReader r) =>
+    private static RawDocument ReadContent(DuckDBDataReader r) =>
         new(r.GetString(0), Text(r, 1), r.IsNull(2) ? null : r.GetStringList(2), 1, 0, 0, Text(r, 3), "unknown", "unknown", "unknown");
 
-    private static RawDocument ReadProduct(DuckDbDataReader r) =>
+    private static RawDocument ReadProduct(DuckDBDataReader r) =>
         new(r.GetString(0), Text(r, 1), null, 1, 0, r.GetInt64(2), Text(r, 3), "unknown", "unknown", "unknown");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DuckDB.NET.Data;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 
@@ -39,6 +40,18 @@ public sealed class DuckDbConfig
             MemoryLimit = string.IsNullOrWhiteSpace(engine.MemoryLimit) ? null : engine.MemoryLimit,
             TempDirectory = string.IsNullOrWhiteSpace(engine.TempDirectory) ? null : Path.Combine(layout.Root, engine.TempDirectory),
         };
+    }
+
+    /// <summary>The DuckDB.NET connection string that opens <paramref name="dataSource"/> with these settings.</summary>
+    public string ConnectionString(string dataSource)
+    {
+        var builder = new DuckDBConnectionStringBuilder { DataSource = dataSource };
+        foreach (var (name, value) in Settings())
+        {
+            builder[name] = value;
+        }
+
+        return builder.ConnectionString;
     }
 
     internal IEnumerable<KeyValuePair<string, string>> Settings()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
 using TrendInsight.Core;
 
 namespace TrendInsight.DuckDb;
@@ -39,7 +40,7 @@ public static partial class WarehouseCatalog
     }
 
     /// <summary>Creates temporary views over the lake on <paramref name="connection"/> (for an in-memory session).</summary>
-    public static IReadOnlyList<string> CreateTemporaryViews(DuckDbConnection connection, DataLayout layout)
+    public static IReadOnlyList<string> CreateTemporaryViews(DuckDBConnection connection, DataLayout layout)
     {
         var views = Discover(layout);
         foreach (var (name, glob) in views)

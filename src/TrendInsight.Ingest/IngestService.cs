@@ -120,11 +120,11 @@ public sealed partial class IngestService : IIngestService
                 // it is neither hashed again nor counted. A new name, or a file rewritten since, is hashed:
                 // same content as a file already ingested = a redelivery, skipped.
                 var done = conn.Query(
-                    "SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.files WHERE feed = $1 "
-                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $1",
-                    r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), feed).ToHashSet();
+                    "SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.files WHERE feed = $feed "
+                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $feed",
+                    r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), ("feed", feed)).ToHashSet();
                 reading.Start();
-                using (var staging = new StagingWriter(db, schema, LandingFileReader.Workers))
+                using (var staging = new StagingWriter(db, LandingFileReader.Workers))
                 {
                     var appenders = staging.Appenders;
                     var landingFiles = plan[feed].Select(path =>
@@ -161,8 +161,8 @@ public sealed partial class IngestService : IIngestService
                         var probe = probing.GetAwaiter().GetResult();
                         probes.Remove(index);
                         var sameAs = hashesThisRun.GetValueOrDefault(probe.Sha256) ?? conn.Query(
-                            "SELECT file_name FROM state.files WHERE feed = $1 AND sha256 = $2 LIMIT 1",
-                            r => r.GetString(0), feed, probe.Sha256).FirstOrDefault();
+                            "SELECT file_name FROM state.files WHERE feed = $feed AND sha256 = $sha256 LIMIT 1",
+                            r => r.GetString(0), ("feed", feed), ("sha256", probe.Sha256)).FirstOrDefault();
                         if (sameAs is not null)
                         {
                             tally.FilesSkipped++;

@@ -50,10 +50,10 @@ public sealed record IngestStatus(
             using var conn = db.Connect();
             var runs = conn.Query(
                 "SELECT run_id, started_at, finished_at, feed_filter, rows_read, accepted, quarantined, duplicates, replaced, files_processed, files_skipped "
-                + "FROM runs ORDER BY started_at DESC, run_id DESC LIMIT $1",
+                + "FROM runs ORDER BY started_at DESC, run_id DESC LIMIT $last_runs",
                 r => new Run(r.GetString(0), r.GetDateTimeOffset(1), r.GetDateTimeOffset(2), r.IsNull(3) ? null : r.GetString(3), r.GetInt64(4),
                     r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt32(9), r.GetInt32(10)),
-                (long)lastRuns);
+                ("last_runs", (long)lastRuns));
             var feeds = conn.Query(
                 "SELECT feed, count(DISTINCT run_id)::INTEGER, sum(rows_read)::BIGINT, sum(accepted)::BIGINT, sum(quarantined)::BIGINT, "
                 + "sum(duplicates)::BIGINT, sum(replaced)::BIGINT, sum(files_processed)::INTEGER, sum(files_skipped)::INTEGER "

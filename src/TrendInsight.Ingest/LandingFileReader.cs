@@ -1,5 +1,6 @@
 using System.Buffers;
 using TrendInsight.Core;
+using DuckDB.NET.Data;
 using TrendInsight.DuckDb;
 using TrendInsight.Ingest.Lake;
 using TrendInsight.Ingest.Reading;
@@ -35,7 +36,7 @@ internal sealed class LandingFileReader
     /// <summary>Called every round with the bytes of the file read so far and the rows read.</summary>
     public Action<long, long>? Progress { get; set; }
 
-    public void Read(string path, FileProbe probe, FileTally file, FeedTally feed, IReadOnlyList<DuckDbAppender> appenders, CancellationToken cancellationToken)
+    public void Read(string path, FileProbe probe, FileTally file, FeedTally feed, IReadOnlyList<DuckDBAppender> appenders, CancellationToken cancellationToken)
     {
         using var reader = new RecordReader(path);
         var encoding = TextDecoding.For(probe.Encoding);
@@ -176,17 +177,17 @@ internal sealed class LandingFileReader
         Batch[] NewRound() => Enumerable.Range(0, Workers * 2).Select(_ => new Batch(_schema.Columns.Count - 1)).ToArray();
     }
 
-    private static void AppendValid(Batch batch, DuckDbAppender appender, int fileSeq)
+    private static void AppendValid(Batch batch, DuckDBAppender appender, int fileSeq)
     {
         for (var i = 0; i < batch.Count; i++)
         {
             ref var outcome = ref batch.Outcomes[i];
             if (outcome.Reason is null)
             {
-                var row = appender.BeginRow();
+                var row = appender.CreateRow();
                 batch.Values.AppendTo(row, i);
-                row.Append(outcome.Dt!.Value).Append(fileSeq).Append(batch.Lines[i])
-                    .AppendUtf8(batch.Values.TextOf(i, 0), validated: true).EndRow();
+                row.AppendValue(outcome.Dt!.Value).AppendValue(fileSeq).AppendValue(batch.Lines[i])
+                    .AppendValue(batch.Values.TextOf(i, 0)).EndRow();
             }
         }
     }

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 using TrendInsight.DuckDb;
@@ -180,7 +181,7 @@ internal sealed class MartReportLoader
     }
 
     private ILookup<string, (string Term, DateOnly Day, double Index, long Mentions, long Engagements, double Gmv)> TermDaily(
-        DuckDbConnection conn, DateOnly from, DateOnly to, string[] terms)
+        DuckDBConnection conn, DateOnly from, DateOnly to, string[] terms)
     {
         var files = new List<string>();
         for (var d = from; d <= to && terms.Length > 0; d = d.AddDays(1))
@@ -228,7 +229,7 @@ internal sealed class MartReportLoader
         _ => TopicLifecycle.Unknown,
     };
 
-    private DataVolume Volume(DuckDbConnection conn, DateOnly from, DateOnly to)
+    private DataVolume Volume(DuckDBConnection conn, DateOnly from, DateOnly to)
     {
         long Sum(string feed, string statement)
         {
@@ -301,7 +302,7 @@ internal sealed class MartReportLoader
     private static string[] PartitionFiles(string folder) =>
         Directory.Exists(folder) ? [.. Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal)] : [];
 
-    private IReadOnlyList<T> Query<T>(DuckDbConnection conn, string mart, DateOnly asOf, object?[] extra, Func<DuckDbDataReader, T> map)
+    private IReadOnlyList<T> Query<T>(DuckDBConnection conn, string mart, DateOnly asOf, object?[] extra, Func<DuckDBDataReader, T> map)
     {
         var files = MartFiles(mart, asOf);
         if (files.Length == 0)
@@ -324,9 +325,9 @@ internal sealed class MartReportLoader
     private static string Sql(string name) =>
         EmbeddedText.Read(typeof(MartReportLoader).Assembly, "TrendInsight.Reports.Sql." + name + ".sql");
 
-    private static double? Dbl(DuckDbDataReader r, int i) => r.IsNull(i) ? null : r.GetDouble(i);
+    private static double? Dbl(DuckDBDataReader r, int i) => r.IsNull(i) ? null : r.GetDouble(i);
 
-    private static long Lng(DuckDbDataReader r, int i) => r.IsNull(i) ? 0 : r.GetInt64(i);
+    private static long Lng(DuckDBDataReader r, int i) => r.IsNull(i) ? 0 : r.GetInt64(i);
 
     private sealed record TopicRow(string TopicId, string Name, int? Rank, string? Stage, double? Growth, double? GrowthShrunk, double Z,
         double? Score, double RecentTotal, double BaselineTotal, long RecentSearch, long RecentContent, long RecentComment, long RecentListings, bool Breakout);

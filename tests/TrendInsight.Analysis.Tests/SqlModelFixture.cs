@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using TrendInsight.Core.Config;
 using TrendInsight.DuckDb;
 
@@ -26,7 +27,7 @@ internal sealed class SqlModelFixture : IDisposable
     public AnalysisConfig Config { get; }
     public SqlModels Models { get; }
     public DuckDbDatabase Db { get; }
-    public DuckDbConnection Conn { get; }
+    public DuckDBConnection Conn { get; }
 
     public void Run(string model) => Conn.Execute(Models.Model(model));
 
