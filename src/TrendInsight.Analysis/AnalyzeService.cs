@@ -77,7 +77,7 @@ public sealed class AnalyzeService : IAnalyzeService
         using var conn = db.Connect();
         return conn.Query(_sql.Value.LoadStatement("top_topics"), r => new TopTopic(
             r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
-            r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), [.. r.GetStringList(10).Select(s => s ?? string.Empty)]), files, (long)count);
+            r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), [.. r.GetStringList(10).Select(s => s ?? string.Empty)]), ("files", files), ("count", (long)count));
     }
 
     private AnalyzeSummary Analyze(DataLayout layout, DateOnly asOf, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
@@ -154,7 +154,7 @@ public sealed class AnalyzeService : IAnalyzeService
                 var groupTerms = group.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
                 foreach (var m in TopicClusterer.Cluster(group, edges.Where(e => groupTerms.Contains(e.A) && groupTerms.Contains(e.B))))
                 {
-                    appender.BeginRow().Append(m.TopicId).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
+                    appender.CreateRow().AppendValue(m.TopicId).AppendValue(m.Name).AppendValue(m.Term).AppendValue(m.MemberRank).EndRow();
                 }
             }
         }
@@ -208,10 +208,13 @@ public sealed class AnalyzeService : IAnalyzeService
         var c = _config.Analysis;
         conn.ExecuteNonQuery(
             _sql.Value.LoadStatement("params"),
-            asOf, c.RecentDays, c.BaselineDays, c.PriorStrength, c.MinSupport, c.MinActiveDays, c.BreakoutFloor, c.MinZ,
-            c.RiseSlope, c.Weights.Search, c.Weights.Content, c.Weights.Comment, c.Weights.Engagement,
-            c.TopicCandidates, c.TopicMinSimilarity, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
-            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())), c.IdfFloor);
+            ("as_of", asOf), ("recent_days", c.RecentDays), ("baseline_days", c.BaselineDays), ("prior_strength", c.PriorStrength),
+            ("min_support", c.MinSupport), ("min_active_days", c.MinActiveDays), ("breakout_floor", c.BreakoutFloor), ("min_z", c.MinZ),
+            ("rise_slope", c.RiseSlope), ("w_search", c.Weights.Search), ("w_content", c.Weights.Content),
+            ("w_comment", c.Weights.Comment), ("w_engagement", c.Weights.Engagement), ("topic_candidates", c.TopicCandidates),
+            ("topic_min_similarity", c.TopicMinSimilarity), ("min_co_docs", c.MinCoDocs), ("top_topics", c.TopTopics),
+            ("segment_lead_ratio", c.SegmentLeadRatio), ("gap_ratio", c.GapRatio), ("listing_prior", c.ListingPrior),
+            ("evidence_per_topic", c.EvidencePerTopic), ("focus", string.Join(',', c.Focus.Select(f => f.Trim()))), ("idf_floor", c.IdfFloor));
     }
 
     /// <summary>
@@ -249,14 +252,14 @@ public sealed class AnalyzeService : IAnalyzeService
         var copy = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"jieba_idf-{idf.Length}-{idf.LastWriteTimeUtc.Ticks}.parquet"));
         if (File.Exists(copy))
         {
-            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf_cached"), copy);
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf_cached"), ("path", copy));
         }
         else
         {
-            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf"), idf.FullName);
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf"), ("path", idf.FullName));
             Directory.CreateDirectory(folder);
             var tmp = Path.Combine(folder, $".jieba_idf.{Guid.NewGuid():N}.tmp");
-            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf_write"), tmp);
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf_write"), ("path", tmp));
             File.Move(tmp, copy, overwrite: true);
             foreach (var stale in Directory.EnumerateFiles(folder, "jieba_idf-*.parquet").Where(f => !string.Equals(f, copy, StringComparison.Ordinal)))
             {
@@ -267,7 +270,7 @@ public sealed class AnalyzeService : IAnalyzeService
         using var appender = conn.CreateAppender("known_words");
         foreach (var word in TextResources.DiscoveredWords(_config.Text.ResolveUserDictionaries(AssetLocator.Root)))
         {
-            appender.BeginRow().Append(word).EndRow();
+            appender.CreateRow().AppendValue(word).EndRow();
         }
     }
 
@@ -276,7 +279,7 @@ public sealed class AnalyzeService : IAnalyzeService
         if (files.Length > 0)
         {
             var watch = Stopwatch.StartNew();
-            conn.ExecuteNonQuery(_sql.Value.LoadStatement(table), files);
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement(table), ("files", files));
             Log.Loaded(_log, table, watch.ElapsedMilliseconds);
         }
     }
@@ -347,10 +350,10 @@ public sealed class AnalyzeService : IAnalyzeService
             {
                 var day = last.AddDays(p.Horizon);
                 var f = Factor(day);
-                var row = appender.BeginRow().Append(group.Key).Append(day).Append(p.Horizon)
-                    .Append(p.Yhat * f).Append(p.Lo * f).Append(p.Hi * f).Append("damped_holt");
-                row = mape is null ? row.AppendNull() : row.Append(mape.Value);
-                row = coverage is null ? row.AppendNull() : row.Append(coverage.Value);
+                var row = appender.CreateRow().AppendValue(group.Key).AppendValue(day).AppendValue(p.Horizon)
+                    .AppendValue(p.Yhat * f).AppendValue(p.Lo * f).AppendValue(p.Hi * f).AppendValue("damped_holt");
+                row = mape is null ? row.AppendNullValue() : row.AppendValue(mape.Value);
+                row = coverage is null ? row.AppendNullValue() : row.AppendValue(coverage.Value);
                 row.EndRow();
             }
         }
@@ -373,12 +376,12 @@ public sealed class AnalyzeService : IAnalyzeService
         }
 
         var lines = conn.Query(_sql.Value.LoadStatement("new_words_corpus"), r => r.IsNull(0) ? string.Empty : r.GetString(0),
-            search, comments, content, (long)NewWordCorpusLines);
+            ("search", search), ("comments", comments), ("content", content), ("lines", (long)NewWordCorpusLines));
         var discovery = new NewWordDiscovery(segmenter, NewWordOptions.FromConfig(_config.Text), extractor.StopWords);
         using var appender = conn.CreateAppender("new_words");
         foreach (var w in discovery.Discover(lines))
         {
-            appender.BeginRow().Append(w.Word).Append((long)w.Count).Append(w.Cohesion).Append(w.LeftEntropy).Append(w.RightEntropy).Append(w.Score).EndRow();
+            appender.CreateRow().AppendValue(w.Word).AppendValue((long)w.Count).AppendValue(w.Cohesion).AppendValue(w.LeftEntropy).AppendValue(w.RightEntropy).AppendValue(w.Score).EndRow();
         }
     }
 

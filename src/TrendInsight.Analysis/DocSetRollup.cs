@@ -130,12 +130,12 @@ internal sealed class DocSetRollup
             {
                 var (source, category, _) = ordered[i].Key;
                 var set = ordered[i].Value;
-                var row = sets.BeginRow().Append(i + 1).Append(source).Append(category).Append(set.Terms)
-                    .Append(set.Docs).Append(set.Mentions).Append(set.Plays).Append(set.Likes).Append(set.Shares)
-                    .Append(set.Purchases).Append(set.Gmv);
+                var row = sets.CreateRow().AppendValue(i + 1).AppendValue(source).AppendValue(category).AppendValue(set.Terms)
+                    .AppendValue(set.Docs).AppendValue(set.Mentions).AppendValue(set.Plays).AppendValue(set.Likes).AppendValue(set.Shares)
+                    .AppendValue(set.Purchases).AppendValue(set.Gmv);
                 foreach (var units in set.Segments)
                 {
-                    row = row.Append(units);
+                    row = row.AppendValue(units);
                 }
 
                 row.EndRow();
@@ -148,7 +148,7 @@ internal sealed class DocSetRollup
             {
                 foreach (var ((dimension, value), units) in ordered[i].Value.OtherSegments)
                 {
-                    segments.BeginRow().Append(i + 1).Append(dimension).Append(value).Append(units).EndRow();
+                    segments.CreateRow().AppendValue(i + 1).AppendValue(dimension).AppendValue(value).AppendValue(units).EndRow();
                 }
             }
         }
@@ -158,7 +158,7 @@ internal sealed class DocSetRollup
         {
             foreach (var (id, e) in ordered[i].Value.Items)
             {
-                items.BeginRow().Append(i + 1).Append(id).Append(e.Plays).Append(e.Likes).Append(e.Shares).Append(e.Purchases).EndRow();
+                items.CreateRow().AppendValue(i + 1).AppendValue(id).AppendValue(e.Plays).AppendValue(e.Likes).AppendValue(e.Shares).AppendValue(e.Purchases).EndRow();
             }
         }
     }

@@ -10,7 +10,7 @@ internal static class ParquetOut
     public static string Write(DuckDBConnection conn, string table, string root, DateOnly dt)
     {
         var tmp = LakeFiles.TemporaryFor(root, dt);
-        conn.ExecuteNonQuery($"COPY {table} TO $1 (FORMAT parquet, COMPRESSION zstd)", tmp);
+        conn.ExecuteNonQuery($"COPY {table} TO $path (FORMAT parquet, COMPRESSION zstd)", ("path", tmp));
         return LakeFiles.Publish(tmp);
     }
 }

@@ -102,7 +102,7 @@ internal sealed class TermBuilder
     public void BuildRollup(DateOnly dt)
     {
         _conn.Execute(_sql.LoadStatement("reset_day"));
-        _conn.ExecuteNonQuery(_sql.LoadStatement("terms_day"), LakeFiles.Partition(_layout.Terms, dt));
+        _conn.ExecuteNonQuery(_sql.LoadStatement("terms_day"), ("files", LakeFiles.Partition(_layout.Terms, dt)));
         _rollup.Clear();
         AddDocs(source: null);
         WriteRollup(dt);
@@ -138,12 +138,12 @@ internal sealed class TermBuilder
         var engagement = LakeFiles.Partition(_layout.RawFeed(Feeds.Engagement), dt);
         if (engagement.Length > 0)
         {
-            _conn.ExecuteNonQuery(_sql.LoadStatement("engagement_day"), engagement);
+            _conn.ExecuteNonQuery(_sql.LoadStatement("engagement_day"), ("files", engagement));
             _conn.Execute(_sql.LoadStatement("content_terms_today"));
             var earlier = LakeFiles.Partitions(_layout.Terms, dt.AddDays(-ContentLookbackDays), dt.AddDays(-1));
             if (earlier.Length > 0)
             {
-                _conn.ExecuteNonQuery(_sql.LoadStatement("content_terms"), earlier);
+                _conn.ExecuteNonQuery(_sql.LoadStatement("content_terms"), ("files", earlier));
             }
 
             rows += _conn.ExecuteNonQuery(_sql.Model("005_engagement_terms"));
@@ -179,7 +179,7 @@ internal sealed class TermBuilder
     /// <summary>Adds the documents of <c>terms_day</c> (of one source, or all) to the rollup.</summary>
     private void AddDocs(string? source)
     {
-        using var reader = _reader.ExecuteReader(_sql.LoadStatement("day_docs"), source);
+        using var reader = _reader.ExecuteReader(_sql.LoadStatement("day_docs"), ("source", source));
         while (reader.Read())
         {
             var terms = reader.GetStringList(12).Select(t => t ?? string.Empty).ToArray();
@@ -234,7 +234,7 @@ internal sealed class TermBuilder
         var readWatch = new System.Diagnostics.Stopwatch();
         var flushWatch = new System.Diagnostics.Stopwatch();
         readWatch.Start();
-        using (var reader = _reader.ExecuteReader(_sql.LoadStatement(statement), files))
+        using (var reader = _reader.ExecuteReader(_sql.LoadStatement(statement), ("files", files)))
         {
             while (reader.Read())
             {
@@ -319,21 +319,21 @@ internal sealed class TermBuilder
             _rollup.Add(source, doc.DocId, doc.Category, doc.AgeBand, doc.Gender, doc.CityTier, doc.Mentions, 0, doc.Likes, 0, doc.Purchases, 0m, terms[i]);
             foreach (var term in terms[i])
             {
-                appender.BeginRow()
-                    .Append(source)
-                    .Append(doc.DocId)
-                    .Append(term)
-                    .Append(extractor.TypeOf(term))
-                    .Append(doc.Category)
-                    .Append(doc.AgeBand)
-                    .Append(doc.Gender)
-                    .Append(doc.CityTier)
-                    .Append(doc.Mentions)
-                    .Append(0L)
-                    .Append(doc.Likes)
-                    .Append(0L)
-                    .Append(doc.Purchases)
-                    .Append(0m)
+                appender.CreateRow()
+                    .AppendValue(source)
+                    .AppendValue(doc.DocId)
+                    .AppendValue(term)
+                    .AppendValue(extractor.TypeOf(term))
+                    .AppendValue(doc.Category)
+                    .AppendValue(doc.AgeBand)
+                    .AppendValue(doc.Gender)
+                    .AppendValue(doc.CityTier)
+                    .AppendValue(doc.Mentions)
+                    .AppendValue(0L)
+                    .AppendValue(doc.Likes)
+                    .AppendValue(0L)
+                    .AppendValue(doc.Purchases)
+                    .AppendValue(0m)
                     .EndRow();
                 rows++;
             }
