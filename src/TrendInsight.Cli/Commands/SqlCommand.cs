@@ -5,8 +5,8 @@ using TrendInsight.DuckDb;
 namespace TrendInsight.Cli.Commands;
 
 /// <summary>
-/// <c>trendinsight sql "&lt;query&gt;" [--format table|csv|json] [--write]</c>: DuckDB SQL against
-/// <c>data/warehouse.duckdb</c> and the lake's views.
+/// <c>trendinsight sql "&lt;query&gt;" [--format table|csv|json|arrow] [--out FILE] [--write]</c>: DuckDB SQL
+/// against <c>data/warehouse.duckdb</c> and the lake's views.
 /// </summary>
 public static class SqlCommand
 {
@@ -15,7 +15,11 @@ public static class SqlCommand
         var query = new Argument<string>("query") { Description = "DuckDB SQL; the lake's views (search, comments, terms, trends …) are available by name" };
         var format = new Option<ResultFormat>("--format") { Description = "Output format", DefaultValueFactory = _ => ResultFormat.Table };
         var write = new Option<bool>("--write") { Description = "Open the warehouse read-write (default: read-only)" };
-        var command = new Command("sql", "Run DuckDB SQL against the warehouse and the lake") { query, format, write };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Write the result to this file instead of standard output (arrow: a .arrow or .feather name gives the Arrow file format, any other the stream format)",
+        };
+        var command = new Command("sql", "Run DuckDB SQL against the warehouse and the lake") { query, format, write, output };
         command.SetAction(result =>
         {
             var layout = CliContext.Layout(result);
@@ -28,8 +32,35 @@ public static class SqlCommand
                 WarehouseCatalog.CreateTemporaryViews(conn, layout);
             }
 
-            using var reader = conn.ExecuteReader(result.GetValue(query)!);
-            ResultWriter.Write(reader, result.GetValue(format), Console.Out);
+            var sql = result.GetValue(query)!;
+            var path = result.GetValue(output);
+            if (result.GetValue(format) == ResultFormat.Arrow)
+            {
+                using var command = conn.Command(sql);
+                using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
+                try
+                {
+                    ArrowResultWriter.Write(command, stream, ArrowResultWriter.IsFileFormat(path));
+                }
+                catch (DuckDB.NET.Data.DuckDBException ex)
+                {
+                    throw DuckDbErrors.From(ex, sql);
+                }
+
+                return 0;
+            }
+
+            using var reader = conn.ExecuteReader(sql);
+            if (path is null)
+            {
+                ResultWriter.Write(reader, result.GetValue(format), Console.Out);
+            }
+            else
+            {
+                using var file = new StreamWriter(path);
+                ResultWriter.Write(reader, result.GetValue(format), file);
+            }
+
             return 0;
         });
         return command;

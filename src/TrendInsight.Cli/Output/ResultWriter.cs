@@ -1,7 +1,7 @@
-using DuckDB.NET.Data;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DuckDB.NET.Data;
 using Spectre.Console;
 using TrendInsight.DuckDb;
 
@@ -120,6 +120,7 @@ public static class ResultWriter
             case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
             case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
             case decimal m: json.WriteNumberValue(m); break;
+            case System.Numerics.BigInteger n: json.WriteRawValue(n.ToString(CultureInfo.InvariantCulture)); break;
             case string s: json.WriteStringValue(s); break;
             case System.Collections.IEnumerable list:
                 json.WriteStartArray();
