@@ -10,13 +10,18 @@ namespace TrendInsight.DuckDb;
 /// </summary>
 public sealed class DuckDbDatabase : IDisposable
 {
-    // Keeps the database instance alive (an in-memory database lives exactly as long as it); every
-    // connection is a duplicate of it, so they share one instance and its cache.
+    // Keeps the database instance alive (an in-memory database lives exactly as long as it). Connections to
+    // a file open the same connection string, which DuckDB.NET maps to the one instance it holds for the
+    // file; an in-memory database is reached only through duplicates of this connection.
     private readonly DuckDBConnection _root;
+    private readonly string _connectionString;
+    private readonly bool _inMemory;
 
-    private DuckDbDatabase(DuckDBConnection root, string path)
+    private DuckDbDatabase(DuckDBConnection root, string connectionString, string path)
     {
         _root = root;
+        _connectionString = connectionString;
+        _inMemory = path.StartsWith(":memory:", StringComparison.Ordinal);
         Path = path;
     }
 
@@ -38,7 +43,8 @@ public sealed class DuckDbDatabase : IDisposable
     {
         var target = string.IsNullOrEmpty(path) ? ":memory:" : path;
         config ??= new DuckDbConfig();
-        var root = new DuckDBConnection(config.ConnectionString(target));
+        var connectionString = config.ConnectionString(target);
+        var root = new DuckDBConnection(connectionString);
         try
         {
             root.Open();
@@ -65,14 +71,23 @@ public sealed class DuckDbDatabase : IDisposable
             throw;
         }
 
-        return new DuckDbDatabase(root, target);
+        return new DuckDbDatabase(root, connectionString, target);
     }
 
     /// <summary>A new open connection, for use by one thread at a time.</summary>
     public DuckDBConnection Connect()
     {
-        var connection = _root.Duplicate();
-        connection.Open();
+        var connection = _inMemory ? _root.Duplicate() : new DuckDBConnection(_connectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException ex)
+        {
+            connection.Dispose();
+            throw DuckDbErrors.From(ex, Path);
+        }
+
         return connection;
     }
 
