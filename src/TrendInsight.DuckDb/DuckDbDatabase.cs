@@ -16,6 +16,7 @@ public sealed class DuckDbDatabase : IDisposable
     private readonly DuckDBConnection _root;
     private readonly string _connectionString;
     private readonly bool _inMemory;
+    private bool _disposed;
 
     private DuckDbDatabase(DuckDBConnection root, string connectionString, string path)
     {
@@ -43,7 +44,17 @@ public sealed class DuckDbDatabase : IDisposable
     {
         var target = string.IsNullOrEmpty(path) ? ":memory:" : path;
         config ??= new DuckDbConfig();
-        var connectionString = config.ConnectionString(target);
+        string connectionString;
+        try
+        {
+            connectionString = config.ConnectionString(target);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // DuckDB.NET's connection string refuses a setting DuckDB does not know.
+            throw new DuckDbException($"Invalid Configuration Error: {ex.Message}", DuckDbErrorType.InvalidConfiguration, target, ex);
+        }
+
         var root = new DuckDBConnection(connectionString);
         try
         {
@@ -65,6 +76,12 @@ public sealed class DuckDbDatabase : IDisposable
 
             throw new DuckDbException(message, DuckDbErrors.TypeOf(ex), target, ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // DuckDB.NET reports a setting DuckDB does not know this way.
+            root.Dispose();
+            throw new DuckDbException($"Invalid Configuration Error: {ex.Message}", DuckDbErrorType.InvalidConfiguration, target, ex);
+        }
         catch
         {
             root.Dispose();
@@ -77,6 +94,7 @@ public sealed class DuckDbDatabase : IDisposable
     /// <summary>A new open connection, for use by one thread at a time.</summary>
     public DuckDBConnection Connect()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var connection = _inMemory ? _root.Duplicate() : new DuckDBConnection(_connectionString);
         try
         {
@@ -91,5 +109,9 @@ public sealed class DuckDbDatabase : IDisposable
         return connection;
     }
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _root.Dispose();
+    }
 }

@@ -60,6 +60,15 @@ public static class DuckDbErrors
             }
         }
 
+        // DuckDB.NET puts its own words before the message of a failed open.
+        foreach (var (prefix, type) in Prefixes)
+        {
+            if (message.Contains(prefix + ":", StringComparison.OrdinalIgnoreCase))
+            {
+                return type;
+            }
+        }
+
         return DuckDbErrorType.Invalid;
     }
 
