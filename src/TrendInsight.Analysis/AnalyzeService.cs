@@ -76,7 +76,7 @@ public sealed class AnalyzeService : IAnalyzeService
         using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 });
         using var conn = db.Connect();
         return conn.Query(_sql.Value.LoadStatement("top_topics"), r => new TopTopic(
-            r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
+            r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetNumber(3), r.GetNumber(4), r.GetNumber(5), r.GetNumber(6),
             r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), [.. r.GetStringList(10).Select(s => s ?? string.Empty)]), ("files", files), ("count", (long)count));
     }
 
@@ -143,8 +143,8 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "set_terms", sets);
         Load(conn, "doc_sets", sets);
         Run(conn, "150_topic_edges");
-        var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
-        var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetDouble(2)));
+        var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetNumber(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
+        var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetNumber(2)));
         using (var appender = conn.CreateAppender("topic_members"))
         {
             // rising and falling terms are clustered apart: a falling word never joins a rising topic
@@ -305,7 +305,7 @@ public sealed class AnalyzeService : IAnalyzeService
     private void Forecast(DuckDBConnection conn)
     {
         var c = _config.Analysis;
-        var rows = conn.Query(_sql.Value.LoadStatement("forecast_input"), r => (Topic: r.GetString(0), Day: r.GetDate(1), Y: r.GetDouble(2), Factor: r.GetDouble(3)));
+        var rows = conn.Query(_sql.Value.LoadStatement("forecast_input"), r => (Topic: r.GetString(0), Day: r.GetDate(1), Y: r.GetNumber(2), Factor: r.GetNumber(3)));
         var z = DampedHolt.NormalQuantile(c.ForecastInterval);
         using var appender = conn.CreateAppender("forecast");
         foreach (var group in rows.GroupBy(r => r.Topic, StringComparer.Ordinal))

@@ -65,7 +65,7 @@ public static class DuckDbConnectionExtensions
         var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         try
         {
-            return type == typeof(object) ? (T)reader.GetValue(0) : (T)ReadAs(reader, 0, type);
+            return type == typeof(object) ? (T)reader.GetNaturalValue(0)! : (T)ReadAs(reader, 0, type);
         }
         catch (DuckDBException ex)
         {
@@ -140,10 +140,15 @@ public static class DuckDbConnectionExtensions
 
     private static object ReadAs(DuckDBDataReader reader, int ordinal, Type type) => type switch
     {
-        _ when type == typeof(long) => reader.GetInt64(ordinal),
+        _ when type == typeof(long) => reader.GetValue(ordinal) is System.Numerics.BigInteger b ? (long)b : reader.GetInt64(ordinal),
         _ when type == typeof(int) => reader.GetInt32(ordinal),
-        _ when type == typeof(double) => reader.GetDouble(ordinal),
-        _ when type == typeof(decimal) => reader.GetDecimal(ordinal),
+        _ when type == typeof(double) => reader.GetNumber(ordinal),
+        _ when type == typeof(decimal) => reader.GetValue(ordinal) switch
+        {
+            decimal m => m,
+            System.Numerics.BigInteger b => (decimal)b,
+            var other => Convert.ToDecimal(other, CultureInfo.InvariantCulture),
+        },
         _ when type == typeof(bool) => reader.GetBoolean(ordinal),
         _ when type == typeof(string) => reader.GetString(ordinal),
         _ when type == typeof(DateOnly) => reader.GetFieldValue<DateOnly>(ordinal),

@@ -51,6 +51,42 @@ public static class DuckDbReaderExtensions
     public static string?[] GetStringList(this DbDataReader reader, int ordinal) =>
         [.. Reader(reader).GetFieldValue<List<string?>>(ordinal)];
 
+    /// <summary>
+    /// A column as a number, whatever its numeric type (DECIMAL, HUGEINT and the integers included).
+    /// </summary>
+    public static double GetNumber(this DbDataReader reader, int ordinal) => Reader(reader).GetValue(ordinal) switch
+    {
+        double d => d,
+        decimal m => (double)m,
+        System.Numerics.BigInteger b => (double)b,
+        var other => Convert.ToDouble(other, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// The value in its natural CLR type, or null: TIMESTAMPTZ as <see cref="DateTimeOffset"/> (UTC), a LIST as an
+    /// array of its items, everything else as DuckDB.NET gives it.
+    /// </summary>
+    public static object? GetNaturalValue(this DbDataReader reader, int ordinal)
+    {
+        if (Reader(reader).IsDBNull(ordinal))
+        {
+            return null;
+        }
+
+        if (string.Equals(reader.GetDataTypeName(ordinal), "TimestampTz", StringComparison.OrdinalIgnoreCase))
+        {
+            return reader.GetFieldValue<DateTimeOffset>(ordinal);
+        }
+
+        return reader.GetValue(ordinal) switch
+        {
+            System.Collections.IList list and not Array => list.Cast<object?>().ToArray() is var items && items.All(i => i is null or string)
+                ? items.Select(i => (string?)i).ToArray()
+                : items,
+            var value => value,
+        };
+    }
+
     private static DbDataReader Reader(DbDataReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);

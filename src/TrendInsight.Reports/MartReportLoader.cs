@@ -333,7 +333,7 @@ internal sealed class MartReportLoader
     private static string Sql(string name) =>
         EmbeddedText.Read(typeof(MartReportLoader).Assembly, "TrendInsight.Reports.Sql." + name + ".sql");
 
-    private static double? Dbl(DuckDBDataReader r, string column) => r.GetOrdinal(column) is var i && r.IsDBNull(i) ? null : r.GetDouble(i);
+    private static double? Dbl(DuckDBDataReader r, string column) => r.GetOrdinal(column) is var i && r.IsDBNull(i) ? null : r.GetNumber(i);
 
     private static long Lng(DuckDBDataReader r, string column) => r.GetOrdinal(column) is var i && r.IsDBNull(i) ? 0 : r.GetInt64(i);
 

@@ -56,7 +56,7 @@ public static class ResultWriter
             var cells = new string[reader.FieldCount];
             for (var i = 0; i < cells.Length; i++)
             {
-                cells[i] = reader.IsNull(i) ? "[grey]NULL[/]" : Markup.Escape(Format(reader.GetValue(i)));
+                cells[i] = reader.IsNull(i) ? "[grey]NULL[/]" : Markup.Escape(Format(reader.GetNaturalValue(i)));
             }
 
             table.AddRow(cells);
@@ -75,7 +75,7 @@ public static class ResultWriter
         {
             for (var i = 0; i < cells.Length; i++)
             {
-                cells[i] = reader.IsNull(i) ? string.Empty : Csv(Format(reader.GetValue(i)));
+                cells[i] = reader.IsNull(i) ? string.Empty : Csv(Format(reader.GetNaturalValue(i)));
             }
 
             output.WriteLine(string.Join(',', cells));
@@ -97,7 +97,7 @@ public static class ResultWriter
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     json.WritePropertyName(reader.GetName(i));
-                    WriteJsonValue(json, reader.IsNull(i) ? null : reader.GetValue(i));
+                    WriteJsonValue(json, reader.GetNaturalValue(i));
                 }
 
                 json.WriteEndObject();
