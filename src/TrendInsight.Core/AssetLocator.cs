@@ -3,8 +3,8 @@ using System.Reflection;
 namespace TrendInsight.Core;
 
 /// <summary>
-/// Finds the files TrendInsight loads at run time but does not build: libduckdb.so, jieba's
-/// dictionaries, ECharts (all from the pinned npm packages under <c>tools/npm/node_modules</c>) and
+/// Finds the files TrendInsight loads at run time but does not build: jieba's dictionaries, ECharts
+/// (from the pinned npm packages under <c>tools/npm/node_modules</c>) and
 /// the pipeline definitions under <c>pipelines/</c>.
 /// </summary>
 /// <remarks>
@@ -25,10 +25,6 @@ public static class AssetLocator
 
     /// <summary>The folder holding <c>trendinsight.yaml</c>, <c>sql/</c> and <c>lexicon/</c>.</summary>
     public static string Pipelines => Path.Combine(Root, "pipelines");
-
-    /// <summary>Path of libduckdb.so from the pinned <c>@duckdb/node-bindings-linux-x64</c> package.</summary>
-    public static string DuckDbLibrary => Require(
-        Path.Combine(NodeModules, "@duckdb", "node-bindings-linux-x64", "libduckdb.so"));
 
     /// <summary>cppjieba's dictionary folder from the pinned <c>nodejieba</c> package.</summary>
     public static string JiebaDictionaryFolder => Require(
