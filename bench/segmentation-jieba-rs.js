@@ -1,11 +1,12 @@
 // Peer of the "segment" benchmark: jieba-rs through the pinned npm package @node-rs/jieba.
-// usage: node segmentation-jieba-rs.js <node_modules> <corpus.txt> <rounds>
-// Prints one JSON object: load time, best wall and CPU seconds per round (single thread), bytes, RSS after load.
+// usage: node segmentation-jieba-rs.js <node_modules> <corpus.txt> <rounds> [cuts.jsonl]
+// Prints one JSON object: load time, best wall and CPU seconds per round (single thread), bytes, RSS after load;
+// with cuts.jsonl, also writes each line's words there (one JSON array a line) for the agreement with python jieba.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-const [nodeModules, corpusPath, roundsText] = process.argv.slice(2);
+const [nodeModules, corpusPath, roundsText, cutsPath] = process.argv.slice(2);
 const rounds = Number(roundsText || '3');
 const lines = fs.readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.length > 0);
 const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8'), 0);
@@ -42,6 +43,9 @@ for (let r = 0; r < rounds; r++) {
   for (const block of blocks) jieba.cut(block, true);
   blockCpuSeconds = Math.min(blockCpuSeconds, cpuMs(process.cpuUsage(cpu)) / 1000);
   blockSeconds = Math.min(blockSeconds, Number(process.hrtime.bigint() - t) / 1e9);
+}
+if (cutsPath) {
+  fs.writeFileSync(cutsPath, lines.map((l) => JSON.stringify(jieba.cut(l, true))).join('\n') + '\n');
 }
 process.stdout.write(JSON.stringify({
   loadMs, loadCpuMs, seconds: best, cpuSeconds: bestCpu, blockSeconds, blockCpuSeconds, bytes, lines: lines.length, tokens, rssAfterLoadMb,

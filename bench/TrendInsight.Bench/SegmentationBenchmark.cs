@@ -11,7 +11,8 @@ namespace TrendInsight.Bench;
 /// jieba segmentation (precise mode, HMM on) over a few MB of comment-like lines: this project's
 /// segmenter against jieba-rs (<c>@node-rs/jieba</c>, <c>cut(text, true)</c>, run with node on the
 /// same file in the same run), single thread; then dictionary load time, RSS after load and
-/// multi-thread throughput.
+/// multi-thread throughput; then jieba.NET's own <c>JiebaSegmenter.Cut</c>; last, the share of lines
+/// each gives exactly as python jieba 0.42.1 (Debian python3-jieba, run on the same file).
 /// </summary>
 public sealed class SegmentationBenchmark : IBenchmark
 {
@@ -63,7 +64,12 @@ public sealed class SegmentationBenchmark : IBenchmark
         }
 
         var mb = bytes / 1e6;
-        var peer = await RunJiebaRs(corpusPath, rounds, cancellationToken);
+        var rsCuts = Path.Combine(context.WorkFolder, "segment-cuts-jieba-rs.jsonl");
+        var pythonCuts = Path.Combine(context.WorkFolder, "segment-cuts-python.jsonl");
+        File.Delete(rsCuts);
+        File.Delete(pythonCuts);
+        var peer = await RunPeer("node", [Path.Combine(AssetLocator.Root, "bench", "segmentation-jieba-rs.js"), AssetLocator.NodeModules, corpusPath,
+            rounds.ToString(CultureInfo.InvariantCulture), rsCuts], "jieba-rs", cancellationToken);
         double Peer(string name) => peer?.GetProperty(name).GetDouble() ?? double.NaN;
         BenchContext.Compare("precise+HMM, 1 thread, wall clock", "MB/s", mb / best, "jieba-rs (@node-rs/jieba)", mb / Peer("seconds"));
         BenchContext.Compare("precise+HMM, 1 thread, per CPU second", "MB/s", mb / bestCpu, "jieba-rs (@node-rs/jieba)", mb / Peer("cpuSeconds"));
@@ -86,6 +92,26 @@ public sealed class SegmentationBenchmark : IBenchmark
 
         Normalize(lines, bytes);
         BenchContext.Figure("peak RSS", BenchContext.PeakRssMb(), "MB");
+
+        // jieba.NET last: its process-wide dictionary stays loaded, and it is slow enough for one round
+        var reference = JiebaNet(lines, mb);
+        var python = await RunPeer("/usr/bin/python3", [Path.Combine(AssetLocator.Root, "bench", "segmentation-python-jieba.py"), corpusPath, pythonCuts],
+            "python jieba", cancellationToken);
+        if (python is { } oracle)
+        {
+            BenchContext.Figure("python jieba 0.42.1 (the oracle), 1 thread", mb / oracle.GetProperty("seconds").GetDouble(), "MB/s");
+            var expected = File.ReadAllLines(pythonCuts);
+            var ours = Agreement(expected, i => segmenter.Cut(lines[i]));
+            var rs = File.Exists(rsCuts) ? Agreement(expected, File.ReadAllLines(rsCuts)) : double.NaN;
+            var net = Agreement(expected, i => reference[i]);
+            BenchContext.Compare("lines identical to python jieba", "%", ours, "jieba-rs (@node-rs/jieba)", rs);
+            BenchContext.Compare("lines identical to python jieba", "%", ours, "jieba.NET (JiebaSegmenter.Cut)", net);
+            // jieba.NET cuts a character outside the BMP (an emoji) into its two UTF-16 halves
+            var bmp = Enumerable.Range(0, lines.Count).Where(i => !lines[i].Any(char.IsSurrogate)).ToArray();
+            var bmpExpected = bmp.Select(i => expected[i]).ToArray();
+            BenchContext.Compare(string.Create(CultureInfo.InvariantCulture, $"same, the {bmp.Length:N0} lines without emoji"), "%",
+                Agreement(bmpExpected, k => segmenter.Cut(lines[bmp[k]])), "jieba.NET (JiebaSegmenter.Cut)", Agreement(bmpExpected, k => reference[bmp[k]]));
+        }
 
         // Wall-clock figures depend on what else the machine runs; the per-CPU-second ones much less.
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
@@ -177,19 +203,66 @@ public sealed class SegmentationBenchmark : IBenchmark
         return bytes / 1e6 / best;
     }
 
-    private static async Task<JsonElement?> RunJiebaRs(string corpusPath, int rounds, CancellationToken cancellationToken)
+    /// <summary>
+    /// jieba.NET's own segmenter (<c>JiebaSegmenter.Cut(line, cutAll: false, hmm: true)</c>) over the
+    /// same lines, one round: load time, wall and CPU throughput.
+    /// </summary>
+    private static List<string>[] JiebaNet(List<string> lines, double mb)
     {
-        var script = Path.Combine(AssetLocator.Root, "bench", "segmentation-jieba-rs.js");
-        var start = new ProcessStartInfo("node")
+        var watch = Stopwatch.StartNew();
+        var reference = JiebaNetSegmenter.Load();
+        BenchContext.Figure("jieba.NET dictionary load, wall clock", watch.Elapsed.TotalMilliseconds, "ms");
+        foreach (var line in lines.Take(2000))
+        {
+            _ = reference.Cut(line).Count();
+        }
+
+        var cuts = new List<string>[lines.Count];
+        watch.Restart();
+        var cpuStart = CpuMs();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            cuts[i] = reference.Cut(lines[i]).ToList();
+        }
+
+        var wall = watch.Elapsed.TotalSeconds;
+        var cpu = (CpuMs() - cpuStart) / 1000;
+        BenchContext.Figure("jieba.NET precise+HMM, 1 thread, wall clock", mb / wall, "MB/s");
+        BenchContext.Figure("jieba.NET precise+HMM, 1 thread, per CPU second", mb / cpu, "MB/s");
+        return cuts;
+    }
+
+    private static double Agreement(string[] expected, Func<int, IEnumerable<string>> cut)
+    {
+        var same = 0;
+        for (var i = 0; i < expected.Length; i++)
+        {
+            if (JsonSerializer.Deserialize<string[]>(expected[i])!.SequenceEqual(cut(i), StringComparer.Ordinal))
+            {
+                same++;
+            }
+        }
+
+        return 100.0 * same / expected.Length;
+    }
+
+    private static double Agreement(string[] expected, string[] peer) =>
+        peer.Length == expected.Length ? Agreement(expected, i => JsonSerializer.Deserialize<string[]>(peer[i])!) : double.NaN;
+
+    /// <summary>Runs a peer or the oracle as its own process; it prints one JSON object.</summary>
+    private static async Task<JsonElement?> RunPeer(string program, string[] arguments, string name, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(AssetLocator.NodeModules);
-        start.ArgumentList.Add(corpusPath);
-        start.ArgumentList.Add(rounds.ToString(CultureInfo.InvariantCulture));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         try
         {
             using var process = Process.Start(start)!;
@@ -198,7 +271,7 @@ public sealed class SegmentationBenchmark : IBenchmark
             await process.WaitForExitAsync(cancellationToken);
             if (process.ExitCode != 0)
             {
-                Console.WriteLine($"  jieba-rs peer failed (exit {process.ExitCode}): {(await stderr).Trim()}");
+                Console.WriteLine($"  {name} failed (exit {process.ExitCode}): {(await stderr).Trim()}");
                 return null;
             }
 
@@ -206,7 +279,7 @@ public sealed class SegmentationBenchmark : IBenchmark
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            Console.WriteLine($"  jieba-rs peer not run: node is not installed ({ex.Message})");
+            Console.WriteLine($"  {name} not run: {program} is not installed ({ex.Message})");
             return null;
         }
     }

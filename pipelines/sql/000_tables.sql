@@ -47,14 +47,23 @@ CREATE OR REPLACE TABLE set_items (
 );
 CREATE OR REPLACE TABLE raw_comments (event_id VARCHAR, text VARCHAR, likes BIGINT);
 CREATE OR REPLACE TABLE raw_content (content_id VARCHAR, ts TIMESTAMPTZ, title VARCHAR);
--- jieba's IDF table (idf.utf8) and the discovered words of text.user_dictionaries: which terms may rank
+-- jieba's IDF table (idf.txt) and the discovered words of text.user_dictionaries: which terms may rank
 CREATE OR REPLACE TABLE jieba_idf (word VARCHAR, idf DOUBLE);
 CREATE OR REPLACE TABLE known_words (word VARCHAR);
+-- ranked topics of the weekly analyses before this one (dt = as_of − 7k), for topic_movement
+CREATE OR REPLACE TABLE prev_topics (dt DATE, topic_id VARCHAR, rank INTEGER);
+CREATE OR REPLACE TABLE movement_params AS SELECT 10 AS list_size;
 CREATE OR REPLACE TABLE topic_members (topic_id VARCHAR, name VARCHAR, term VARCHAR, member_rank INTEGER);
+-- topics of the earlier analyses (topics mart of the look-back), for tracking ids and movement
+CREATE OR REPLACE TABLE topic_history (
+    dt DATE, topic_id VARCHAR, name VARCHAR, members VARCHAR[], rank INTEGER,
+    days_on_list INTEGER, listed_since DATE, first_seen DATE
+);
 CREATE OR REPLACE TABLE forecast (
     topic_id VARCHAR, day DATE, horizon INTEGER, yhat DOUBLE, lo DOUBLE, hi DOUBLE, method VARCHAR,
-    backtest_mape DOUBLE, backtest_coverage DOUBLE
+    backtest_mape DOUBLE, backtest_coverage DOUBLE, informative BOOLEAN, interval_multiplier DOUBLE, backtest_days INTEGER
 );
 CREATE OR REPLACE TABLE new_words (
-    word VARCHAR, freq BIGINT, pmi DOUBLE, left_entropy DOUBLE, right_entropy DOUBLE, score DOUBLE
+    word VARCHAR, freq BIGINT, pmi DOUBLE, left_entropy DOUBLE, right_entropy DOUBLE, score DOUBLE,
+    query_lines INTEGER, title_lines INTEGER, comment_lines INTEGER
 );

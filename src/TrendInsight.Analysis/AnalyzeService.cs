@@ -20,13 +20,19 @@ public sealed class AnalyzeService : IAnalyzeService
 {
     /// <summary>The marts written per analysis date, in the order they are written.</summary>
     public static IReadOnlyList<string> AsOfMarts { get; } =
-        ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words"];
+        ["trends", "topic_daily", "topics", "topic_attributes", "topic_segments", "supply_gap", "forecast", "evidence", "new_words", "topic_movement"];
 
     /// <summary>The stage that scores terms on the per-day rollups (<c>term_daily</c>, <c>segment_daily</c>, <c>source_daily</c>).</summary>
     public const string ScoringStage = "scoring on the rollups";
 
+    /// <summary>Weekly analyses looked back on for the weeks a topic has been on the list.</summary>
+    private const int MovementWeeks = 26;
+
     /// <summary>Lines of each text feed that new-word discovery reads.</summary>
     private const int NewWordCorpusLines = 100_000;
+
+    /// <summary>Days of earlier analyses a topic is tracked across: one that drops out for a few days keeps its id.</summary>
+    private const int TrackingLookBackDays = 7;
 
     private readonly PipelineConfig _config;
     private readonly ILogger _log;
@@ -88,6 +94,16 @@ public sealed class AnalyzeService : IAnalyzeService
         var from = asOf.AddDays(-(cfg.RecentDays + cfg.BaselineDays - 1));
         var recentStart = asOf.AddDays(-(cfg.RecentDays - 1));
 
+        // Raw data is read through the manifest's committed list, never a folder glob.
+        var committed = CommittedLake.Load(layout);
+        var missing = committed.Missing(layout, Min(from, asOf.AddDays(-90)), asOf);
+        if (missing.Count > 0)
+        {
+            var named = string.Join(", ", missing.Take(3).Select(m => m.Path)) + (missing.Count > 3 ? ", …" : string.Empty);
+            throw new TrendInsightException(string.Create(CultureInfo.InvariantCulture,
+                $"{missing.Count} committed lake files of the days analysed are missing or changed ({named}); run `trendinsight verify`, then `trendinsight repair --reingest`"));
+        }
+
         using var db = DuckDbDatabase.Open(null, EngineSettings(layout));
         using var conn = db.Connect();
         using var readConn = db.Connect();
@@ -97,11 +113,11 @@ public sealed class AnalyzeService : IAnalyzeService
         // 1. terms and per-day marts of the days whose raw input changed
         progress?.Report(new StageProgress("analyze", "checking terms", 0, 0));
         var threads = cfg.SegmentThreads > 0 ? cfg.SegmentThreads : Environment.ProcessorCount;
-        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(Extractor), layout, threads, SettingsStamp(), _log, SegmentBatchSize);
+        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(Extractor), layout, committed, threads, SettingsStamp(), _log, SegmentBatchSize);
         var days = new List<DateOnly>();
         for (var d = from; d <= asOf; d = d.AddDays(1))
         {
-            if (Feeds.All.Any(f => Directory.Exists(layout.RawPartition(f, d))) && builder.NeedsBuild(d))
+            if (Feeds.All.Any(f => committed.Has(f, d)) && builder.NeedsBuild(d))
             {
                 days.Add(d);
             }
@@ -145,17 +161,24 @@ public sealed class AnalyzeService : IAnalyzeService
         Run(conn, "150_topic_edges");
         var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetNumber(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
         var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetNumber(2)));
+        var clustered = new List<TopicClusterer.Member>();
+
+        // rising and falling terms are clustered apart: a falling word never joins a rising topic
+        foreach (var falling in new[] { false, true })
+        {
+            var group = candidates.Where(c => c.Falling == falling).Select(c => c.Candidate).ToList();
+            var groupTerms = group.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
+            var prefix = falling ? "falling:" : "rising:";
+            clustered.AddRange(TopicClusterer.Cluster(group, edges.Where(e => groupTerms.Contains(e.A) && groupTerms.Contains(e.B)), cfg.TopicMinSimilarity)
+                .Select(m => m with { TopicId = prefix + m.TopicId }));
+        }
+
+        var ids = TrackTopics(conn, layout, asOf, clustered, candidates.Select(c => c.Candidate).ToList());
         using (var appender = conn.CreateAppender("topic_members"))
         {
-            // rising and falling terms are clustered apart: a falling word never joins a rising topic
-            foreach (var falling in new[] { false, true })
+            foreach (var m in clustered)
             {
-                var group = candidates.Where(c => c.Falling == falling).Select(c => c.Candidate).ToList();
-                var groupTerms = group.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
-                foreach (var m in TopicClusterer.Cluster(group, edges.Where(e => groupTerms.Contains(e.A) && groupTerms.Contains(e.B))))
-                {
-                    appender.CreateRow().AppendValue(m.TopicId).AppendValue(m.Name).AppendValue(m.Term).AppendValue(m.MemberRank).EndRow();
-                }
+                appender.CreateRow().AppendValue(ids[m.TopicId]).AppendValue(m.Name).AppendValue(m.Term).AppendValue(m.MemberRank).EndRow();
             }
         }
 
@@ -166,13 +189,14 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "typed_set_terms", Rollup("doc_sets", recentStart));
         Load(conn, "set_segments", Rollup("doc_set_segments", from));
         Load(conn, "set_items", Rollup("doc_set_items", recentStart));
-        Load(conn, "raw_comments", LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), recentStart, asOf));
-        Load(conn, "raw_content", LakeFiles.Partitions(layout.RawFeed(Feeds.Content), asOf.AddDays(-90), asOf));
+        Load(conn, "raw_comments", committed.Partitions(layout, Feeds.Comments, recentStart, asOf));
+        Load(conn, "raw_content", committed.Partitions(layout, Feeds.Content, asOf.AddDays(-90), asOf));
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
+        Movement(conn, layout, asOf);
         progress?.Report(new StageProgress("analyze", "forecast", 0, 0));
         Forecast(conn);
         progress?.Report(new StageProgress("analyze", "new words", 0, 0));
-        NewWords(conn, layout, recentStart, asOf);
+        NewWords(conn, layout, committed, recentStart, asOf);
 
         // 5. marts and views
         progress?.Report(new StageProgress("analyze", "writing marts", 0, AsOfMarts.Count));
@@ -188,6 +212,23 @@ public sealed class AnalyzeService : IAnalyzeService
         watch.Stop();
         Log.Analyzed(_log, asOf, terms, topics, watch.ElapsedMilliseconds);
         return new AnalyzeSummary(asOf, terms, topics, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// The final ids of the clusters (<see cref="TopicTracker"/>): the topics of the analyses of the
+    /// week before <paramref name="asOf"/> are loaded into <c>topic_history</c> and matched by membership.
+    /// </summary>
+    private IReadOnlyDictionary<string, string> TrackTopics(
+        DuckDBConnection conn, DataLayout layout, DateOnly asOf, IReadOnlyList<TopicClusterer.Member> clustered, IReadOnlyList<TopicClusterer.Candidate> candidates)
+    {
+        Load(conn, "topic_history", LakeFiles.Partitions(Path.Combine(layout.Marts, "topics"), asOf.AddDays(-TrackingLookBackDays), asOf.AddDays(-1)));
+        var previous = conn.Query(_sql.Value.LoadStatement("topic_history_members"), r => new TopicTracker.Previous(
+            r.GetString(1), r.GetDate(0), [.. r.GetStringList(2).Select(s => s ?? string.Empty)]));
+        var interest = candidates.GroupBy(c => c.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().RecentTotal, StringComparer.Ordinal);
+        var current = clustered.GroupBy(m => m.TopicId, StringComparer.Ordinal)
+            .Select(g => new TopicTracker.Current(g.Key, g.First().Name, [.. g.Select(m => (m.Term, interest.GetValueOrDefault(m.Term)))]))
+            .ToList();
+        return TopicTracker.Assign(current, previous);
     }
 
     private TermExtractor Extractor() => _extractor ??= _extractorFactory();
@@ -214,13 +255,15 @@ public sealed class AnalyzeService : IAnalyzeService
             ("w_comment", c.Weights.Comment), ("w_engagement", c.Weights.Engagement), ("topic_candidates", c.TopicCandidates),
             ("topic_min_similarity", c.TopicMinSimilarity), ("min_co_docs", c.MinCoDocs), ("top_topics", c.TopTopics),
             ("segment_lead_ratio", c.SegmentLeadRatio), ("gap_ratio", c.GapRatio), ("listing_prior", c.ListingPrior),
-            ("evidence_per_topic", c.EvidencePerTopic), ("focus", string.Join(',', c.Focus.Select(f => f.Trim()))), ("idf_floor", c.IdfFloor));
+            ("evidence_per_topic", c.EvidencePerTopic), ("focus", string.Join(',', c.Focus.Select(f => f.Trim()))), ("idf_floor", c.IdfFloor),
+            ("top_list", _config.Report.TopTopics));
     }
 
     /// <summary>
     /// The settings that change what a day's terms and per-day marts hold. Dictionaries are stamped by
     /// name and content (SHA-256): the lexicon's word files and synonyms, and the user dictionaries;
-    /// its README, a checkout or a move of the installation do not rebuild the terms.
+    /// its README, a checkout or a move of the installation do not rebuild the terms. jieba's own data is
+    /// stamped by the jieba.NET version it comes with; the segmenter's rules by the <c>terms-vN</c> prefix.
     /// </summary>
     private string SettingsStamp()
     {
@@ -234,7 +277,7 @@ public sealed class AnalyzeService : IAnalyzeService
         var stamps = string.Join(';', files.Select(f => Path.GetFileName(f) + ":"
             + (File.Exists(f) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) : "missing")));
         var stop = string.Join(',', _config.Text.ExtraStopWords);
-        return string.Create(CultureInfo.InvariantCulture, $"terms-v2 w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
+        return string.Create(CultureInfo.InvariantCulture, $"terms-v3 jieba.NET={JiebaData.PackageVersion} w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
     }
 
     /// <summary>jieba's IDF table and the discovered words, for the generic-word filter of the rank.</summary>
@@ -302,11 +345,20 @@ public sealed class AnalyzeService : IAnalyzeService
         }
     }
 
+    /// <summary>Rank movement against the weekly analyses before this one (the report's ↑3, ↓2, 新上榜, weeks on the list).</summary>
+    private void Movement(DuckDBConnection conn, DataLayout layout, DateOnly asOf)
+    {
+        conn.ExecuteNonQuery(_sql.Value.LoadStatement("movement_params"), ("list_size", _config.Report.TopTopics));
+        var root = Path.Combine(layout.Marts, "topics");
+        var files = Enumerable.Range(1, MovementWeeks).SelectMany(k => LakeFiles.Partition(root, asOf.AddDays(-7 * k))).ToArray();
+        Load(conn, "prev_topics", files);
+        Run(conn, "340_topic_movement");
+    }
+
     private void Forecast(DuckDBConnection conn)
     {
         var c = _config.Analysis;
         var rows = conn.Query(_sql.Value.LoadStatement("forecast_input"), r => (Topic: r.GetString(0), Day: r.GetDate(1), Y: r.GetNumber(2), Factor: r.GetNumber(3)));
-        var z = DampedHolt.NormalQuantile(c.ForecastInterval);
         using var appender = conn.CreateAppender("forecast");
         foreach (var group in rows.GroupBy(r => r.Topic, StringComparer.Ordinal))
         {
@@ -316,54 +368,26 @@ public sealed class AnalyzeService : IAnalyzeService
             double Factor(DateOnly d) => factors[IsoDayOfWeek(d)];
             var deseasonalised = series.Select(r => r.Y / Factor(r.Day)).ToList();
 
-            // backtest: refit without the last horizon days and compare with what happened
-            double? mape = null;
-            double? coverage = null;
-            double? logError = null;
-            var h = Math.Min(c.HorizonDays, series.Count / 2);
-            if (h >= 1 && series.Count - h >= 7)
-            {
-                var fit = DampedHolt.Forecast(deseasonalised.Take(series.Count - h).ToList(), h, z);
-                double errors = 0;
-                var logDays = new List<(double, double)>(h);
-                var inside = 0;
-                for (var k = 0; k < h; k++)
-                {
-                    var actual = series[series.Count - h + k];
-                    var f = Factor(actual.Day);
-                    var yhat = fit[k].Yhat * f;
-                    errors += Math.Abs(actual.Y - yhat) / Math.Max(actual.Y, 1.0);
-                    logDays.Add((actual.Y / f, fit[k].Yhat));
-                    if (actual.Y >= fit[k].Lo * f && actual.Y <= fit[k].Hi * f)
-                    {
-                        inside++;
-                    }
-                }
-
-                mape = errors / h;
-                coverage = (double)inside / h;
-                logError = DampedHolt.BacktestLogError(logDays);
-            }
-
+            var forecast = CalibratedForecast.Forecast(deseasonalised, c.HorizonDays, c.ForecastInterval);
             var last = series[^1].Day;
-            foreach (var p in DampedHolt.Forecast(deseasonalised, c.HorizonDays, z, logError))
+            foreach (var p in forecast.Points)
             {
                 var day = last.AddDays(p.Horizon);
                 var f = Factor(day);
                 var row = appender.CreateRow().AppendValue(group.Key).AppendValue(day).AppendValue(p.Horizon)
                     .AppendValue(p.Yhat * f).AppendValue(p.Lo * f).AppendValue(p.Hi * f).AppendValue("damped_holt");
-                row = mape is null ? row.AppendNullValue() : row.AppendValue(mape.Value);
-                row = coverage is null ? row.AppendNullValue() : row.AppendValue(coverage.Value);
-                row.EndRow();
+                row = forecast.Mape is { } mape ? row.AppendValue(mape) : row.AppendNullValue();
+                row = forecast.Coverage is { } coverage ? row.AppendValue(coverage) : row.AppendNullValue();
+                row.AppendValue(forecast.Informative).AppendValue(forecast.Multiplier).AppendValue(forecast.BacktestDays).EndRow();
             }
         }
     }
 
-    private void NewWords(DuckDBConnection conn, DataLayout layout, DateOnly from, DateOnly to)
+    private void NewWords(DuckDBConnection conn, DataLayout layout, CommittedLake committed, DateOnly from, DateOnly to)
     {
-        var search = LakeFiles.Partitions(layout.RawFeed(Feeds.Search), from, to);
-        var comments = LakeFiles.Partitions(layout.RawFeed(Feeds.Comments), from, to);
-        var content = LakeFiles.Partitions(layout.RawFeed(Feeds.Content), from, to);
+        var search = committed.Partitions(layout, Feeds.Search, from, to);
+        var comments = committed.Partitions(layout, Feeds.Comments, from, to);
+        var content = committed.Partitions(layout, Feeds.Content, from, to);
         if (search.Length == 0 || comments.Length == 0 || content.Length == 0)
         {
             return;
@@ -375,15 +399,22 @@ public sealed class AnalyzeService : IAnalyzeService
             return;
         }
 
-        var lines = conn.Query(_sql.Value.LoadStatement("new_words_corpus"), r => r.IsNull(0) ? string.Empty : r.GetString(0),
+        var lines = conn.Query(_sql.Value.LoadStatement("new_words_corpus"), r => (Source: r.GetString(0), Text: r.IsNull(1) ? string.Empty : r.GetString(1)),
             ("search", search), ("comments", comments), ("content", content), ("lines", (long)NewWordCorpusLines));
-        var discovery = new NewWordDiscovery(segmenter, NewWordOptions.FromConfig(_config.Text), extractor.StopWords);
+        var options = NewWordOptions.FromConfig(_config.Text);
+        // candidates that only comments use are dropped afterwards, so discovery looks further down its list
+        var discovery = new NewWordDiscovery(segmenter, options with { Top = options.Top * 4 }, extractor.StopWords);
+        var found = discovery.Discover(lines.Select(l => l.Text).ToList());
         using var appender = conn.CreateAppender("new_words");
-        foreach (var w in discovery.Discover(lines))
+        foreach (var r in NewWordSources.Rank(found, lines, options.Top))
         {
-            appender.CreateRow().AppendValue(w.Word).AppendValue((long)w.Count).AppendValue(w.Cohesion).AppendValue(w.LeftEntropy).AppendValue(w.RightEntropy).AppendValue(w.Score).EndRow();
+            var w = r.Word;
+            appender.CreateRow().AppendValue(w.Word).AppendValue((long)w.Count).AppendValue(w.Cohesion).AppendValue(w.LeftEntropy).AppendValue(w.RightEntropy)
+                .AppendValue(r.Score).AppendValue(r.QueryLines).AppendValue(r.TitleLines).AppendValue(r.CommentLines).EndRow();
         }
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static int IsoDayOfWeek(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
 }

@@ -22,6 +22,56 @@ internal static class DampedHolt
     /// <summary>One forecast day.</summary>
     public readonly record struct Point(int Horizon, double Yhat, double Lo, double Hi);
 
+    /// <summary>One forecast day in log space: the mean of log(1 + y) and the model's own spread of it.</summary>
+    public readonly record struct Step(int Horizon, double LogMean, double Sd);
+
+    /// <summary>
+    /// The forecast path in log space, <paramref name="horizon"/> days after the end of <paramref name="series"/>:
+    /// the damped-trend mean and the model's spread σ · sqrt(1 + α² (min(h, 14) − 1)), not yet scaled by any quantile.
+    /// Null for fewer than three days.
+    /// </summary>
+    public static IReadOnlyList<Step>? Path(IReadOnlyList<double> series, int horizon)
+    {
+        if (series.Count < 3)
+        {
+            return null;
+        }
+
+        var y = series.Select(v => Math.Log(1 + Math.Max(0, v))).ToArray();
+        var differences = new List<double>(y.Length);
+        for (var t = 1; t < y.Length; t++)
+        {
+            differences.Add(y[t] - y[t - 1]);
+        }
+
+        var clip = Math.Max(3 * RobustSd(differences) / Math.Sqrt(2), 0.05);
+        var best = (Sse: double.MaxValue, Alpha: 0.5, Beta: 0.1);
+        foreach (var a in Alphas)
+        {
+            foreach (var b in Betas)
+            {
+                var sse = Fit(y, a, b, clip, out _, out _);
+                if (sse < best.Sse)
+                {
+                    best = (sse, a, b);
+                }
+            }
+        }
+
+        var residuals = new List<double>(y.Length);
+        Fit(y, best.Alpha, best.Beta, clip, out var level, out var trend, residuals);
+        var sigma = RobustSd(residuals);
+        var steps = new List<Step>(horizon);
+        var damp = 0.0;
+        for (var h = 1; h <= horizon; h++)
+        {
+            damp += Math.Pow(Phi, h);
+            steps.Add(new Step(h, level + damp * trend, sigma * Math.Sqrt(1 + best.Alpha * best.Alpha * (Math.Min(h, GrowthDays) - 1))));
+        }
+
+        return steps;
+    }
+
     /// <summary>Forecasts <paramref name="horizon"/> days after the end of <paramref name="series"/>.</summary>
     /// <param name="series">Daily values, oldest first, already divided by the weekday factors.</param>
     /// <param name="horizon">Days ahead.</param>

@@ -11,7 +11,8 @@ namespace TrendInsight.Analysis;
 /// Builds <c>lake/terms/dt=…</c> and the per-day marts (<c>term_daily</c>, <c>segment_daily</c>,
 /// <c>source_daily</c>) of one day: reads the raw partitions, segments in parallel, appends the rows with
 /// the DuckDB appender, writes Parquet under a temporary name and renames it. A day whose raw input
-/// (file names, sizes, modification times) and settings are unchanged since the last build is skipped.
+/// (the committed files' names, sizes and SHA-256 checksums: content, not place or time, so a copied data
+/// folder is not segmented again) and settings are unchanged since the last build is skipped.
 /// </summary>
 internal sealed class TermBuilder
 {
@@ -29,6 +30,7 @@ internal sealed class TermBuilder
     private readonly SqlModels _sql;
     private readonly Lazy<TermExtractor> _extractor;
     private readonly DataLayout _layout;
+    private readonly CommittedLake _committed;
     private readonly int _threads;
     private readonly string _settingsStamp;
     private readonly ILogger _log;
@@ -41,8 +43,10 @@ internal sealed class TermBuilder
     /// <summary>The day's documents grouped by their set of terms (<c>doc_sets</c>).</summary>
     private readonly DocSetRollup _rollup = new();
 
-    public TermBuilder(DuckDBConnection conn, DuckDBConnection reader, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, int threads, string settingsStamp, ILogger log, int batchSize = DefaultBatchSize)
+    public TermBuilder(DuckDBConnection conn, DuckDBConnection reader, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, CommittedLake committed,
+        int threads, string settingsStamp, ILogger log, int batchSize = DefaultBatchSize)
     {
+        _committed = committed;
         _batchSize = batchSize;
         _conn = conn;
         _reader = reader;
@@ -67,16 +71,28 @@ internal sealed class TermBuilder
         sb.Append(_settingsStamp).Append('\n');
         foreach (var feed in Feeds.All)
         {
-            foreach (var file in LakeFiles.Partition(_layout.RawFeed(feed), dt))
+            foreach (var file in _committed.PartitionFiles(feed, dt).OrderBy(f => f.Path, StringComparer.Ordinal))
             {
-                var info = new FileInfo(file);
-                sb.Append(feed).Append('/').Append(info.Name).Append(' ')
-                    .Append(info.Length.ToString(CultureInfo.InvariantCulture)).Append(' ')
-                    .Append(info.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                // Files committed before checksums were kept are hashed here.
+                var sha = file.Sha256 ?? Checksum(CommittedLake.FullPath(_layout, file));
+                sb.Append(feed).Append('/').Append(Path.GetFileName(file.Path)).Append(' ')
+                    .Append(file.Rows.ToString(CultureInfo.InvariantCulture)).Append(' ')
+                    .Append(sha).Append('\n');
             }
         }
 
         return sb.ToString();
+    }
+
+    private static string Checksum(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return "missing";
+        }
+
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     /// <summary>Whether the day's terms and per-day marts are missing or older than its raw input.</summary>
@@ -135,7 +151,7 @@ internal sealed class TermBuilder
         }
 
         Phase("segmentation");
-        var engagement = LakeFiles.Partition(_layout.RawFeed(Feeds.Engagement), dt);
+        var engagement = _committed.Partition(_layout, Feeds.Engagement, dt);
         if (engagement.Length > 0)
         {
             _conn.ExecuteNonQuery(_sql.LoadStatement("engagement_day"), ("files", engagement));
@@ -223,7 +239,7 @@ internal sealed class TermBuilder
         Func<DuckDBDataReader, RawDocument> read,
         CancellationToken cancellationToken)
     {
-        var files = LakeFiles.Partition(_layout.RawFeed(feed), dt);
+        var files = _committed.Partition(_layout, feed, dt);
         if (files.Length == 0)
         {
             return 0;

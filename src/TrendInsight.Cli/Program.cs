@@ -14,6 +14,8 @@ root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(RepairCommand.Create());
 root.Subcommands.Add(SegmentCommand.Create());
 root.Subcommands.Add(WordsCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
@@ -21,6 +23,7 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ScheduleCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(BackfillCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 
 try
 {

@@ -3,9 +3,9 @@ using System.Reflection;
 namespace TrendInsight.Core;
 
 /// <summary>
-/// Finds the files TrendInsight loads at run time but does not build: jieba's dictionaries, ECharts
-/// (from the pinned npm packages under <c>tools/npm/node_modules</c>) and
-/// the pipeline definitions under <c>pipelines/</c>.
+/// Finds the files TrendInsight loads at run time but does not build: ECharts
+/// (from the pinned npm packages under <c>tools/npm/node_modules</c>) and the pipeline definitions
+/// under <c>pipelines/</c>. jieba's data comes with the jieba.NET package, beside the assemblies.
 /// </summary>
 /// <remarks>
 /// The root is, in order: the <c>TRENDINSIGHT_HOME</c> environment variable when set (for installs
@@ -25,10 +25,6 @@ public static class AssetLocator
 
     /// <summary>The folder holding <c>trendinsight.yaml</c>, <c>sql/</c> and <c>lexicon/</c>.</summary>
     public static string Pipelines => Path.Combine(Root, "pipelines");
-
-    /// <summary>cppjieba's dictionary folder from the pinned <c>nodejieba</c> package.</summary>
-    public static string JiebaDictionaryFolder => Require(
-        Path.Combine(NodeModules, "nodejieba", "submodules", "cppjieba", "dict"));
 
     /// <summary>Returns <paramref name="path"/> when it exists, otherwise fails with what to run.</summary>
     public static string Require(string path)

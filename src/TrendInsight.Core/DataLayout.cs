@@ -22,6 +22,15 @@ public sealed class DataLayout
     public string State => Path.Combine(Root, "state");
     public string Warehouse => Path.Combine(Root, "warehouse.duckdb");
 
+    /// <summary>The ingest manifest: runs, landing files, committed lake files, accepted ids.</summary>
+    public string Manifest => Path.Combine(State, "ingest.duckdb");
+
+    /// <summary>The committed raw lake files as of the last manifest commit, for readers that must not wait for a running ingest.</summary>
+    public string CommittedFiles => Path.Combine(State, "lake-files.json");
+
+    /// <summary>Where files found in the lake that no manifest knows are moved aside (never deleted).</summary>
+    public string Orphans => Path.Combine(Root, "orphans");
+
     public string LandingFeed(string feed) => Path.Combine(Landing, feed);
     public string RawFeed(string feed) => Path.Combine(Raw, feed);
     public string RawPartition(string feed, DateOnly dt) => Path.Combine(Raw, feed, BusinessCalendar.Partition(dt));

@@ -59,10 +59,23 @@ public sealed class DuckDbDatabase : IDisposable
         try
         {
             root.Open();
-            if (!string.IsNullOrEmpty(config.TimeZone))
+
+            // A second open of a file this process holds gets the same instance, settings and lock included.
+            var locked = root.Scalar<bool>("SELECT current_setting('lock_configuration')");
+            if (!locked && !string.IsNullOrEmpty(config.TimeZone))
             {
                 // TimeZone belongs to the ICU extension, so it cannot go into the open-time config.
                 root.Execute("SET GLOBAL TimeZone = " + DuckDbSql.Literal(config.TimeZone));
+            }
+
+            foreach (var statement in locked ? [] : config.SandboxStatements())
+            {
+                root.Execute(statement);
+            }
+
+            if (!locked && config.LockConfiguration)
+            {
+                root.Execute("SET GLOBAL lock_configuration = true");
             }
         }
         catch (DuckDBException ex)

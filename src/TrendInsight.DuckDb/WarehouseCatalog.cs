@@ -8,9 +8,18 @@ namespace TrendInsight.DuckDb;
 /// <summary>
 /// Keeps <c>data/warehouse.duckdb</c> a catalog of views over the Parquet lake, so notebooks and
 /// <c>trendinsight sql</c> query the lake by name: <c>lake/raw/&lt;feed&gt;</c> → view <c>&lt;feed&gt;</c>,
-/// <c>lake/terms</c> → <c>terms</c>, <c>lake/marts/&lt;name&gt;</c> → <c>&lt;name&gt;</c>. Views read the
-/// Hive-partitioned files with their absolute paths; a folder without Parquet gets no view.
+/// <c>lake/terms</c> → <c>terms</c>, <c>lake/marts/&lt;name&gt;</c> → <c>&lt;name&gt;</c>.
 /// </summary>
+/// <remarks>
+/// A raw feed's view reads the files the ingest manifest committed (<see cref="CommittedLake"/>), listed
+/// by name, never a folder glob: files of a run that did not commit, or dropped into a partition by hand,
+/// are not read. Terms and marts (rewritten whole per partition by <c>analyze</c>) are read by a glob.
+/// Every path is relative to the data folder, so a moved or copied folder keeps working and a copied
+/// <c>warehouse.duckdb</c> never reads the original folder's lake: DuckDB resolves the paths against
+/// <c>file_search_path</c>, which <see cref="DuckDbConfig.FromEngine"/> and these methods set to the data
+/// folder, or against the working directory of a client opened in the data folder. DuckDB tries the
+/// working directory first, so <c>trendinsight sql</c> works in the data folder.
+/// </remarks>
 public static partial class WarehouseCatalog
 {
     /// <summary>
@@ -19,10 +28,12 @@ public static partial class WarehouseCatalog
     /// </summary>
     public static IReadOnlyList<string> RefreshViews(DataLayout layout, DuckDbConfig? config = null)
     {
+        ArgumentNullException.ThrowIfNull(layout);
         Directory.CreateDirectory(layout.Root);
+        var views = Discover(layout);
         using var db = DuckDbDatabase.Open(layout.Warehouse, config);
         using var conn = db.Connect();
-        var views = Discover(layout);
+        SearchDataFolder(conn, layout);
         var existing = conn.Query(
             "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()",
             r => r.GetString(0));
@@ -31,9 +42,9 @@ public static partial class WarehouseCatalog
             conn.Execute($"DROP VIEW IF EXISTS {Identifier(stale)}");
         }
 
-        foreach (var (name, glob) in views)
+        foreach (var (name, source) in views)
         {
-            conn.Execute(ViewSql(name, glob, temporary: false));
+            conn.Execute(ViewSql(name, source, temporary: false));
         }
 
         return views.Keys.ToList();
@@ -42,26 +53,52 @@ public static partial class WarehouseCatalog
     /// <summary>Creates temporary views over the lake on <paramref name="connection"/> (for an in-memory session).</summary>
     public static IReadOnlyList<string> CreateTemporaryViews(DuckDBConnection connection, DataLayout layout)
     {
-        var views = Discover(layout);
-        foreach (var (name, glob) in views)
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(layout);
+        // Temporary views live as long as the session: absolute paths, so the working directory never matters.
+        var views = Discover(layout, absolute: true);
+        foreach (var (name, source) in views)
         {
-            connection.Execute(ViewSql(name, glob, temporary: true));
+            connection.Execute(ViewSql(name, source, temporary: true));
         }
 
         return views.Keys.ToList();
     }
 
-    /// <summary>The views the lake supports now: name → Parquet glob.</summary>
-    public static SortedDictionary<string, string> Discover(DataLayout layout)
+    /// <summary>Makes DuckDB resolve relative paths against the data folder.</summary>
+    public static void SearchDataFolder(DuckDBConnection connection, DataLayout layout)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(layout);
+        // A database opened with DuckDbConfig.FromEngine has it already, and a sandboxed one (sql) refuses any SET.
+        if (!string.Equals(connection.Scalar<string>("SELECT current_setting('file_search_path')"), layout.Root, StringComparison.Ordinal))
+        {
+            connection.Execute("SET file_search_path = " + Literal(layout.Root));
+        }
+    }
+
+    /// <summary>
+    /// The views the lake supports now: name → the first argument of <c>read_parquet</c> (a list of the
+    /// committed files of a raw feed, or a glob for terms and marts), paths relative to the data folder.
+    /// </summary>
+    public static SortedDictionary<string, string> Discover(DataLayout layout, bool absolute = false)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
         var views = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        AddChildren(views, layout.Raw);
-        AddFolder(views, "terms", layout.Terms);
-        AddChildren(views, layout.Marts);
+        foreach (var feed in CommittedLake.Load(layout).Files.GroupBy(f => f.Feed, StringComparer.Ordinal))
+        {
+            if (ViewName().IsMatch(feed.Key))
+            {
+                views[feed.Key] = "[" + string.Join(", ", feed.Select(f => Literal(absolute ? CommittedLake.FullPath(layout, f) : f.Path))) + "]";
+            }
+        }
+
+        AddFolder(views, layout, "terms", layout.Terms, absolute);
+        AddChildren(views, layout, layout.Marts, absolute);
         return views;
     }
 
-    private static void AddChildren(SortedDictionary<string, string> views, string parent)
+    private static void AddChildren(SortedDictionary<string, string> views, DataLayout layout, string parent, bool absolute)
     {
         if (!Directory.Exists(parent))
         {
@@ -70,11 +107,11 @@ public static partial class WarehouseCatalog
 
         foreach (var dir in Directory.EnumerateDirectories(parent).Order(StringComparer.Ordinal))
         {
-            AddFolder(views, Path.GetFileName(dir), dir);
+            AddFolder(views, layout, Path.GetFileName(dir), dir, absolute);
         }
     }
 
-    private static void AddFolder(SortedDictionary<string, string> views, string name, string folder)
+    private static void AddFolder(SortedDictionary<string, string> views, DataLayout layout, string name, string folder, bool absolute)
     {
         if (!ViewName().IsMatch(name) || !Directory.Exists(folder))
         {
@@ -100,14 +137,14 @@ public static partial class WarehouseCatalog
             return;
         }
 
-        var glob = folder + string.Concat(Enumerable.Repeat("/*=*", depth.Value)) + "/*.parquet";
-        views[name] = glob;
+        var relative = absolute ? folder : Path.GetRelativePath(layout.Root, folder).Replace(Path.DirectorySeparatorChar, '/');
+        views[name] = Literal(relative + string.Concat(Enumerable.Repeat("/*=*", depth.Value)) + "/*.parquet");
     }
 
-    private static string ViewSql(string name, string glob, bool temporary) => string.Create(
+    private static string ViewSql(string name, string source, bool temporary) => string.Create(
         CultureInfo.InvariantCulture,
         $"CREATE OR REPLACE {(temporary ? "TEMPORARY " : string.Empty)}VIEW {Identifier(name)} AS "
-        + $"SELECT * FROM read_parquet({Literal(glob)}, hive_partitioning = true, union_by_name = true)");
+        + $"SELECT * FROM read_parquet({source}, hive_partitioning = true, union_by_name = true)");
 
     // DDL cannot take bound parameters: names are checked against ViewName and literals quoted.
     private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -48,6 +48,26 @@ internal sealed class IngestLock : IDisposable
         }
     }
 
+    /// <summary>Whether a process holds the lock now (the owner file outlives the process that wrote it).</summary>
+    public static bool IsHeld(DataLayout layout)
+    {
+        var path = LockPath(layout);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>Who holds (or last held) the lock, as written beside it: <c>pid N since …</c>; null when unknown.</summary>
     public static string? Holder(DataLayout layout)
     {

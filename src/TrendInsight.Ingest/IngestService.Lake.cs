@@ -13,7 +13,7 @@ public sealed partial class IngestService
     /// The feed's accepted keys go to the manifest transaction, which inserts them while the Parquet is written.
     /// </summary>
     private List<LakeFile> Deduplicate(DuckDBConnection conn, ManifestTransaction manifest, FeedSchema schema, FeedTally tally, List<FileTally> files,
-        DataLayout layout, string tempRoot, string runId)
+        DataLayout layout, string tempRoot, string runId, CommittedLake committed)
     {
         var feed = schema.Feed;
         SqlScripts.Run(conn, schema.LatestWins ? "dedup_latest.sql" : "dedup_events.sql", feed);
@@ -26,6 +26,11 @@ public sealed partial class IngestService
         {
             var day = dt ?? throw new TrendInsightException($"ingest {runId} {feed}: accepted rows without a dt");
             rowsPerDt[day] = rowsPerDt.GetValueOrDefault(day) + rows;
+        }
+
+        foreach (var (seq, dt, rows) in counts)
+        {
+            _sources.Add((feed, dt!.Value, files.First(f => f.Seq == seq).FileName, rows));
         }
 
         foreach (var file in files)
@@ -51,12 +56,16 @@ public sealed partial class IngestService
             foreach (var dt in dts)
             {
                 var partition = layout.RawPartition(feed, dt);
-                var existing = Directory.Exists(partition)
-                    ? Directory.GetFiles(partition, "*.parquet").Order(StringComparer.Ordinal).ToList()
-                    : [];
+                var existing = committed.Partition(layout, feed, dt).ToList();
                 if (existing.Count == 0)
                 {
                     continue;
+                }
+
+                if (existing.FirstOrDefault(f => !File.Exists(f)) is { } gone)
+                {
+                    throw new TrendInsightException(
+                        $"{gone} is committed but missing, and this run replaces rows of its partition; run `trendinsight verify`, then `trendinsight repair --reingest`");
                 }
 
                 conn.ExecuteNonQuery("CREATE OR REPLACE TABLE rewrite_ids AS SELECT id FROM superseded WHERE dt = $dt", ("dt", dt));
@@ -206,11 +215,18 @@ public sealed partial class IngestService
                     ("modified_ticks", modified));
             }
 
+            foreach (var (feed, dt, file, rows) in _sources)
+            {
+                conn.ExecuteNonQuery("INSERT INTO state.lake_sources VALUES ($run_id, $feed, $dt, $file_name, $rows)",
+                    ("run_id", runId), ("feed", feed), ("dt", dt), ("file_name", file), ("rows", rows));
+            }
+
             foreach (var f in lakeFiles)
             {
                 conn.ExecuteNonQuery(
-                    "INSERT INTO state.lake_files VALUES ($run_id, $feed, $kind, $dt, $path, $rows, $action)",
-                    ("run_id", runId), ("feed", f.Feed), ("kind", f.Kind), ("dt", f.Dt), ("path", f.Path), ("rows", f.Rows), ("action", f.Action));
+                    "INSERT INTO state.lake_files (run_id, feed, kind, dt, path, rows, action, size_bytes, sha256) VALUES ($run_id, $feed, $kind, $dt, $path, $rows, $action, $size_bytes, $sha256)",
+                    ("run_id", runId), ("feed", f.Feed), ("kind", f.Kind), ("dt", f.Dt), ("path", f.Path.Replace(Path.DirectorySeparatorChar, '/')),
+                    ("rows", f.Rows), ("action", f.Action), ("size_bytes", f.SizeBytes), ("sha256", f.Sha256));
             }
         });
     }
@@ -286,12 +302,19 @@ public sealed partial class IngestService
     }
 
     /// <summary>
-    /// Undoes what a crashed run left behind: lake and quarantine files of runs that never committed,
-    /// the temporary folder, and files a committed run replaced but had not yet deleted.
+    /// Undoes what a crashed run left behind, and publishes the committed list for readers. Files of runs that
+    /// the manifest journaled as started and never committed are deleted, as are files a committed run
+    /// replaced but had not yet deleted, and the temporary folder. A file in the lake or quarantine that no
+    /// run of the manifest knows (a foreign file, a run of another manifest) is moved aside to
+    /// <c>data/orphans/&lt;time&gt;/</c>, never deleted, and reported.
     /// </summary>
-    private void Recover(DuckDBConnection conn, DataLayout layout)
+    private (CommittedLake Committed, List<(string From, string To)> Orphans) Recover(DuckDBConnection conn, DataLayout layout)
     {
         var committed = conn.Query("SELECT run_id FROM state.runs", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        var started = conn.Query("SELECT run_id FROM state.started_runs", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        var known = conn.Query("SELECT path FROM state.lake_files", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        var orphans = new List<(string From, string To)>();
+        string? orphanFolder = null;
         foreach (var root in new[] { layout.Raw, layout.Quarantine })
         {
             if (!Directory.Exists(root))
@@ -299,17 +322,34 @@ public sealed partial class IngestService
                 continue;
             }
 
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToList())
             {
+                var relative = Path.GetRelativePath(layout.Root, file).Replace(Path.DirectorySeparatorChar, '/');
+                if (known.Contains(relative))
+                {
+                    continue;
+                }
+
                 var m = RunFile().Match(Path.GetFileName(file));
-                if (m.Success && !committed.Contains(m.Groups["run"].Value))
+                if (m.Success && started.Contains(m.Groups["run"].Value) && !committed.Contains(m.Groups["run"].Value))
                 {
                     File.Delete(file);
                     LogRecovered(_log, file, "uncommitted run " + m.Groups["run"].Value);
+                    continue;
                 }
+
+                orphanFolder ??= Path.Combine(layout.Orphans, _clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                var target = Path.Combine(orphanFolder, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(file, target);
+                var to = Path.GetRelativePath(layout.Root, target).Replace(Path.DirectorySeparatorChar, '/');
+                orphans.Add((relative, to));
+                LogOrphan(_log, relative, to);
             }
         }
 
+        var lake = CommittedLake.Query(conn);
+        lake.Publish(layout);
         foreach (var path in conn.Query("SELECT path FROM state.lake_files WHERE action = 'removed'", r => r.GetString(0)))
         {
             var full = Path.Combine(layout.Root, path);
@@ -321,6 +361,7 @@ public sealed partial class IngestService
         }
 
         TryDeleteFolder(Path.Combine(layout.State, "ingest-tmp"));
+        return (lake, orphans);
     }
 
     [GeneratedRegex(@"^(?:part|quarantine)-(?<run>\d{8}T\d{6}Z-[0-9a-f]{6})-?.*\.(?:parquet|jsonl)$")]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrendInsight.Core;
@@ -17,7 +18,8 @@ namespace TrendInsight.Ingest;
 /// Landing files → validated, deduplicated, Hive-partitioned Parquet in <c>data/lake/raw/</c>, exactly once.
 /// </summary>
 /// <remarks>
-/// One run: take the cross-process lock; undo what a crashed run left (files of uncommitted runs);
+/// One run: take the cross-process lock; undo what a crashed run left (files of runs journaled as started
+/// that never committed; files of no known run are moved aside to <c>data/orphans/</c>);
 /// read every new landing file (skipping any whose SHA-256 was ingested before) into a DuckDB staging
 /// table, rejected rows into quarantine files; deduplicate in SQL against the ids already in the lake;
 /// write Parquet and quarantine under a temporary folder; move them into place; commit the manifest
@@ -38,6 +40,9 @@ public sealed partial class IngestService : IIngestService
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
 
+    /// <summary>Accepted rows of this run per feed, partition and landing file (<c>state.lake_sources</c>).</summary>
+    private readonly List<(string Feed, DateOnly Dt, string File, long Rows)> _sources = [];
+
     public IngestService(PipelineConfig config, TimeProvider clock, ILoggerFactory? loggerFactory = null)
     {
         _config = config;
@@ -46,10 +51,13 @@ public sealed partial class IngestService : IIngestService
     }
 
     /// <summary>The manifest database: <c>state/ingest.duckdb</c>.</summary>
-    public static string StatePath(DataLayout layout) => Path.Combine(layout.State, "ingest.duckdb");
+    public static string StatePath(DataLayout layout) => layout.Manifest;
 
     /// <summary>Where landing files are read from; null means <c>data/landing/</c> of the layout.</summary>
     public string? LandingFolder { get; init; }
+
+    /// <summary>Opens a landing file for reading; tests put failures in here.</summary>
+    internal Func<string, Stream> OpenLanding { get; init; } = FileProbe.Open;
 
     /// <summary>What the last call did per feed (for the CLI's summary table).</summary>
     public IReadOnlyList<FeedTally> LastFeeds { get; private set; } = [];
@@ -69,21 +77,39 @@ public sealed partial class IngestService : IIngestService
     {
         var started = _clock.GetUtcNow();
         var runId = NewRunId(started);
+        _sources.Clear();
         var tempRoot = Path.Combine(layout.State, "ingest-tmp", runId);
         Directory.CreateDirectory(layout.State);
 
         var duckConfig = DuckDbConfig.FromEngine(_config.Engine, layout);
         duckConfig.MemoryLimit = _config.Ingest.MemoryLimit;
         duckConfig.Options["preserve_insertion_order"] = "false";
-        using var db = DuckDbDatabase.Open(null, duckConfig);
-        using var conn = db.Connect();
-        conn.Execute("ATTACH " + SqlScripts.Literal(StatePath(layout)) + " AS state");
-        foreach (var statement in SqlScripts.Load("state_schema.sql"))
+        var lakeFilesAtStart = CountLakeFiles(layout);
+        if (!File.Exists(layout.Manifest) && lakeFilesAtStart > 0)
         {
-            conn.Execute(statement);
+            throw new TrendInsightException(string.Create(CultureInfo.InvariantCulture,
+                $"the ingest manifest {layout.Manifest} is missing but the lake holds {lakeFilesAtStart:N0} files; run `trendinsight repair` to rebuild it from the lake"));
         }
 
-        Recover(conn, layout);
+        using var db = DuckDbDatabase.Open(null, duckConfig);
+        using var conn = db.Connect();
+        AttachManifest(conn, layout);
+        if (lakeFilesAtStart > 0 && conn.Scalar<long>("SELECT (SELECT count(*) FROM state.runs) + (SELECT count(*) FROM state.started_runs)") == 0)
+        {
+            throw new TrendInsightException(string.Create(CultureInfo.InvariantCulture,
+                $"the ingest manifest {layout.Manifest} knows no runs but the lake holds {lakeFilesAtStart:N0} files; run `trendinsight repair` to rebuild it from the lake"));
+        }
+
+        var (committedLake, orphans) = Recover(conn, layout);
+        var missing = committedLake.Files.Where(f => !CommittedLake.Present(layout, f)).Select(f => f.Path).ToList();
+        foreach (var path in missing)
+        {
+            LogMissing(_log, path);
+        }
+
+        // The journal entry is committed before anything of this run reaches the lake: files named by a run
+        // that started and never committed are a crash's leftovers, and only those are deleted on recovery.
+        conn.ExecuteNonQuery("INSERT INTO state.started_runs VALUES ($run_id, $started_at, $pid)", ("run_id", runId), ("started_at", started), ("pid", Environment.ProcessId));
         Directory.CreateDirectory(tempRoot);
 
         using var normalizer = TextNormalizer.Create();
@@ -94,8 +120,9 @@ public sealed partial class IngestService : IIngestService
         using var manifest = new ManifestTransaction(db);
 
         var landing = LandingFolder ?? layout.Landing;
-        var plan = feeds.ToDictionary(f => f, f => ListLandingFiles(Path.Combine(landing, f), _config.Ingest.Patterns), StringComparer.Ordinal);
-        var totalBytes = plan.Values.SelectMany(f => f).Sum(f => new FileInfo(f).Length);
+        var refused = new List<LandingRefusal>();
+        var plan = feeds.ToDictionary(f => f, f => ListLandingFiles(f, Path.Combine(landing, f), refused), StringComparer.Ordinal);
+        var totalBytes = plan.Values.SelectMany(f => f).Sum(SizeOf);
         var totalFiles = plan.Values.Sum(f => f.Count);
         var watch = Stopwatch.StartNew();
         var reading = new Stopwatch();
@@ -112,8 +139,10 @@ public sealed partial class IngestService : IIngestService
                 tallies.Add(tally);
                 conn.Execute(schema.StagingDdl("staging"));
                 var validator = new RowValidator(schema, _config.Ingest, normalizer.Normalize, started);
-                var reader = new LandingFileReader(schema, validator, quarantine, BusinessCalendar.DateOf(started));
+                var reader = new LandingFileReader(schema, validator, quarantine, BusinessCalendar.DateOf(started), OpenLanding, _config.Ingest.MaxLineBytes);
                 var feedFiles = new List<FileTally>();
+                var failedSeqs = new List<int>();
+                var nextSeq = 0;
                 var hashesThisRun = new Dictionary<string, string>(StringComparer.Ordinal);
 
                 // A file still in landing under the name, size and write time it was ingested with is done;
@@ -121,7 +150,8 @@ public sealed partial class IngestService : IIngestService
                 // same content as a file already ingested = a redelivery, skipped.
                 var done = conn.Query(
                     "SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.files WHERE feed = $feed "
-                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $feed",
+                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $feed "
+                    + "UNION SELECT file_name, size_bytes, modified_ticks FROM state.rejected_files WHERE feed = $feed AND reason IN ('not_gzip', 'not_text')",
                     r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), ("feed", feed)).ToHashSet();
                 reading.Start();
                 using (var staging = new StagingWriter(db, LandingFileReader.Workers))
@@ -131,15 +161,16 @@ public sealed partial class IngestService : IIngestService
                     {
                         var info = new FileInfo(path);
                         var name = Path.GetFileName(path);
-                        var finished = done.Contains((name, info.Length, info.LastWriteTimeUtc.Ticks)) || done.Contains((name, info.Length, -1));
-                        return (Path: path, Name: name, Size: info.Length, Modified: info.LastWriteTimeUtc.Ticks, Done: finished);
+                        var size = SizeOf(path);
+                        var finished = done.Contains((name, size, info.LastWriteTimeUtc.Ticks)) || done.Contains((name, size, -1));
+                        return (Path: path, Name: name, Size: size, Modified: info.LastWriteTimeUtc.Ticks, Done: finished);
                     }).ToList();
 
                     // The next new file is hashed and probed while this one is read: probing is a pass of its own
                     // over the file, on one core.
                     var probes = new Dictionary<int, Task<FileProbe>>();
                     Task<FileProbe> ProbeOf(int i) => probes.TryGetValue(i, out var t) ? t
-                        : probes[i] = Task.Run(() => FileProbe.Run(landingFiles[i].Path, cancellationToken), cancellationToken);
+                        : probes[i] = Task.Run(() => FileProbe.Run(landingFiles[i].Path, OpenLanding, _config.Ingest.MaxLineBytes, cancellationToken), cancellationToken);
                     for (var index = 0; index < landingFiles.Count; index++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
@@ -151,6 +182,13 @@ public sealed partial class IngestService : IIngestService
                             continue;
                         }
 
+                        // Listed as a plain file, but a source may have swapped in a link since.
+                        if (!_config.Ingest.FollowSymlinks && IsLink(path))
+                        {
+                            Refuse(refused, feed, path, SymlinkReason);
+                            continue;
+                        }
+
                         var probing = ProbeOf(index);
                         var next = landingFiles.FindIndex(index + 1, f => !f.Done);
                         if (next >= 0)
@@ -158,8 +196,26 @@ public sealed partial class IngestService : IIngestService
                             ProbeOf(next);
                         }
 
-                        var probe = probing.GetAwaiter().GetResult();
                         probes.Remove(index);
+                        FileProbe probe;
+                        try
+                        {
+                            probe = probing.GetAwaiter().GetResult();
+                        }
+                        catch (Exception e) when (LandingFileException.ReasonOf(e) is { } failure)
+                        {
+                            RejectFile(tally, name, size, modified, failure, e.Message);
+                            doneBytes += size;
+                            continue;
+                        }
+
+                        if (probe.Rejection is { } rejection)
+                        {
+                            RejectFile(tally, name, probe.SizeBytes, modified, rejection, probe.RejectionDetail ?? rejection);
+                            doneBytes += probe.SizeBytes;
+                            continue;
+                        }
+
                         var sameAs = hashesThisRun.GetValueOrDefault(probe.Sha256) ?? conn.Query(
                             "SELECT file_name FROM state.files WHERE feed = $feed AND sha256 = $sha256 LIMIT 1",
                             r => r.GetString(0), ("feed", feed), ("sha256", probe.Sha256)).FirstOrDefault();
@@ -172,15 +228,16 @@ public sealed partial class IngestService : IIngestService
                             continue;
                         }
 
-                        hashesThisRun[probe.Sha256] = name;
                         var file = new FileTally
                         {
                             FileName = name,
-                            Seq = feedFiles.Count,
+                            Seq = nextSeq++,
                             Sha256 = probe.Sha256,
                             SizeBytes = probe.SizeBytes,
                             ModifiedTicks = modified,
                             Encoding = probe.Encoding == LandingEncoding.Gb18030 ? "gb18030" : "utf-8",
+                            KnownBad = conn.Query("SELECT line_hash FROM state.quarantined_lines WHERE feed = $feed AND file_name = $file_name",
+                                r => r.GetInt64(0), ("feed", feed), ("file_name", name)).ToHashSet(),
                         };
                         var before = doneBytes;
                         var rowsBefore = doneRows;
@@ -191,11 +248,25 @@ public sealed partial class IngestService : IIngestService
                                 $"{feed}/{name} · file {fileIndex}/{totalFiles} · {rowsBefore + rows:N0} rows · {(rowsBefore + rows) / seconds:N0} rows/s"),
                                 before + bytes, totalBytes));
                         };
-                        reader.Read(path, probe, file, tally, appenders, cancellationToken);
+                        try
+                        {
+                            reader.Read(path, probe, file, appenders, cancellationToken);
+                        }
+                        catch (LandingFileException e)
+                        {
+                            // Gone or unreadable half-way: what was staged and quarantined of it is dropped; it is read
+                            // again, whole, by a later run.
+                            failedSeqs.Add(file.Seq);
+                            quarantine.Discard(feed, name);
+                            RejectFile(tally, name, probe.SizeBytes, modified, e.Reason, e.Message);
+                            doneBytes += probe.SizeBytes;
+                            continue;
+                        }
+
+                        hashesThisRun[probe.Sha256] = name;
                         doneBytes += probe.SizeBytes;
                         doneRows += file.RowsRead;
-                        tally.FilesProcessed++;
-                        tally.RowsRead += file.RowsRead;
+                        tally.Add(file);
                         feedFiles.Add(file);
                         files.Add((feed, file));
                         LogFile(_log, feed, name, file.RowsRead, file.Quarantined, file.Encoding);
@@ -204,9 +275,12 @@ public sealed partial class IngestService : IIngestService
                     staging.Complete();
                 }
 
+                DropFailedFiles(conn, failedSeqs, feedFiles);
+                RecordRejects(manifest, tempRoot, runId, tally, feedFiles);
+
                 reading.Stop();
                 deduplicating.Start();
-                lakeFiles.AddRange(Deduplicate(conn, manifest, schema, tally, feedFiles, layout, tempRoot, runId));
+                lakeFiles.AddRange(Deduplicate(conn, manifest, schema, tally, feedFiles, layout, tempRoot, runId, committedLake));
                 deduplicating.Stop();
                 conn.Execute(schema.LatestWins ? "DROP TABLE IF EXISTS final" : "DROP VIEW IF EXISTS final");
                 conn.Execute("DROP TABLE IF EXISTS losers; DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS superseded");
@@ -228,10 +302,16 @@ public sealed partial class IngestService : IIngestService
         }
 
         var committing = Stopwatch.StartNew();
+        lakeFiles = [.. lakeFiles.Select(f => f.TempPath is null ? f : f with { SizeBytes = new FileInfo(f.TempPath).Length, Sha256 = Checksum(f.TempPath) })];
         PauseIf("before-rename");
         foreach (var file in lakeFiles.Where(f => f.Action == "added"))
         {
             var target = Path.Combine(layout.Root, file.Path);
+            if (file.Kind == "quarantine")
+            {
+                QuarantineWriter.CreatePrivateFolders(layout.Quarantine, Path.GetDirectoryName(target)!);
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(file.TempPath!, target, overwrite: true);
         }
@@ -239,6 +319,7 @@ public sealed partial class IngestService : IIngestService
         PauseIf("after-rename");
         Commit(manifest, runId, started, feedFilter, tallies, files, skipped, lakeFiles);
         PauseIf("after-manifest");
+        CommittedLake.Query(conn).Publish(layout);
         foreach (var file in lakeFiles.Where(f => f.Action == "removed"))
         {
             File.Delete(Path.Combine(layout.Root, file.Path));
@@ -264,7 +345,13 @@ public sealed partial class IngestService : IIngestService
 
         var summary = new IngestSummary(
             tallies.Sum(t => t.RowsRead), tallies.Sum(t => t.Accepted), tallies.Sum(t => t.Quarantined), tallies.Sum(t => t.Duplicates),
-            tallies.Sum(t => t.FilesProcessed), tallies.Sum(t => t.FilesSkipped), partitions);
+            tallies.Sum(t => t.FilesProcessed), tallies.Sum(t => t.FilesSkipped), partitions)
+        {
+            FilesRejected = tallies.Sum(t => t.RejectedFiles.Count),
+            Refused = refused,
+            MissingLakeFiles = missing,
+            Orphans = orphans,
+        };
         LogRun(_log, runId, summary.RowsRead, summary.Accepted, summary.Quarantined, summary.Duplicates, summary.FilesProcessed, summary.FilesSkipped);
         return summary;
     }
@@ -282,19 +369,218 @@ public sealed partial class IngestService : IIngestService
         }
     }
 
-    private static List<string> ListLandingFiles(string folder, IEnumerable<string> patterns)
+    private void RejectFile(FeedTally tally, string name, long size, long modified, string reason, string detail)
     {
-        if (!Directory.Exists(folder))
+        tally.RejectedFiles.Add((name, reason, detail));
+        tally.RejectedFileSizes.Add((size, modified));
+        LogRejectedFile(_log, tally.Feed, name, reason, detail);
+    }
+
+    /// <summary>Removes the staged rows of files that failed half-way and renumbers the files after them (file_seq indexes the file list).</summary>
+    private static void DropFailedFiles(DuckDBConnection conn, List<int> failedSeqs, List<FileTally> files)
+    {
+        foreach (var seq in Enumerable.Reverse(failedSeqs))
+        {
+            conn.ExecuteNonQuery("DELETE FROM staging WHERE file_seq = $seq", ("seq", seq));
+            conn.ExecuteNonQuery("UPDATE staging SET file_seq = file_seq - 1 WHERE file_seq > $seq", ("seq", seq));
+            foreach (var file in files.Where(f => f.Seq > seq))
+            {
+                file.Seq--;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Queues into the manifest transaction the files this feed rejected whole and the hashes of the lines it
+    /// quarantined (through a JSON file: they can be many, and the transaction's connection sees no table made since it began).
+    /// </summary>
+    private static void RecordRejects(ManifestTransaction manifest, string tempRoot, string runId, FeedTally tally, List<FileTally> files)
+    {
+        var feed = tally.Feed;
+        var rejected = tally.RejectedFiles.Zip(tally.RejectedFileSizes).ToList();
+        string? hashes = null;
+        if (files.Any(f => f.BadLineHashes.Count > 0))
+        {
+            hashes = Path.Combine(tempRoot, "quarantined-lines-" + feed + ".jsonl");
+            using var stream = File.Create(hashes);
+            using var json = new System.Text.Json.Utf8JsonWriter(stream);
+            foreach (var file in files)
+            {
+                foreach (var hash in file.BadLineHashes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("file_name", file.FileName);
+                    json.WriteNumber("line_hash", hash);
+                    json.WriteEndObject();
+                    json.Flush();
+                    json.Reset();
+                    stream.WriteByte((byte)'\n');
+                }
+            }
+        }
+
+        if (rejected.Count == 0 && hashes is null)
+        {
+            return;
+        }
+
+        manifest.Enqueue(c =>
+        {
+            foreach (var ((name, reason, detail), (size, modified)) in rejected)
+            {
+                c.ExecuteNonQuery("INSERT INTO state.rejected_files VALUES ($run_id, $feed, $file_name, $size_bytes, $modified_ticks, $reason, $detail)",
+                    ("run_id", runId), ("feed", feed), ("file_name", name), ("size_bytes", size), ("modified_ticks", modified), ("reason", reason), ("detail", detail));
+            }
+
+            if (hashes is not null)
+            {
+                c.ExecuteNonQuery("INSERT INTO state.quarantined_lines SELECT $run_id, $feed, file_name, line_hash FROM read_json("
+                    + SqlScripts.Literal(hashes) + ", format = 'newline_delimited', columns = {file_name: 'VARCHAR', line_hash: 'BIGINT'})", ("run_id", runId), ("feed", feed));
+            }
+        });
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Attaches the manifest as <c>state</c> and brings its schema up to date. A manifest that DuckDB cannot
+    /// open (damaged, or not a database) stops the run with a message naming <c>trendinsight repair</c>.
+    /// </summary>
+    internal static void AttachManifest(DuckDBConnection conn, DataLayout layout)
+    {
+        try
+        {
+            conn.Execute("ATTACH " + SqlScripts.Literal(layout.Manifest) + " AS state");
+            foreach (var statement in SqlScripts.Load("state_schema.sql"))
+            {
+                conn.Execute(statement);
+            }
+        }
+        catch (DuckDbException ex) when (!IsLockConflict(ex))
+        {
+            throw new TrendInsightException(
+                $"the ingest manifest {layout.Manifest} is unreadable ({FirstLine(ex.Message)}); run `trendinsight repair` to rebuild it from the lake", inner: ex);
+        }
+    }
+
+    /// <summary>Whether DuckDB failed to open a file because another process holds its lock.</summary>
+    internal static bool IsLockConflict(DuckDbException ex) =>
+        ex.Message.Contains("Could not set lock", StringComparison.Ordinal) || ex.Message.Contains("Conflicting lock", StringComparison.Ordinal);
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    /// <summary>Files in the raw lake (any name): a lake that is not empty needs a manifest that knows it.</summary>
+    private static int CountLakeFiles(DataLayout layout) =>
+        Directory.Exists(layout.Raw) ? Directory.EnumerateFiles(layout.Raw, "*", SearchOption.AllDirectories).Count() : 0;
+
+    /// <summary>SHA-256 of a file's bytes, lower-case hex.</summary>
+    internal static string Checksum(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
+    private const string SymlinkReason = "symbolic link, not followed (set ingest.follow_symlinks: true to read links)";
+
+    /// <summary>
+    /// The files of one feed's landing folder that match the patterns, sorted: plain files directly in
+    /// the folder only. Symbolic links (the folder itself or a file) are refused unless
+    /// <c>ingest.follow_symlinks</c> is on, and anything that resolves outside the folder is refused.
+    /// </summary>
+    private List<string> ListLandingFiles(string feed, string folder, List<LandingRefusal> refused)
+    {
+        if (!Directory.Exists(folder) && !IsLink(folder))
         {
             return [];
         }
 
-        return patterns
-            .SelectMany(p => Directory.EnumerateFiles(folder, p, SearchOption.TopDirectoryOnly))
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        if (!_config.Ingest.FollowSymlinks && IsLink(folder))
+        {
+            Refuse(refused, feed, folder, "feed folder is a " + SymlinkReason);
+            return [];
+        }
+
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in _config.Ingest.Patterns)
+        {
+            if (IngestConfig.PatternProblem(pattern) is { } problem)
+            {
+                throw new TrendInsightException($"ingest.patterns: '{pattern}' {problem}");
+            }
+
+            IEnumerable<string> matches;
+            try
+            {
+                matches = Directory.EnumerateFiles(folder, pattern, SearchOption.TopDirectoryOnly).ToList();
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The folder went away after it was seen: nothing to read in it this run.
+                return [];
+            }
+
+            foreach (var file in matches)
+            {
+                var full = Path.GetFullPath(file);
+                if (Path.GetFileName(full).StartsWith('.'))
+                {
+                    continue;
+                }
+
+                if (!string.Equals(Path.GetDirectoryName(full), root, StringComparison.Ordinal))
+                {
+                    Refuse(refused, feed, full, $"outside the landing folder {root} (pattern '{pattern}')");
+                }
+                else if (!_config.Ingest.FollowSymlinks && IsLink(full))
+                {
+                    Refuse(refused, feed, full, SymlinkReason);
+                }
+                else
+                {
+                    files.Add(full);
+                }
+            }
+        }
+
+        return [.. files];
+    }
+
+    private void Refuse(List<LandingRefusal> refused, string feed, string path, string reason)
+    {
+        if (refused.Exists(r => string.Equals(r.Path, path, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        refused.Add(new LandingRefusal(feed, path, reason));
+        LogRefused(_log, feed, path, reason);
+    }
+
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static string NewRunId(DateTimeOffset now) =>
@@ -326,5 +612,10 @@ public sealed partial class IngestService : IIngestService
     }
 
     /// <summary>One file of a run in the lake or quarantine, relative to the data folder.</summary>
-    private sealed record LakeFile(string Feed, string Kind, DateOnly Dt, string Path, long Rows, string Action, string? TempPath);
+    private sealed record LakeFile(string Feed, string Kind, DateOnly Dt, string Path, long Rows, string Action, string? TempPath)
+    {
+        public long? SizeBytes { get; init; }
+
+        public string? Sha256 { get; init; }
+    }
 }

@@ -10,6 +10,12 @@ public sealed record IngestStatus(
     IReadOnlyList<IngestStatus.ReasonTotal> Reasons,
     IReadOnlyList<IngestStatus.Partition> Partitions)
 {
+    /// <summary>Lake and quarantine files the manifest committed (a summary of what <c>trendinsight verify</c> checks).</summary>
+    public int CommittedFiles { get; init; }
+
+    /// <summary>Committed files that are missing or not of their committed size (relative paths); <c>verify</c> also checks checksums.</summary>
+    public IReadOnlyList<string> MissingFiles { get; init; } = [];
+
     /// <summary>One committed run.</summary>
     public sealed record Run(string RunId, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string? Feed, long RowsRead, long Accepted,
         long Quarantined, long Duplicates, long Replaced, int FilesProcessed, int FilesSkipped);
@@ -20,6 +26,12 @@ public sealed record IngestStatus(
 
     /// <summary>Quarantined rows of one feed by reason, over all runs.</summary>
     public sealed record ReasonTotal(string Feed, string Reason, long Rows);
+
+    /// <summary>A landing file rejected whole by a run (not_gzip, not_text, vanished, unreadable).</summary>
+    public sealed record RejectedFile(string RunId, string Feed, string File, string Reason, string Detail);
+
+    /// <summary>The last landing files rejected whole, newest first.</summary>
+    public IReadOnlyList<RejectedFile> RejectedFiles { get; init; } = [];
 
     /// <summary>One dt partition of a feed: rows in the lake and in quarantine now.</summary>
     public sealed record Partition(string Feed, DateOnly Dt, long LakeRows, int LakeFiles, long QuarantineRows);
@@ -34,17 +46,7 @@ public sealed record IngestStatus(
             return null;
         }
 
-        DuckDbDatabase db;
-        try
-        {
-            db = DuckDbDatabase.Open(path, new DuckDbConfig { ReadOnly = true, Threads = 1 });
-        }
-        catch (DuckDbException ex) when (ex.ErrorType == DuckDbErrorType.IO)
-        {
-            var holder = IngestLock.Holder(layout) is { } h ? " (" + h + ")" : string.Empty;
-            throw new TrendInsightException($"{path} is in use by a running ingest{holder}; its figures show when it ends", isTransient: true, inner: ex);
-        }
-
+        var db = ManifestFile.OpenReadOnly(layout);
         using (db)
         {
             using var conn = db.Connect();
@@ -71,7 +73,21 @@ public sealed record IngestStatus(
                 + "AND NOT EXISTS (SELECT 1 FROM lake_files AS r WHERE r.action = 'removed' AND r.path = a.path) "
                 + "GROUP BY feed, dt ORDER BY feed, dt",
                 r => new Partition(r.GetString(0), r.GetDate(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4)));
-            return new IngestStatus(runs, feeds, reasons, partitions);
+            // A manifest written before files could be rejected has no such table.
+            var rejected = conn.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rejected_files'") == 0 ? []
+                : conn.Query(
+                    "SELECT f.run_id, f.feed, f.file_name, f.reason, f.detail FROM rejected_files AS f JOIN runs USING (run_id) "
+                    + "ORDER BY runs.started_at DESC, f.feed, f.file_name LIMIT $limit",
+                    r => new RejectedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)),
+                    ("limit", (long)lastRuns * 2));
+            var committed = conn.Query(ManifestFile.CommittedLakeFilesSql(conn),
+                r => (Path: r.GetString(4), Size: r.IsNull(6) ? (long?)null : r.GetInt64(6)));
+            var missing = committed.Where(f =>
+            {
+                var info = new FileInfo(Path.Combine(layout.Root, f.Path));
+                return !info.Exists || (f.Size is { } size && info.Length != size);
+            }).Select(f => f.Path).ToList();
+            return new IngestStatus(runs, feeds, reasons, partitions) { CommittedFiles = committed.Count, MissingFiles = missing, RejectedFiles = rejected };
         }
     }
 }

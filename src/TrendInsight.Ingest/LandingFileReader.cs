@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
 using TrendInsight.Core;
 using DuckDB.NET.Data;
 using TrendInsight.DuckDb;
@@ -12,22 +14,31 @@ namespace TrendInsight.Ingest;
 /// Reads one landing file: valid rows go to the staging appenders, rejected rows to the quarantine with
 /// their reason. Records are read in rounds of batches: while the main thread reads the next round,
 /// the workers parse, validate and append this one (each with its own appender); rejected rows and
-/// counts are then taken in file order. Memory stays flat whatever the file size.
+/// counts are then taken in file order. Memory stays flat whatever the file size, and bounded by
+/// <c>ingest.max_line_bytes</c> whatever the longest line. A bad row that an earlier run already quarantined for
+/// a file of the same name is counted as a duplicate, not quarantined again.
 /// </summary>
 internal sealed class LandingFileReader
 {
     private const int BatchRows = 2048;
+
+    /// <summary>A batch also ends at this many bytes, so that long lines (up to <c>ingest.max_line_bytes</c> each) keep memory bounded.</summary>
+    private const int BatchBytes = 4 << 20;
     private readonly FeedSchema _schema;
     private readonly RowValidator _validator;
     private readonly QuarantineWriter _quarantine;
     private readonly DateOnly _runDate;
+    private readonly Func<string, Stream> _open;
+    private readonly int _maxLine;
 
-    public LandingFileReader(FeedSchema schema, RowValidator validator, QuarantineWriter quarantine, DateOnly runDate)
+    public LandingFileReader(FeedSchema schema, RowValidator validator, QuarantineWriter quarantine, DateOnly runDate, Func<string, Stream> open, int maxLineBytes)
     {
         _schema = schema;
         _validator = validator;
         _quarantine = quarantine;
         _runDate = runDate;
+        _open = open;
+        _maxLine = maxLineBytes;
     }
 
     /// <summary>Rows are validated and appended by this many workers, each with its own appender (one a core, at most 4).</summary>
@@ -36,12 +47,17 @@ internal sealed class LandingFileReader
     /// <summary>Called every round with the bytes of the file read so far and the rows read.</summary>
     public Action<long, long>? Progress { get; set; }
 
-    public void Read(string path, FileProbe probe, FileTally file, FeedTally feed, IReadOnlyList<DuckDBAppender> appenders, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the file's rows into the appenders and the quarantine, counting into <paramref name="file"/>. A failure
+    /// to open or read the file is thrown as <see cref="LandingFileException"/>: the caller then drops what was
+    /// staged and quarantined for the file.
+    /// </summary>
+    public void Read(string path, FileProbe probe, FileTally file, IReadOnlyList<DuckDBAppender> appenders, CancellationToken cancellationToken)
     {
-        using var reader = new RecordReader(path);
+        using var reader = new RecordReader(OpenLanding(path), probe.Compressed, _maxLine);
         var encoding = TextDecoding.For(probe.Encoding);
         var csv = LandingFormat.IsCsv(path);
-        Dictionary<string, int>? header = null;
+        CsvHeader? header = null;
 
         // Two sets of batches: while one round is validated and appended (a worker a core, each with its
         // own appender), the next is read. Rejected rows and counts are taken in file order.
@@ -59,7 +75,7 @@ internal sealed class LandingFileReader
                 {
                     var batch = batches[used];
                     batch.Clear();
-                    while (batch.Count < BatchRows)
+                    while (batch.Count < BatchRows && batch.Bytes < BatchBytes)
                     {
                         ReadOnlyMemory<byte> record;
                         var more = csv ? reader.TryReadCsvRecord(out record, out _) : reader.TryReadLine(out record);
@@ -78,11 +94,16 @@ internal sealed class LandingFileReader
                         {
                             // An unreadable header makes every row of the file unreadable: they are
                             // quarantined as bad_csv rather than failing the whole run.
-                            header = ReadHeader(record.Span, encoding) ?? [];
+                            header = (reader.TooLong ? null : ReadHeader(record.Span, encoding)) ?? new CsvHeader([], null);
                             continue;
                         }
 
                         batch.Add(record.Span, reader.LineNumber);
+                        if (reader.TooLong)
+                        {
+                            batch.Outcomes[batch.Count - 1] = new Outcome(QuarantineReasons.LineTooLong, Detail: string.Create(CultureInfo.InvariantCulture,
+                                $"{QuarantineReasons.Expected(QuarantineReasons.LineTooLong)} ({_maxLine:N0}); got {reader.TooLongBytes:N0} bytes, raw is the first {record.Length:N0}"));
+                        }
                     }
 
                     if (batch.Count > 0)
@@ -129,7 +150,7 @@ internal sealed class LandingFileReader
         Wait(processing);
         Progress?.Invoke(reader.BytesRead, file.RowsRead);
 
-        void ProcessRound(Batch[] batches, int used, Dictionary<string, int>? fileHeader, (byte[] Raw, long Line)? cut)
+        void ProcessRound(Batch[] batches, int used, CsvHeader? fileHeader, (byte[] Raw, long Line)? cut)
         {
             // Batch b goes to worker b mod n, so each appender is used by one thread at a time. The staging
             // table's order does not matter: deduplication orders by file and line.
@@ -152,7 +173,7 @@ internal sealed class LandingFileReader
                     ref var outcome = ref batch.Outcomes[i];
                     if (outcome.Reason is not null)
                     {
-                        Reject(outcome.Reason, batch.Lines[i], batch.Record(i), outcome.Dt);
+                        Reject(outcome.Reason, outcome.Detail, batch.Lines[i], batch.Record(i), outcome.Dt);
                         continue;
                     }
 
@@ -163,18 +184,38 @@ internal sealed class LandingFileReader
             if (cut is { } last)
             {
                 file.RowsRead++;
-                Reject(QuarantineReasons.TruncatedGzip, last.Line, last.Raw, null);
+                Reject(QuarantineReasons.TruncatedGzip, QuarantineReasons.Expected(QuarantineReasons.TruncatedGzip), last.Line, last.Raw, null);
             }
         }
 
-        void Reject(string reason, long line, ReadOnlySpan<byte> bytes, DateOnly? dt)
+        void Reject(string reason, string? detail, long line, ReadOnlySpan<byte> bytes, DateOnly? dt)
         {
+            var hash = LineHash(bytes);
+            if (file.KnownBad.Contains(hash))
+            {
+                file.Repeats++;
+                return;
+            }
+
+            file.BadLineHashes.Add(hash);
             file.Quarantined++;
-            feed.Reject(reason);
-            _quarantine.Write(_schema.Feed, dt ?? _runDate, file.FileName, line, reason, TextDecoding.Raw(probe.Encoding, bytes));
+            file.Reasons[reason] = file.Reasons.GetValueOrDefault(reason) + 1;
+            _quarantine.Write(_schema.Feed, dt ?? _runDate, file.FileName, line, reason, detail, TextDecoding.Raw(probe.Encoding, bytes));
         }
 
         Batch[] NewRound() => Enumerable.Range(0, Workers * 2).Select(_ => new Batch(_schema.Columns.Count - 1)).ToArray();
+    }
+
+    private Stream OpenLanding(string path)
+    {
+        try
+        {
+            return _open(path);
+        }
+        catch (Exception e) when (LandingFileException.ReasonOf(e) is { } reason)
+        {
+            throw new LandingFileException(reason, e);
+        }
     }
 
     private static void AppendValid(Batch batch, DuckDBAppender appender, int fileSeq)
@@ -205,37 +246,55 @@ internal sealed class LandingFileReader
         }
     }
 
-    private void Evaluate(Batch batch, bool csv, Dictionary<string, int>? header, LandingEncoding landingEncoding, System.Text.Encoding encoding)
+    private void Evaluate(Batch batch, bool csv, CsvHeader? header, LandingEncoding landingEncoding, System.Text.Encoding encoding)
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            batch.Outcomes[i] = EvaluateOne(batch, i, csv, header, landingEncoding, encoding);
+            // A reason already set came from the reader (line_too_long): the record is not parsed.
+            if (batch.Outcomes[i].Reason is null)
+            {
+                batch.Outcomes[i] = EvaluateOne(batch, i, csv, header, landingEncoding, encoding);
+            }
         }
     }
 
-    private Outcome EvaluateOne(Batch batch, int i, bool csv, Dictionary<string, int>? header, LandingEncoding landingEncoding,
+    private Outcome EvaluateOne(Batch batch, int i, bool csv, CsvHeader? header, LandingEncoding landingEncoding,
         System.Text.Encoding encoding)
     {
         var memory = batch.RecordMemory(i);
         var fields = batch.Fields;
+        if (landingEncoding == LandingEncoding.Utf8 && Mojibake.LooksLikeGbk(memory.Span))
+        {
+            return new Outcome(QuarantineReasons.InvalidEncoding, Detail: QuarantineReasons.Expected(QuarantineReasons.InvalidEncoding)
+                + "; valid UTF-8 only by accident, as GB18030 it reads '"
+                + QuarantineDetail.Excerpt(NearFirstNonAscii(TextDecoding.Gb18030.GetString(memory.Span))) + "'");
+        }
+
         if (csv)
         {
             if (!CsvSplitter.TrySplit(memory.Span, encoding, batch.CsvCells, out var error))
             {
-                return new Outcome(error == "invalid_encoding" ? QuarantineReasons.InvalidEncoding : QuarantineReasons.BadCsv);
+                return Plain(error == "invalid_encoding" ? QuarantineReasons.InvalidEncoding : QuarantineReasons.BadCsv);
             }
 
-            if (header!.Count == 0)
+            if (header!.Columns.Count == 0)
             {
-                return new Outcome(QuarantineReasons.BadCsv);
+                return new Outcome(QuarantineReasons.BadCsv, Detail: QuarantineReasons.Expected(QuarantineReasons.BadCsv) + "; the header is not readable");
             }
 
-            if (batch.CsvCells.Count != header.Count)
+            if (header.Duplicate is { } duplicate)
             {
-                return new Outcome(QuarantineReasons.ColumnCount);
+                var reason = QuarantineReasons.DuplicateKey(duplicate);
+                return new Outcome(reason, Detail: QuarantineReasons.Expected(reason) + "; the header names it twice");
             }
 
-            fields.LoadCsv(header, batch.CsvCells);
+            if (batch.CsvCells.Count != header.Columns.Count)
+            {
+                return new Outcome(QuarantineReasons.ColumnCount, Detail: string.Create(CultureInfo.InvariantCulture,
+                    $"{QuarantineReasons.Expected(QuarantineReasons.ColumnCount)}; the header has {header.Columns.Count}, the row {batch.CsvCells.Count}"));
+            }
+
+            fields.LoadCsv(header.Columns, batch.CsvCells);
         }
         else
         {
@@ -244,27 +303,50 @@ internal sealed class LandingFileReader
                 var text = TextDecoding.TryDecode(TextDecoding.Gb18030, memory.Span);
                 if (text is null)
                 {
-                    return new Outcome(QuarantineReasons.InvalidEncoding);
+                    return Plain(QuarantineReasons.InvalidEncoding);
                 }
 
                 memory = System.Text.Encoding.UTF8.GetBytes(text);
             }
             else if (!System.Text.Unicode.Utf8.IsValid(memory.Span))
             {
-                return new Outcome(QuarantineReasons.InvalidEncoding);
+                return Plain(QuarantineReasons.InvalidEncoding);
             }
 
             if (!fields.LoadJson(memory))
             {
-                return new Outcome(QuarantineReasons.InvalidJson);
+                return Plain(QuarantineReasons.InvalidJson);
+            }
+
+            if (fields.DuplicateField >= 0)
+            {
+                var reason = QuarantineReasons.DuplicateKey(LandingField.Names[fields.DuplicateField]);
+                return new Outcome(reason, Detail: QuarantineReasons.Expected(reason) + "; the row names it twice");
             }
         }
 
-        var reason = _validator.Validate(fields, batch.Values, i, out var dt);
-        return new Outcome(reason, dt);
+        var invalid = _validator.Validate(fields, batch.Values, i, out var dt);
+        return new Outcome(invalid, dt, invalid is null ? null : QuarantineDetail.For(invalid, fields));
     }
 
-    private static Dictionary<string, int>? ReadHeader(ReadOnlySpan<byte> record, System.Text.Encoding encoding)
+    /// <summary>The text from a little before its first non-ASCII character, where the bytes went wrong.</summary>
+    private static string NearFirstNonAscii(string text)
+    {
+        var i = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
+        return i <= 20 ? text : "…" + text[(i - 20)..];
+    }
+
+    private static Outcome Plain(string reason) => new(reason, Detail: QuarantineReasons.Expected(reason));
+
+    /// <summary>A stable 64-bit hash of a raw line (the first 8 bytes of its SHA-256): the quarantine's memory across runs.</summary>
+    private static long LineHash(ReadOnlySpan<byte> raw)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(raw, digest);
+        return BitConverter.ToInt64(digest);
+    }
+
+    private static CsvHeader? ReadHeader(ReadOnlySpan<byte> record, System.Text.Encoding encoding)
     {
         var names = new List<string>();
         if (!CsvSplitter.TrySplit(record, encoding, names, out _))
@@ -273,18 +355,26 @@ internal sealed class LandingFileReader
         }
 
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? duplicate = null;
         for (var i = 0; i < names.Count; i++)
         {
-            header.TryAdd(names[i].Trim().ToLowerInvariant(), i);
+            var name = names[i].Trim().ToLowerInvariant();
+            if (!header.TryAdd(name, i) && duplicate is null && Array.IndexOf(LandingField.Names, name) >= 0)
+            {
+                duplicate = name;
+            }
         }
 
-        return header;
+        return new CsvHeader(header, duplicate);
     }
+
+    /// <summary>A CSV file's columns by lower-case name (empty when the header is unreadable) and a contract column it names twice.</summary>
+    private sealed record CsvHeader(Dictionary<string, int> Columns, string? Duplicate);
 
     private static bool IsBlank(ReadOnlySpan<byte> span) => span.Trim(" \t\r"u8).IsEmpty;
 
     /// <summary>The result of checking one record: a reason (null when valid; the values are in the batch) and the business day.</summary>
-    private readonly record struct Outcome(string? Reason, DateOnly? Dt = null);
+    private readonly record struct Outcome(string? Reason, DateOnly? Dt = null, string? Detail = null);
 
     /// <summary>
     /// Up to <see cref="BatchRows"/> records copied out of the reader's buffer, with their line numbers, outcomes and
@@ -307,6 +397,8 @@ internal sealed class LandingFileReader
         public List<string> CsvCells { get; } = [];
 
         public int Count => _ranges.Count;
+
+        public int Bytes => _bytes.WrittenCount;
 
         public void Clear()
         {

@@ -16,6 +16,7 @@ internal sealed class MartReportLoader
 {
     private readonly PipelineConfig config;
     private readonly DataLayout layout;
+    private CommittedLake? committed;
 
     public MartReportLoader(PipelineConfig config, DataLayout layout)
     {
@@ -67,26 +68,37 @@ internal sealed class MartReportLoader
             rd.GetString("term"), rd.GetStringOrNull("term_type"), rd.GetStringOrNull("topic_id"), Dbl(rd, "recent_total") ?? 0,
             Dbl(rd, "baseline_total") ?? 0, Dbl(rd, "growth"), Dbl(rd, "growth_shrunk"), Dbl(rd, "z") ?? 0, Flag(rd, "breakout"),
             Dbl(rd, "score"), Int(rd, "rank"), rd.GetStringOrNull("stage"), Lng(rd, "mentions"), Lng(rd, "recent_search"),
-            Lng(rd, "recent_content"), Lng(rd, "recent_comment")));
+            Lng(rd, "recent_content"), Lng(rd, "recent_comment"), Lng(rd, "recent_listings"), rd.GetBoolean("generic")));
         var seriesFrom = asOf.AddDays(-(Math.Max(r.SeriesDays, a.RecentDays + a.BaselineDays) - 1));
         var daily = Query(conn, "topic_daily", asOf, [("from", seriesFrom)], rd => (Topic: rd.GetString("topic_id"), Day: rd.GetDate("day"),
             Index: Dbl(rd, "interest_index") ?? 0, Mentions: Lng(rd, "mentions"), Engagements: Lng(rd, "engagements"), Gmv: Dbl(rd, "gmv") ?? 0))
             .ToLookup(x => x.Topic, StringComparer.Ordinal);
         var forecastRows = Query(conn, "forecast", asOf, [], rd => (Topic: rd.GetString("topic_id"),
-            Point: new ForecastPoint(rd.GetDate("day"), Dbl(rd, "yhat") ?? 0, Dbl(rd, "lo") ?? 0, Dbl(rd, "hi") ?? 0), Error: Dbl(rd, "backtest_mape")));
+            Point: new ForecastPoint(rd.GetDate("day"), Dbl(rd, "yhat") ?? 0, Dbl(rd, "lo") ?? 0, Dbl(rd, "hi") ?? 0), Error: Dbl(rd, "backtest_mape"),
+            Coverage: Dbl(rd, "backtest_coverage"), Informative: rd.GetBoolean("informative")));
         var forecast = forecastRows.ToLookup(x => x.Topic, x => x.Point, StringComparer.Ordinal);
-        var forecastError = forecastRows.Where(x => x.Error is not null).GroupBy(x => x.Topic, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Error, StringComparer.Ordinal);
+        var forecastFit = forecastRows.GroupBy(x => x.Topic, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.First().Error, g.First().Coverage, g.First().Informative), StringComparer.Ordinal);
         var attributes = Query(conn, "topic_attributes", asOf, [], rd => (Topic: rd.GetString("topic_id"),
             Chip: new AttributeChip(rd.GetString("attribute_type"), rd.GetString("term"), Lng(rd, "co_docs"), Dbl(rd, "lift"))))
             .ToLookup(x => x.Topic, x => x.Chip, StringComparer.Ordinal);
         var segments = Query(conn, "topic_segments", asOf, [], rd => (Topic: rd.GetString("topic_id"),
-            Skew: new SegmentSkew(rd.GetString("dimension"), rd.GetString("value"), Lng(rd, "activity"), Dbl(rd, "share") ?? 0, Dbl(rd, "tgi") ?? 0)))
+            Skew: new SegmentSkew(rd.GetString("dimension"), rd.GetString("value"), Lng(rd, "activity"), Dbl(rd, "share") ?? 0, Dbl(rd, "tgi") ?? 0)
+            { Leads = rd.GetBoolean("leads"), Z = Dbl(rd, "z") }))
             .ToLookup(x => x.Topic, x => x.Skew, StringComparer.Ordinal);
         var supply = Query(conn, "supply_gap", asOf, [], rd => (Topic: rd.GetString("topic_id"), DemandGrowth: Dbl(rd, "demand_growth"),
             SupplyGrowth: Dbl(rd, "supply_growth"), Listings: Lng(rd, "listings_recent"), ListingsBaseline: Dbl(rd, "listings_baseline") ?? 0,
-            Opportunity: Dbl(rd, "opportunity_score"), Gap: Flag(rd, "gap")))
+            Opportunity: Dbl(rd, "opportunity_score") ?? 0, Gap: Flag(rd, "gap"), Reason: rd.GetStringOrNull("gap_reason"),
+            Per1k: Dbl(rd, "listings_per_1k_demand"), Median: Dbl(rd, "median_listings_per_1k")))
             .GroupBy(x => x.Topic, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var movement = Query(conn, "topic_movement", asOf, [], rd => (Topic: rd.GetString("topic_id"), Movement: new ListMovement(
+                Int(rd, "previous_rank"), Int(rd, "rank_change"), rd.IsNull("is_new") ? null : rd.GetBoolean("is_new"), Int(rd, "weeks_on_list"))))
+            .GroupBy(x => x.Topic, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Movement, StringComparer.Ordinal);
+        // A related term is a product or style phrase: a lexicon word, or a word that is not generic and
+        // that product listings use (when the lake has listings at all); 色系, 攻略, 第一套 are neither.
+        var lakeHasListings = topicRows.Any(t => t.RecentListings > 0);
+        bool Specific(TermRow x, string topicName) =>
+            x.Term == topicName || x.TermType is not null || (!x.Generic && (!lakeHasListings || x.RecentListings > 0));
         var evidence = Query(conn, "evidence", asOf, [], rd => (Topic: rd.GetString("topic_id"), Kind: rd.GetString("kind"), Id: rd.GetStringOrNull("id"),
             Text: rd.GetStringOrNull("text") ?? string.Empty, Likes: Lng(rd, "likes"), Engagement: Dbl(rd, "engagement") ?? 0))
             .ToLookup(x => x.Topic, StringComparer.Ordinal);
@@ -100,8 +112,10 @@ internal sealed class MartReportLoader
             var growthPct = GrowthPct(t.Growth, t.GrowthShrunk);
             var s = supply.GetValueOrDefault(t.TopicId);
             var ev = evidence[t.TopicId].ToList();
+            var fit = forecastFit.GetValueOrDefault(t.TopicId);
             return new TopicTrend(rank, t.Name, Stage(t.Stage), growthPct, t.Z, t.RecentTotal)
             {
+                Movement = movement.GetValueOrDefault(t.TopicId),
                 Counts = new SignalCounts
                 {
                     Searches = t.RecentSearch,
@@ -114,14 +128,22 @@ internal sealed class MartReportLoader
                 Series = days.Where(d => d.Day >= asOf.AddDays(-(r.SeriesDays - 1)) && d.Day <= asOf)
                     .Select(d => new SeriesPoint(d.Day, d.Index, d.Mentions)).ToList(),
                 Forecast = forecast[t.TopicId].ToList(),
-                ForecastError = forecastError.GetValueOrDefault(t.TopicId),
-                RelatedTerms = terms.Where(x => x.TopicId == t.TopicId)
+                ForecastError = fit.Error,
+                ForecastCoverage = fit.Coverage,
+                ForecastInformative = fit == default || fit.Informative,
+                RelatedTerms = terms.Where(x => x.TopicId == t.TopicId && Specific(x, t.Name))
                     .Take(r.RelatedTerms)
                     .Select(x => new RelatedTerm(x.Term, x.Mentions, GrowthPct(x.Growth, x.GrowthShrunk)))
                     .ToList(),
                 Attributes = attributes[t.TopicId].ToList(),
                 Segments = segments[t.TopicId].ToList(),
-                Supply = s.Topic is null || s.DemandGrowth is not { } dg ? null : SupplyOf(dg, s.SupplyGrowth, s.Listings, s.ListingsBaseline, s.Opportunity, s.Gap),
+                Supply = s.Topic is null || s.DemandGrowth is not { } dg ? null : SupplyOf(dg, s.SupplyGrowth, s.Listings, s.ListingsBaseline, s.Opportunity) with
+                {
+                    IsGap = s.Gap,
+                    Reason = s.Reason,
+                    ListingsPer1kDemand = s.Per1k,
+                    MedianListingsPer1k = s.Median,
+                },
                 Evidence = ev.Where(e => e.Kind == "comment").Take(r.EvidenceComments)
                     .Select(e => new EvidenceComment(e.Text, e.Likes, e.Id, null)).ToList(),
                 TopContent = ev.Where(e => e.Kind == "content").Take(r.TopContent)
@@ -144,7 +166,7 @@ internal sealed class MartReportLoader
         var decliningIds = decliningRows.Select(t => t.TopicId).ToHashSet();
         var decliningNames = decliningTopics.Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
         var decliningTerms = terms
-            .Where(x => x.Score is < 0 && x.GrowthShrunk is < 1 && x.Z < 0
+            .Where(x => x.Score is < 0 && x.GrowthShrunk is < 1 && x.Z <= -a.MinZ && !x.Generic
                 && !(x.TopicId is { } id && decliningIds.Contains(id)) && !decliningNames.Contains(x.Term))
             .OrderBy(x => x.Score)
             .Take(Math.Max(0, r.DecliningTopics - decliningTopics.Count))
@@ -216,11 +238,11 @@ internal sealed class MartReportLoader
         }
     }
 
-    private static SupplyGap SupplyOf(double demandGrowth, double? supplyGrowth, long listings, double listingsBaseline, double? opportunity, bool gap)
+    private static SupplyGap SupplyOf(double demandGrowth, double? supplyGrowth, long listings, double listingsBaseline, double opportunity)
     {
         var demandPct = (demandGrowth - 1) * 100;
         double? supplyPct = supplyGrowth is { } sg && listingsBaseline > 0 ? (sg - 1) * 100 : null;
-        return new SupplyGap(demandPct, supplyPct, listings, demandPct - (supplyPct ?? 0)) { Opportunity = opportunity, IsGap = gap };
+        return new SupplyGap(demandPct, supplyPct, listings, opportunity);
     }
 
     /// <summary>Growth in percent: the shrunk ratio (small counts pulled to 1), null when there is no baseline.</summary>
@@ -261,7 +283,7 @@ internal sealed class MartReportLoader
         var days = 0;
         for (var d = from; d <= to; d = d.AddDays(1))
         {
-            if (Feeds.All.Any(f => PartitionFiles(layout.RawPartition(f, d)).Length > 0))
+            if (Feeds.All.Any(f => Committed.Has(f, d)))
             {
                 days++;
             }
@@ -293,12 +315,15 @@ internal sealed class MartReportLoader
             .ToList();
     }
 
+    /// <summary>The raw lake as the ingest manifest committed it; a folder glob would read files of uncommitted runs.</summary>
+    private CommittedLake Committed => committed ??= CommittedLake.Load(layout);
+
     private string[] RawFiles(string feed, DateOnly from, DateOnly to)
     {
         var files = new List<string>();
         for (var d = from; d <= to; d = d.AddDays(1))
         {
-            files.AddRange(PartitionFiles(layout.RawPartition(feed, d)));
+            files.AddRange(Committed.Partition(layout, feed, d));
         }
 
         return [.. files];
@@ -346,5 +371,5 @@ internal sealed class MartReportLoader
 
     private sealed record TermRow(string Term, string? TermType, string? TopicId, double RecentTotal, double BaselineTotal, double? Growth,
         double? GrowthShrunk, double Z, bool Breakout, double? Score, int? Rank, string? Stage, long Mentions, long RecentSearch,
-        long RecentContent, long RecentComment);
+        long RecentContent, long RecentComment, long RecentListings, bool Generic);
 }

@@ -31,38 +31,16 @@ internal sealed partial class Generator
         json.WriteStartArray("topics");
         foreach (var topic in World.Topics)
         {
-            json.WriteStartObject();
-            json.WriteString("id", topic.Id);
-            json.WriteString("core_term", topic.Terms[0]);
-            WriteStrings(json, "terms", topic.Terms);
-            WriteStrings(json, "attributes", topic.Attributes);
-            json.WriteString("category", topic.Category);
-            json.WriteString("shape", "emerging-rising-peaking-declining");
-            json.WriteString("stage_at_end", StageAtEnd(topic));
-            json.WriteString("start", BusinessCalendar.Format(End.AddDays(topic.StartOffset)));
-            json.WriteString("peak", BusinessCalendar.Format(End.AddDays(topic.PeakOffset)));
-            json.WriteString("end", BusinessCalendar.Format(End.AddDays(topic.EndOffset)));
-            json.WriteNumber("baseline_search_rows_per_day", topic.Baseline * _options.Scale);
-            json.WriteNumber("peak_search_rows_per_day", (topic.Baseline + topic.Level) * _options.Scale);
-            if (topic.Skew is { } skew)
-            {
-                json.WriteStartObject("segment_skew");
-                json.WriteString("age_band", skew.AgeBand);
-                json.WriteString("gender", skew.Gender);
-                json.WriteString("city_tier", skew.CityTier);
-                json.WriteNumber("share", skew.Share);
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("segment_skew");
-            }
+            WriteTopic(json, topic);
+        }
 
-            json.WriteNumber("supply_lag_days", topic.SupplyLagDays);
-            json.WriteString("supply", topic.SupplyLagDays >= 14 ? "lagging" : "keeps_up");
-            WriteInts(json, "daily_search_rows", _topicSearchRows[topic.Id]);
-            WriteInts(json, "daily_new_listings", _topicListings[topic.Id]);
-            json.WriteEndObject();
+        json.WriteEndArray();
+
+        // trends that rise on the same curve without ever being named together: each must stay its own topic
+        json.WriteStartArray("seasonal_lookalikes");
+        foreach (var topic in World.Seasonal)
+        {
+            WriteTopic(json, topic);
         }
 
         json.WriteEndArray();
@@ -165,6 +143,42 @@ internal sealed partial class Generator
         json.WriteEndArray();
         WriteStrings(json, "gb18030_files", _gb18030Files);
         json.WriteString("accounting", "per feed: rows = good_rows + bad_rows_total + duplicates_total");
+        json.WriteEndObject();
+    }
+
+    private void WriteTopic(Utf8JsonWriter json, Subject topic)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", topic.Id);
+        json.WriteString("core_term", topic.Terms[0]);
+        WriteStrings(json, "terms", topic.Terms);
+        WriteStrings(json, "attributes", topic.Attributes);
+        json.WriteString("category", topic.Category);
+        json.WriteString("shape", "emerging-rising-peaking-declining");
+        json.WriteString("stage_at_end", StageAtEnd(topic));
+        json.WriteString("start", BusinessCalendar.Format(End.AddDays(topic.StartOffset)));
+        json.WriteString("peak", BusinessCalendar.Format(End.AddDays(topic.PeakOffset)));
+        json.WriteString("end", BusinessCalendar.Format(End.AddDays(topic.EndOffset)));
+        json.WriteNumber("baseline_search_rows_per_day", topic.Baseline * _options.Scale);
+        json.WriteNumber("peak_search_rows_per_day", (topic.Baseline + topic.Level) * _options.Scale);
+        if (topic.Skew is { } skew)
+        {
+            json.WriteStartObject("segment_skew");
+            json.WriteString("age_band", skew.AgeBand);
+            json.WriteString("gender", skew.Gender);
+            json.WriteString("city_tier", skew.CityTier);
+            json.WriteNumber("share", skew.Share);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("segment_skew");
+        }
+
+        json.WriteNumber("supply_lag_days", topic.SupplyLagDays);
+        json.WriteString("supply", topic.SupplyLagDays >= 14 ? "lagging" : "keeps_up");
+        WriteInts(json, "daily_search_rows", _topicSearchRows[topic.Id]);
+        WriteInts(json, "daily_new_listings", _topicListings[topic.Id]);
         json.WriteEndObject();
     }
 

@@ -42,7 +42,7 @@ internal sealed partial class Generator
             _contentPools[subject.Id] = new Ring<string>(200);
         }
 
-        foreach (var topic in World.Topics.Concat(World.Spikes))
+        foreach (var topic in World.Topics.Concat(World.Seasonal).Concat(World.Spikes))
         {
             _topicSearchRows[topic.Id] = new int[options.Days];
             _topicListings[topic.Id] = new int[options.Days];

@@ -7,6 +7,7 @@ internal static class Texts
 {
     private static readonly string[] GeneralModifiers = ["推荐", "平价", "怎么搭", "2026新款", "同款", "女", "男", "学生党", "小个子"];
     private static readonly string[] Joiners = ["，", " ", "", "！", "~"];
+    private static readonly string[] TitleEndings = ["", "！", "~", "！！"];
 
     public static string Query(Prng rng, Subject subject)
     {
@@ -16,6 +17,14 @@ internal static class Texts
         }
 
         var term = PickTerm(rng, subject);
+
+        // people name a trend by two of its words at once (焦糖色 灯芯绒, 美拉德 麂皮绒), which is how
+        // the words of one trend are known to belong together
+        if (subject.Kind == SubjectKind.Topic && subject.Terms.Length > 1 && rng.Chance(0.15))
+        {
+            term = TwoTerms(rng, subject);
+        }
+
         var modifiers = subject.QueryModifiers.Length > 0 ? subject.QueryModifiers : GeneralModifiers;
         var query = rng.Chance(0.7) ? term + " " + rng.Pick(modifiers) : term + rng.Pick(modifiers);
         if (subject.Kind == SubjectKind.Topic && rng.Chance(0.1))
@@ -36,7 +45,8 @@ internal static class Texts
 
         if (subject.CommentLines.Length > 0 && rng.Chance(0.8))
         {
-            parts.Add(rng.Pick(subject.CommentLines).Replace("{t}", PickTerm(rng, subject), StringComparison.Ordinal));
+            var term = subject.Kind == SubjectKind.Topic && subject.Terms.Length > 1 && rng.Chance(0.1) ? TwoTerms(rng, subject) : PickTerm(rng, subject);
+            parts.Add(rng.Pick(subject.CommentLines).Replace("{t}", term, StringComparison.Ordinal));
         }
         else
         {
@@ -106,7 +116,9 @@ internal static class Texts
 
     public static string ContentTitle(Prng rng, Subject subject)
     {
-        var title = rng.Pick(subject.Titles);
+        var title = subject.Kind == SubjectKind.Topic && subject.Terms.Length > 1 && rng.Chance(0.2)
+            ? TwoTerms(rng, subject) + rng.Pick(TitleEndings)
+            : rng.Pick(subject.Titles);
         return rng.Chance(0.4) ? title + rng.Pick(World.Emoji) : title;
     }
 
@@ -141,6 +153,19 @@ internal static class Texts
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The core term or another, with a second, different word of the same subject.</summary>
+    private static string TwoTerms(Prng rng, Subject subject)
+    {
+        var first = PickTerm(rng, subject);
+        var second = rng.Pick(subject.Terms);
+        for (var guard = 0; string.Equals(first, second, StringComparison.Ordinal) && guard < 5; guard++)
+        {
+            second = rng.Pick(subject.Terms);
+        }
+
+        return string.Equals(first, second, StringComparison.Ordinal) ? first : first + (rng.Chance(0.5) ? " " : string.Empty) + second;
     }
 
     private static string PickTerm(Prng rng, Subject subject) =>

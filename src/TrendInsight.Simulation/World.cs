@@ -166,6 +166,59 @@ internal static class World
         },
     ];
 
+    /// <summary>
+    /// Seasonal look-alikes: two trends that rise together every winter on the same curve, each with
+    /// its own words, never named together in a query, title or comment (one shared hashtag at most).
+    /// They are real trends, but two of them: an analysis that merges them on co-movement alone is wrong.
+    /// </summary>
+    public static IReadOnlyList<Subject> Seasonal { get; } =
+    [
+        new Subject
+        {
+            Id = "down-jacket",
+            Kind = SubjectKind.Topic,
+            Terms = ["羽绒服", "面包服"],
+            Queries = ["羽绒服 女 短款", "面包服 短款 女", "羽绒服 白鸭绒 轻薄", "羽绒服 长款 加厚", "面包服 显瘦"],
+            QueryModifiers = ["女", "短款", "加厚", "轻薄", "长款"],
+            Titles = ["冬天的第一件羽绒服", "面包服怎么选不显胖", "羽绒服测评｜这件真的暖"],
+            Tags = ["羽绒服", "冬季穿搭"],
+            Products = ["白鸭绒羽绒服女 短款", "面包服 加厚 保暖", "羽绒服 长款 过膝"],
+            Attributes = ["白鸭绒", "加厚", "保暖", "秋冬"],
+            CommentLines = ["{t}暖和吗", "这件{t}求链接", "{t}会不会钻绒"],
+            Category = "女装",
+            MinPriceYuan = 199,
+            MaxPriceYuan = 1299,
+            Baseline = 10,
+            Level = 700,
+            StartOffset = -45,
+            PeakOffset = 14,
+            EndOffset = 60,
+            SupplyLagDays = 0,
+        },
+        new Subject
+        {
+            Id = "scarf",
+            Kind = SubjectKind.Topic,
+            Terms = ["围巾", "披肩"],
+            Queries = ["围巾 女 冬季", "羊绒 围巾", "围巾 系法", "披肩 外搭", "围巾 格子 百搭"],
+            QueryModifiers = ["女", "冬季", "羊绒", "系法", "格子"],
+            Titles = ["围巾的十种系法", "冬天离不开的一条围巾", "披肩这样搭好温柔"],
+            Tags = ["围巾", "冬季穿搭"],
+            Products = ["羊绒围巾女 冬季 保暖", "格子围巾 百搭", "针织披肩 外搭"],
+            Attributes = ["羊绒", "格子", "保暖", "秋冬"],
+            CommentLines = ["{t}颜色好温柔", "{t}求链接", "{t}扎人吗"],
+            Category = "配饰",
+            MinPriceYuan = 39,
+            MaxPriceYuan = 499,
+            Baseline = 10,
+            Level = 650,
+            StartOffset = -45,
+            PeakOffset = 14,
+            EndOffset = 60,
+            SupplyLagDays = 0,
+        },
+    ];
+
     public static IReadOnlyList<Subject> Evergreen { get; } =
     [
         EvergreenTerm("连衣裙", "女装", 700, ["连衣裙 夏 显瘦", "碎花连衣裙", "连衣裙 收腰 气质"], ["法式碎花连衣裙女 收腰 显瘦", "连衣裙 气质 通勤 长款"]),
@@ -186,7 +239,7 @@ internal static class World
     ];
 
     public static IReadOnlyList<Subject> Noise { get; } =
-        new[] { "保温杯", "手机壳", "雨伞", "收纳盒", "香薰", "拖鞋", "发夹", "钥匙扣", "笔记本", "台灯", "抱枕", "袜子", "耳机", "水杯", "帆布袋", "围巾" }
+        new[] { "保温杯", "手机壳", "雨伞", "收纳盒", "香薰", "拖鞋", "发夹", "钥匙扣", "笔记本", "台灯", "抱枕", "袜子", "耳机", "水杯", "帆布袋", "杯垫" }
             .Select((term, i) => new Subject
             {
                 Id = "noise-" + term,
@@ -238,7 +291,7 @@ internal static class World
     public static IReadOnlyList<string> EventQueries { get; } = ["双11 预售", "双11 口红 优惠", "双11 满减", "双11 必买清单", "双11 羽绒服", "双11 凑单"];
 
     public static IReadOnlyList<Subject> All { get; } =
-        [.. Topics, .. Evergreen, .. Spikes, .. Noise, Chatter];
+        [.. Topics, .. Seasonal, .. Evergreen, .. Spikes, .. Noise, Chatter];
 
     private static Subject EvergreenTerm(string term, string category, double level, string[] queries, string[] products) => new()
     {

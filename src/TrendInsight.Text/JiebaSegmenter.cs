@@ -5,10 +5,11 @@ using TrendInsight.Text.Jieba;
 namespace TrendInsight.Text;
 
 /// <summary>
-/// Chinese word segmentation with jieba 0.42.1's algorithm on jieba's own data: prefix dictionary →
-/// DAG → maximum-probability route over log frequencies → HMM (B/E/M/S Viterbi) for runs of single
-/// characters that are not words. Precise and search modes give what <c>jieba.cut</c> and
-/// <c>jieba.cut_for_search</c> give.
+/// Chinese word segmentation with jieba 0.42.1's algorithm on jieba's own data (from the jieba.NET
+/// package, <see cref="JiebaData"/>): prefix dictionary → DAG → maximum-probability route over log
+/// frequencies → HMM (B/E/M/S Viterbi) for runs of single characters that are not words. Precise and
+/// search modes give what <c>jieba.cut</c> and <c>jieba.cut_for_search</c> give, except that no word
+/// begins or ends inside a run of ASCII letters and digits.
 /// </summary>
 /// <remarks>
 /// Load once with <see cref="Load(SegmenterOptions)"/> and share: the dictionary is immutable after
@@ -62,7 +63,7 @@ public sealed class JiebaSegmenter
     {
         ArgumentNullException.ThrowIfNull(options);
         var watch = Stopwatch.StartNew();
-        var dictionary = options.DictionaryPath ?? DefaultDictionaryPath();
+        var dictionary = options.DictionaryPath ?? JiebaData.DictionaryPath;
         var hmm = LoadHmm(options.HmmModelPath);
         var trie = new MutableTrie();
         trie.LoadMain(dictionary);
@@ -87,13 +88,6 @@ public sealed class JiebaSegmenter
         var frozen = trie.Freeze();
         var tags = new Dictionary<string, string>(trie.Tags, StringComparer.Ordinal);
         return new JiebaSegmenter(frozen, hmm, tags, dictionary, watch.Elapsed);
-    }
-
-    /// <summary>The default main dictionary: python jieba's dict.txt, else nodejieba's jieba.dict.utf8.</summary>
-    public static string DefaultDictionaryPath()
-    {
-        var python = Path.Combine(SegmenterOptions.PythonJiebaFolder, "dict.txt");
-        return File.Exists(python) ? python : Path.Combine(AssetLocator.JiebaDictionaryFolder, "jieba.dict.utf8");
     }
 
     /// <summary>Segments <paramref name="text"/> into words (jieba's <c>lcut</c> / <c>lcut_for_search</c>).</summary>
@@ -127,16 +121,14 @@ public sealed class JiebaSegmenter
     /// <summary>True when <paramref name="word"/> is a dictionary word (frequency above 0).</summary>
     public bool Contains(ReadOnlySpan<char> word) => _trie.FrequencyOf(word) > 0;
 
-    private static HmmModel LoadHmm(string? path)
+    private static HmmModel LoadHmm(string? folder)
     {
-        if (path is null)
+        if (folder is null)
         {
-            var finalseg = Path.Combine(SegmenterOptions.PythonJiebaFolder, "finalseg");
-            return File.Exists(Path.Combine(finalseg, "prob_emit.py"))
-                ? HmmModel.LoadPython(finalseg)
-                : HmmModel.LoadCppJieba(Path.Combine(AssetLocator.JiebaDictionaryFolder, "hmm_model.utf8"));
+            JiebaData.Require("prob_emit.json");
+            return HmmModel.LoadJson(JiebaData.Folder);
         }
 
-        return Directory.Exists(path) ? HmmModel.LoadPython(path) : HmmModel.LoadCppJieba(path);
+        return File.Exists(Path.Combine(folder, "prob_start.py")) ? HmmModel.LoadPython(folder) : HmmModel.LoadJson(folder);
     }
 }

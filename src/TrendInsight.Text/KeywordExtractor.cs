@@ -7,7 +7,7 @@ namespace TrendInsight.Text;
 /// <summary>
 /// TF-IDF keywords as jieba's <c>jieba.analyse.extract_tags</c>: words of two or more characters
 /// that are not stop words, weighted by their share of the document's words times their IDF; a word
-/// without an IDF gets the median IDF. The IDF is jieba's <c>idf.utf8</c> or one computed from a corpus.
+/// without an IDF gets the median IDF. The IDF is jieba's <c>idf.txt</c> or one computed from a corpus.
 /// </summary>
 /// <remarks>Immutable and safe to share between threads.</remarks>
 public sealed class KeywordExtractor
@@ -26,8 +26,8 @@ public sealed class KeywordExtractor
         MedianIdf = medianIdf;
     }
 
-    /// <summary>jieba's IDF table in the pinned nodejieba package.</summary>
-    public static string DefaultIdfPath => Path.Combine(AssetLocator.JiebaDictionaryFolder, "idf.utf8");
+    /// <summary>jieba's IDF table (<c>idf.txt</c>) from the jieba.NET package.</summary>
+    public static string DefaultIdfPath => JiebaData.IdfPath;
 
     /// <summary>The IDF given to words the table does not have (jieba's <c>median_idf</c>).</summary>
     public double MedianIdf { get; }
@@ -35,7 +35,7 @@ public sealed class KeywordExtractor
     /// <summary>How many words the IDF table has.</summary>
     public int IdfCount => _idf.Count;
 
-    /// <summary>Reads an IDF table (<c>word idf</c> lines); default jieba's <c>idf.utf8</c>.</summary>
+    /// <summary>Reads an IDF table (<c>word idf</c> lines); default jieba's <c>idf.txt</c>.</summary>
     public static KeywordExtractor Load(JiebaSegmenter segmenter, StopWords stopWords, string? idfPath = null)
     {
         ArgumentNullException.ThrowIfNull(segmenter);

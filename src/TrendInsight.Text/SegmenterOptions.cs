@@ -6,21 +6,12 @@ namespace TrendInsight.Text;
 /// <summary>What <see cref="JiebaSegmenter.Load(SegmenterOptions)"/> reads. Null paths mean the defaults.</summary>
 public sealed record SegmenterOptions
 {
-    /// <summary>Python jieba 0.42.1's dictionary as Debian's python3-jieba installs it.</summary>
-    public const string PythonJiebaFolder = "/usr/lib/python3/dist-packages/jieba";
-
-    /// <summary>
-    /// The main dictionary (<c>word freq [tag]</c> lines). Default: python jieba's <c>dict.txt</c> when
-    /// installed (it is the reference the golden files were made with), otherwise cppjieba's
-    /// <c>jieba.dict.utf8</c> from the pinned nodejieba package (which lacks ~64 entries with Latin
-    /// letters or digits, such as 4S店 and AA制).
-    /// </summary>
+    /// <summary>The main dictionary (<c>word freq [tag]</c> lines). Default: jieba.NET's <c>dict.txt</c>.</summary>
     public string? DictionaryPath { get; init; }
 
     /// <summary>
-    /// The HMM model: a folder with python jieba's <c>finalseg/prob_*.py</c>, or cppjieba's
-    /// <c>hmm_model.utf8</c>. Default: python jieba's finalseg when installed (full precision),
-    /// otherwise cppjieba's file (emissions rounded to six decimals).
+    /// A folder holding the HMM model: jieba.NET's <c>prob_trans.json</c> and <c>prob_emit.json</c>, or
+    /// python jieba's <c>finalseg/prob_*.py</c>. Default: jieba.NET's tables (<see cref="JiebaData"/>).
     /// </summary>
     public string? HmmModelPath { get; init; }
 

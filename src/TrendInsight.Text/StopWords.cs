@@ -5,7 +5,7 @@ using TrendInsight.Core;
 namespace TrendInsight.Text;
 
 /// <summary>
-/// Words never counted as terms: jieba's <c>stop_words.utf8</c> (from the pinned nodejieba package)
+/// Words never counted as terms: jieba.NET's <c>stopwords.txt</c>
 /// plus a domain list (<c>text.extra_stop_words</c>). Compared after lower-casing, as jieba's TF-IDF does.
 /// </summary>
 public sealed class StopWords
@@ -26,8 +26,8 @@ public sealed class StopWords
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>jieba's stop-word file in the pinned nodejieba package.</summary>
-    public static string DefaultPath => Path.Combine(AssetLocator.JiebaDictionaryFolder, "stop_words.utf8");
+    /// <summary>jieba.NET's stop-word file (<c>stopwords.txt</c>).</summary>
+    public static string DefaultPath => JiebaData.StopWordsPath;
 
     /// <summary>How many stop words there are.</summary>
     public int Count => _words.Count;

@@ -35,9 +35,16 @@ public sealed class AnalyzedLakeFixture : IDisposable
         Rerun = Service.AnalyzeAsync(Layout, AsOf, null, CancellationToken.None).GetAwaiter().GetResult();
         RerunBuiltDays = Service.LastBuiltDays;
 
-        // a late file for one day: only that day is segmented again
+        // one day's raw file rewritten (same rows, other bytes): only that day is segmented again
         var comments = Directory.GetFiles(Layout.RawPartition(Feeds.Comments, TouchedDay), "*.parquet")[0];
-        File.SetLastWriteTimeUtc(comments, File.GetLastWriteTimeUtc(comments).AddMinutes(5));
+        using (var rewrite = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 }))
+        using (var c = rewrite.Connect())
+        {
+            var from = comments.Replace("'", "''", StringComparison.Ordinal);
+            c.Execute($"COPY (SELECT * FROM read_parquet('{from}', hive_partitioning = false) ORDER BY event_id DESC) TO '{from}.tmp' (FORMAT parquet, COMPRESSION snappy)");
+        }
+
+        File.Move(comments + ".tmp", comments, overwrite: true);
         Service.AnalyzeAsync(Layout, AsOf, null, CancellationToken.None).GetAwaiter().GetResult();
         TouchedBuiltDays = Service.LastBuiltDays;
         Db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 2 });

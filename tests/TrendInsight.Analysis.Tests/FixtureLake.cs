@@ -196,6 +196,28 @@ internal static class FixtureLake
             Directory.CreateDirectory(folder);
             conn.Execute($"COPY {feed} TO '{folder}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)");
         }
+
+        PublishCommitted(layout);
+    }
+
+    /// <summary>
+    /// Lists every raw Parquet file of <paramref name="layout"/> as committed (what ingest publishes after its
+    /// manifest commit): analysis reads the raw lake only through that list. No checksums: the terms'
+    /// fingerprint then hashes the files themselves.
+    /// </summary>
+    public static void PublishCommitted(DataLayout layout)
+    {
+        var files = new List<CommittedFile>();
+        foreach (var feed in Feeds.All.Where(f => Directory.Exists(layout.RawFeed(f))))
+        {
+            foreach (var file in Directory.EnumerateFiles(layout.RawFeed(feed), "*.parquet", SearchOption.AllDirectories))
+            {
+                BusinessCalendar.TryParsePartition(Path.GetFileName(Path.GetDirectoryName(file)), out var dt);
+                files.Add(new CommittedFile(feed, dt, Path.GetRelativePath(layout.Root, file), 0, null, null, "fixture"));
+            }
+        }
+
+        CommittedLake.Of(files).Publish(layout);
     }
 
     private static string Pick(Random rng, string[] values, double[] weights)

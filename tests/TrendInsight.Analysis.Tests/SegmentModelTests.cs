@@ -37,11 +37,11 @@ public sealed class SegmentModelTests
             CREATE TABLE topics AS SELECT 't-马面裙' AS topic_id, 1 AS rank, 1.5 AS growth_shrunk;
             INSERT INTO topic_members VALUES ('t-马面裙', '马面裙', '马面裙', 1);
             """);
+        // 60 searches from 18-23 and 40 from 24-30 this week, each one event of one person
         Load(f,
         [
-            (Recent, "search", "s1", "18-23", 35, 0, ["马面裙"]),
-            (Recent, "search", "s2", "18-23", 25, 0, ["马面裙"]),
-            (Recent, "search", "s3", "24-30", 40, 0, ["马面裙"]),
+            .. Enumerable.Range(0, 60).Select(i => (Recent, "search", $"y{i}", "18-23", 1L, 0L, new[] { "马面裙" })),
+            .. Enumerable.Range(0, 40).Select(i => (Recent, "search", $"o{i}", "24-30", 1L, 0L, new[] { "马面裙" })),
             (Baseline, "search", "s4", "24-30", 280, 0, ["马面裙"]),
             (Recent, "search", "s5", "unknown", 500, 0, ["马面裙"]),
         ]);
@@ -55,8 +55,9 @@ public sealed class SegmentModelTests
 
         f.Run("310_topic_segments");
         var rows = f.Conn.Query(
-            "SELECT value, activity, share, overall_share, tgi, growth, leads FROM topic_segments WHERE dimension = 'age_band' ORDER BY value",
-            r => (Value: r.GetString(0), Activity: r.GetDouble(1), Share: r.GetDouble(2), Overall: r.GetDouble(3), Tgi: r.GetDouble(4), Growth: r.GetDouble(5), Leads: r.GetBoolean(6)));
+            "SELECT value, activity, share, overall_share, tgi, growth, leads, z FROM topic_segments WHERE dimension = 'age_band' ORDER BY value",
+            r => (Value: r.GetString(0), Activity: r.GetDouble(1), Share: r.GetDouble(2), Overall: r.GetDouble(3), Tgi: r.GetDouble(4), Growth: r.GetDouble(5),
+                Leads: r.GetBoolean(6), Z: r.GetDouble(7)));
 
         // unknown is left out of both the topic's and everyone's shares
         Assert.Equal(["18-23", "24-30"], rows.Select(r => r.Value));
@@ -69,7 +70,10 @@ public sealed class SegmentModelTests
         Assert.Equal(40.0 / 100 / (300.0 / 400) * 100, older.Tgi, 9); // 53.3
         Assert.Equal((60 + 50) / 50.0, young.Growth, 9);          // no baseline: (60 + k) / (0 + k)
         Assert.Equal((40 + 50) / (280 * 7 / 28.0 + 50), older.Growth, 9);
-        Assert.True(young.Leads);                                 // 2.2 > 1.5 × 1.2 and TGI ≥ 100
+        // share 0.6 against 0.25 over 101 documents (one set: the unknown search is a draw too):
+        // z = 0.35 / sqrt(0.25 · 0.75 / 101) = 8.1 ≥ sqrt(9 + 2 ln 4) = 3.4 (four segment values tested), and TGI 240 ≥ 120
+        Assert.Equal(0.35 / Math.Sqrt(0.25 * 0.75 / 101), young.Z, 6);
+        Assert.True(young.Leads);
         Assert.False(older.Leads);
     }
 

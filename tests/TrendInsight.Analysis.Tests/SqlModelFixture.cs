@@ -24,7 +24,7 @@ internal sealed class SqlModelFixture : IDisposable
             ("w_comment", c.Weights.Comment), ("w_engagement", c.Weights.Engagement), ("topic_candidates", c.TopicCandidates),
             ("topic_min_similarity", c.TopicMinSimilarity), ("min_co_docs", c.MinCoDocs), ("top_topics", c.TopTopics),
             ("segment_lead_ratio", c.SegmentLeadRatio), ("gap_ratio", c.GapRatio), ("listing_prior", c.ListingPrior),
-            ("evidence_per_topic", c.EvidencePerTopic), ("focus", string.Join(',', c.Focus)), ("idf_floor", c.IdfFloor));
+            ("evidence_per_topic", c.EvidencePerTopic), ("focus", string.Join(',', c.Focus)), ("idf_floor", c.IdfFloor), ("top_list", 10));
     }
 
     public AnalysisConfig Config { get; }

@@ -18,10 +18,70 @@ public sealed class TopicClustererTests
         var members = TopicClusterer.Cluster(candidates, edges);
         var topicOf = members.ToDictionary(m => m.Term, m => m.Name);
         Assert.Equal("露营", topicOf["帐篷"]);
-        Assert.Equal("露营", topicOf["推荐"]);
         Assert.Equal("马面裙", topicOf["国风"]);
-        Assert.Equal(2, members.Select(m => m.TopicId).Distinct().Count());
+        Assert.NotEqual(topicOf["露营"], topicOf["马面裙"]);
+        Assert.NotEqual("马面裙", topicOf["推荐"]);
     }
+
+    [Fact]
+    public void Cluster_CompoundAndItsHead_OneTopicNamedByTheHead()
+    {
+        // no query names both, but 美拉德穿搭 is a style of 美拉德
+        var members = TopicClusterer.Cluster(
+            [new("美拉德穿搭", 1, 3000, Typed: true), new("美拉德", 2, 2500), new("灯芯绒", 3, 900, Typed: true)],
+            [new("美拉德", "灯芯绒", 0.6)]);
+        Assert.All(members, m => Assert.Equal("t-美拉德", m.TopicId));
+        Assert.Equal(3, members.Count);
+    }
+
+    [Fact]
+    public void Cluster_HeadOfAProductWord_NamedByTheProductWord()
+    {
+        var members = TopicClusterer.Cluster([new("羽绒服", 1, 3000, Typed: true), new("羽绒", 2, 1500, Typed: true)], []);
+        Assert.All(members, m => Assert.Equal("羽绒服", m.Name));
+    }
+
+    [Fact]
+    public void Cluster_SeasonalLookAlikesSharingOnlyAHashtag_StayApart()
+    {
+        // 羽绒服 and 围巾 rise together in November; no query, title or comment names both, only the
+        // hashtag 冬季穿搭 is put on posts of each
+        TopicClusterer.Candidate[] candidates =
+        [
+            new("羽绒服", 1, 5000, Typed: true), new("围巾", 2, 4500, Typed: true), new("面包服", 3, 1200),
+            new("披肩", 4, 1000), new("冬季穿搭", 5, 400), new("钻绒", 6, 150),
+        ];
+        TopicClusterer.Edge[] edges =
+        [
+            new("羽绒服", "面包服", 0.5), new("围巾", "披肩", 0.45),
+            new("冬季穿搭", "羽绒服", 0.55), new("冬季穿搭", "围巾", 0.5), new("冬季穿搭", "面包服", 0.3), new("冬季穿搭", "披肩", 0.3),
+            new("钻绒", "羽绒服", 0.4),
+        ];
+        var topicOf = TopicClusterer.Cluster(candidates, edges).ToDictionary(m => m.Term, m => m.Name);
+        Assert.Equal("羽绒服", topicOf["面包服"]);
+        Assert.Equal("羽绒服", topicOf["钻绒"]);
+        Assert.Equal("围巾", topicOf["披肩"]);
+        Assert.NotEqual(topicOf["羽绒服"], topicOf["围巾"]);
+    }
+
+    [Fact]
+    public void Cluster_SideWordSaidOnlyWithTheHead_JoinsTheTopic()
+    {
+        // 钻绒 is said with 羽绒服 alone, not with the topic's other words
+        var members = TopicClusterer.Cluster(
+            [new("羽绒服", 1, 5000), new("面包服", 2, 3000), new("白鸭绒", 3, 2000), new("钻绒", 4, 100)],
+            [new("羽绒服", "面包服", 0.6), new("羽绒服", "白鸭绒", 0.5), new("面包服", "白鸭绒", 0.4), new("钻绒", "羽绒服", 0.35)]);
+        Assert.All(members, m => Assert.Equal("t-羽绒服", m.TopicId));
+    }
+
+    [Theory]
+    [InlineData("美拉德", "美拉德穿搭", true)]
+    [InlineData("露营", "露营灯", true)]
+    [InlineData("外套", "灯芯绒外套", false)]
+    [InlineData("city", "citywalk", false)]
+    [InlineData("美", "美拉德", false)]
+    public void IsHeadOf_Pairs_OnlyAPrefixAtAWordBoundary(string head, string compound, bool expected) =>
+        Assert.Equal(expected, TopicClusterer.IsHeadOf(head, compound));
 
     [Fact]
     public void Cluster_UnlinkedTerm_IsATopicOfItsOwn()

@@ -17,8 +17,9 @@ public sealed class PipelineTests : IDisposable
         var simulated = CliProcess.Run(null, "--data", data, "simulate", "--days", "42", "--end", End, "--seed", "11", "--scale", "0.02", "--out", landing);
         Assert.True(simulated.ExitCode == 0, simulated.ToString());
 
+        // Exit code 3: the simulator plants bad rows, and a run that quarantined rows says so.
         var run = CliProcess.Run(null, "--data", data, "run", "--date", End);
-        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.ExitCode == 3, run.ToString());
 
         var report = Path.Combine(data, "reports", End, "trend-report.html");
         Assert.True(File.Exists(report), run.ToString());
@@ -36,6 +37,12 @@ public sealed class PipelineTests : IDisposable
         Assert.True(row.GetProperty("events").GetInt64() > 0, lake.Stdout);
         Assert.True(row.GetProperty("trends").GetInt64() > 0, lake.Stdout);
         Assert.True(truth.TryGetProperty("accounting", out _));
+
+        // The analysed topics scored against what the simulator planted.
+        var evaluated = CliProcess.Run(null, "--data", data, "evaluate", "--truth", Path.Combine(landing, "ground_truth.json"));
+        Assert.True(evaluated.ExitCode == 0, evaluated.ToString());
+        Assert.Contains(End + "  precision@10", evaluated.Stdout, StringComparison.Ordinal);
+        Assert.Contains("summary " + End + ".." + End + " (1 dates)", evaluated.Stdout, StringComparison.Ordinal);
 
         // A second run of the same day changes nothing: files already ingested are skipped.
         var again = CliProcess.Run(null, "--data", data, "run", "--date", End);

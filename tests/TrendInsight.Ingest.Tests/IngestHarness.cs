@@ -44,9 +44,9 @@ internal sealed class IngestHarness : IDisposable
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Runs an ingest and asserts the accounting identity for the run and each feed.</summary>
-    public IngestSummary Run(string? feed = null)
+    public IngestSummary Run(string? feed = null, Func<string, Stream>? open = null)
     {
-        Last = new IngestService(Config, Clock);
+        Last = open is null ? new IngestService(Config, Clock) : new IngestService(Config, Clock) { OpenLanding = open };
         var summary = Last.IngestAsync(Layout, feed, null, CancellationToken.None).GetAwaiter().GetResult();
         AssertIdentity(summary);
         return summary;
@@ -91,6 +91,33 @@ internal sealed class IngestHarness : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// <c>sum(hash(row))</c> over a feed's lake rows without <c>source_file</c> (the landing file's name): equal for two
+    /// data folders that hold the same rows. "0" for an empty feed.
+    /// </summary>
+    public string LakeHash(string feed)
+    {
+        var folder = Layout.RawFeed(feed);
+        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any())
+        {
+            return "0";
+        }
+
+        using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 });
+        using var conn = db.Connect();
+        var glob = Path.Combine(folder, "*=*", "*.parquet").Replace("'", "''", StringComparison.Ordinal);
+        return conn.Scalar<string>($"SELECT coalesce(sum(hash(r))::VARCHAR, '0') FROM (SELECT * EXCLUDE (source_file) FROM read_parquet('{glob}', hive_partitioning = true)) r");
+    }
+
+    /// <summary>Quarantine records of a feed as JSON objects (all runs), for fields beyond the usual ones.</summary>
+    public List<JsonElement> QuarantineRecords(string feed)
+    {
+        var folder = Path.Combine(Layout.Quarantine, feed);
+        return !Directory.Exists(folder) ? []
+            : [.. Directory.EnumerateFiles(folder, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .SelectMany(File.ReadLines).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
     }
 
     /// <summary>Quarantined rows of a feed (all runs, all partitions).</summary>

@@ -57,4 +57,29 @@ public sealed class TimestampParserTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("２０２６-11-10T12:00:00+08:00")]
+    [InlineData("2026-11-10T12:00:00+0٨:00")]
+    [InlineData("２０２６－１１－１０　１２：００：００")]
+    [InlineData("۲۰۲۶-۱۱-۱۰T۱۲:۰۰:۰۰+۰۸:۰۰")]
+    public void TryParse_NonAsciiDigits_FoldedToTheSameInstant(string text)
+    {
+        Assert.True(TimestampParser.TryParse(FieldKind.String, System.Text.Encoding.UTF8.GetBytes(text), out var instant));
+        Assert.Equal(new DateTimeOffset(2026, 11, 10, 4, 0, 0, TimeSpan.Zero), instant);
+    }
+
+    [Theory]
+    [InlineData("0000-01-01")]
+    [InlineData("0000-01-01T00:00:00Z")]
+    [InlineData("0001-01-01T00:00:00+08:00")]
+    [InlineData("0001-01-01 00:00:00")]
+    [InlineData("9999-12-31T23:59:59-05:00")]
+    [InlineData("2026-11-10T12:00:00+14:59")]
+    [InlineData("2026-11-10T12:00:00.5+1459")]
+    [InlineData("٩٩٩٩-١٢-٣١T٢٣:٥٩:٥٩-٠٥:٠٠")]
+    public void TryParse_OutsideTheCalendar_FalseNeverThrows(string text)
+    {
+        Assert.False(TimestampParser.TryParse(FieldKind.String, System.Text.Encoding.UTF8.GetBytes(text), out _));
+    }
 }

@@ -41,8 +41,14 @@ public sealed class ReportServiceTests : IDisposable
         Assert.Equal(21, camping.Forecast.Count);
         Assert.Equal(0.12, camping.ForecastError);
         Assert.Equal(["露营", "天幕"], camping.RelatedTerms.Select(t => t.Term));
-        Assert.Equal("18-23", ReportText.Leading(camping.Segments, "age_band")!.Segment);
-        Assert.Equal(143.0 - 25.0, camping.Supply!.Gap, 6);
+        Assert.Equal("18-23", ReportText.Leading(camping.Segments, "age_band")[0].Segment);
+        Assert.Empty(ReportText.Leading(camping.Segments, "gender"));
+        Assert.Equal(97.1, camping.Supply!.Opportunity, 6);
+        Assert.True(camping.Supply.IsGap);
+        Assert.Equal("growth_and_level", camping.Supply.Reason);
+        Assert.Equal(new ListMovement(3, 2, false, 4), camping.Movement);
+        Assert.Equal(0.78, camping.ForecastCoverage);
+        Assert.True(camping.ForecastInformative);
         Assert.Equal(2, camping.Evidence.Count);
         Assert.Equal("秋冬露营穿搭｜复古山系", Assert.Single(camping.TopContent).Title);
 
@@ -50,6 +56,7 @@ public sealed class ReportServiceTests : IDisposable
         Assert.Null(breakout.GrowthPct);
         Assert.Empty(breakout.Segments);
         Assert.Null(breakout.Supply);
+        Assert.Equal(new ListMovement(null, null, true, 1), breakout.Movement);
         Assert.Equal(7, breakout.Series.Count);
 
         Assert.Equal(["老钱风", "松弛感"], report.Declining.Select(t => t.Topic));
@@ -83,7 +90,7 @@ public sealed class ReportServiceTests : IDisposable
         Assert.Contains("涨势最强的话题是「露营」", html, StringComparison.Ordinal);
         using var xlsx = SpreadsheetDocument.Open(result.Files[1], false);
         Assert.Equal(6, xlsx.WorkbookPart!.WorksheetParts.Count());
-        Assert.Contains("| 1 | 露营 | 上升 | +143% |", await File.ReadAllTextAsync(result.Files[2]), StringComparison.Ordinal);
+        Assert.Contains("| 1 | ↑2 | 4 周 | 露营 | 上升 | +143% |", await File.ReadAllTextAsync(result.Files[2]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,12 +137,16 @@ public sealed class ReportServiceTests : IDisposable
         using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 });
         using var conn = db.Connect();
         conn.Execute(sql);
-        foreach (var mart in new[] { "topics", "trends", "topic_daily", "forecast", "topic_attributes", "topic_segments", "supply_gap", "evidence", "new_words" })
+        foreach (var mart in new[] { "topics", "trends", "topic_daily", "forecast", "topic_attributes", "topic_segments", "supply_gap", "evidence", "new_words", "topic_movement" })
         {
             Copy(conn, mart, Path.Combine(layout.Marts, mart, BusinessCalendar.Partition(AsOf)));
         }
 
         Copy(conn, "raw_search", layout.RawPartition(Feeds.Search, AsOf));
+
+        // The report reads the raw lake through the list ingest publishes after its manifest commit.
+        var rawSearch = Path.Combine(layout.RawPartition(Feeds.Search, AsOf), "part-0.parquet");
+        CommittedLake.Of([new CommittedFile(Feeds.Search, AsOf, Path.GetRelativePath(layout.Root, rawSearch), 0, null, null, "fixture")]).Publish(layout);
         var termDaily = Path.Combine(layout.Marts, "term_daily").Replace("'", "''", StringComparison.Ordinal);
         conn.Execute($"COPY term_daily TO '{termDaily}' (FORMAT parquet, PARTITION_BY (dt))");
     }

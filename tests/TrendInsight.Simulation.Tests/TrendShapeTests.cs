@@ -149,6 +149,47 @@ public sealed class TrendShapeTests(SimulationFixture fixture) : IClassFixture<S
         Assert.True(planted[^1] > planted[start + 7]);
     }
 
+    [Fact]
+    public void SearchRows_SeasonalLookAlikes_RiseTogetherButAreNeverNamedTogether()
+    {
+        var lookalikes = fixture.GroundTruth.RootElement.GetProperty("seasonal_lookalikes").EnumerateArray().ToList();
+        Assert.Equal(2, lookalikes.Count);
+        Assert.Equal(lookalikes[0].GetProperty("peak").GetString(), lookalikes[1].GetProperty("peak").GetString());
+        var a = lookalikes[0].GetProperty("terms").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        var b = lookalikes[1].GetProperty("terms").EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+        var both = 0;
+        var either = 0;
+        foreach (var file in LandingReader.FeedFiles(fixture.Root, Feeds.Search).Skip(Days - 30))
+        {
+            foreach (var query in LandingReader.Rows(file).Select(r => r["query"]).OfType<string>())
+            {
+                var hasA = a.Any(t => query.Contains(t, StringComparison.Ordinal));
+                var hasB = b.Any(t => query.Contains(t, StringComparison.Ordinal));
+                either += hasA || hasB ? 1 : 0;
+                both += hasA && hasB ? 1 : 0;
+            }
+        }
+
+        Assert.True(either > 100, $"{either} queries");
+        Assert.Equal(0, both);
+    }
+
+    [Fact]
+    public void SearchRows_TopicTerms_SometimesNamedTogether()
+    {
+        // 焦糖色 and 灯芯绒 (or 美拉德 with a side word) in one query, as people type them
+        var terms = Terms("maillard");
+        var together = 0;
+        foreach (var file in LandingReader.FeedFiles(fixture.Root, Feeds.Search).Skip(Days - 14))
+        {
+            together += LandingReader.Rows(file).Select(r => r["query"]).OfType<string>()
+                .Count(q => terms.Count(t => q.Contains(t, StringComparison.Ordinal)) >= 2 && !q.Contains("美拉德穿搭", StringComparison.Ordinal));
+        }
+
+        Assert.True(together > 20, $"{together} queries name two maillard terms");
+    }
+
     private JsonElement Topic(string id) =>
         fixture.GroundTruth.RootElement.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("id").GetString() == id);
 

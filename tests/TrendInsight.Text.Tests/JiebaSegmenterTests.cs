@@ -1,4 +1,5 @@
 using TrendInsight.Core;
+using TrendInsight.Text.Jieba;
 
 namespace TrendInsight.Text.Tests;
 
@@ -67,38 +68,61 @@ public sealed class JiebaSegmenterTests : IClassFixture<SegmenterFixture>
     }
 
     [Fact]
-    public void Load_DefaultData_PythonJiebaDictionary()
+    public void Load_DefaultData_JiebaDictionary()
     {
         Assert.EndsWith("dict.txt", _segmenter.DictionarySource, StringComparison.Ordinal);
         Assert.Equal(60101967L, _segmenter.Total);
     }
 
     [Fact]
-    public void Load_CppJiebaHmmModel_SameGoldenSegmentation()
+    public void Load_JiebaNetHmmTables_SameAsPythonFinalseg()
     {
-        // cppjieba rounds emissions to six decimals; on the golden sentences the routes are the same.
-        var cpp = JiebaSegmenter.Load(new SegmenterOptions
+        // python3-jieba is the oracle the golden files were made with; jieba.NET's JSON tables and its
+        // start probabilities in code must be the same numbers.
+        var python = HmmModel.LoadPython(Path.Combine(SegmenterFixture.PythonJiebaFolder, "finalseg"));
+        var jiebaNet = HmmModel.LoadJson(JiebaData.Folder);
+        Assert.Equal(python.Start, jiebaNet.Start);
+        Assert.Equal(python.Trans, jiebaNet.Trans);
+        for (var state = 0; state < 4; state++)
         {
-            HmmModelPath = Path.Combine(AssetLocator.JiebaDictionaryFolder, "hmm_model.utf8"),
-        });
-        var lines = File.ReadAllLines(SegmenterFixture.TestData("golden", "input.txt"));
-        var differ = lines.Count(l => !cpp.Cut(l).SequenceEqual(_segmenter.Cut(l), StringComparer.Ordinal));
-        Assert.True(differ <= lines.Length / 1000, $"{differ} of {lines.Length} lines differ with hmm_model.utf8");
+            Assert.Equal(python.Emit[state], jiebaNet.Emit[state]);
+        }
     }
 
     [Fact]
-    public void Load_NodejiebaDictionary_AlmostAllGoldenLinesSame()
+    public void Load_JiebaNetDictionary_SameAsPythonDictApartFromLineEnds()
     {
-        // cppjieba's jieba.dict.utf8 lacks the entries of dict.txt with Latin letters or digits
-        // (4S店, AA制, T恤 …); lines holding those words segment differently.
-        var cpp = JiebaSegmenter.Load(new SegmenterOptions
+        var python = File.ReadAllText(Path.Combine(SegmenterFixture.PythonJiebaFolder, "dict.txt"));
+        var jiebaNet = File.ReadAllText(JiebaData.DictionaryPath);
+        Assert.Contains("\r\n", jiebaNet, StringComparison.Ordinal);
+        Assert.Equal(python, jiebaNet.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal(JiebaData.DictionaryPath, _segmenter.DictionarySource);
+    }
+
+    [Fact]
+    public void Load_HmmFolderWithoutEmissions_ErrorNamesFile()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"hmm-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        File.Copy(JiebaData.HmmTransitionPath, Path.Combine(folder, "prob_trans.json"));
+        try
         {
-            DictionaryPath = Path.Combine(AssetLocator.JiebaDictionaryFolder, "jieba.dict.utf8"),
-        });
-        var lines = File.ReadAllLines(SegmenterFixture.TestData("golden", "input.txt"));
-        var differ = lines.Where(l => !cpp.Cut(l).SequenceEqual(_segmenter.Cut(l), StringComparer.Ordinal)).ToList();
-        Assert.True(differ.Count <= lines.Length / 50, $"{differ.Count} of {lines.Length} lines differ:\n" + string.Join("\n", differ.Take(5)));
-        Assert.Contains(differ, l => l.Contains("4S店", StringComparison.Ordinal) || l.Contains("AA制", StringComparison.Ordinal));
+            var ex = Assert.Throws<TrendInsightException>(
+                () => JiebaSegmenter.Load(new SegmenterOptions { HmmModelPath = folder }));
+            Assert.Contains(Path.Combine(folder, "prob_emit.json"), ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Require_MissingDataFile_ErrorSaysHowToGetIt()
+    {
+        var ex = Assert.Throws<TrendInsightException>(() => JiebaData.Require("dict.big.txt"));
+        Assert.Contains(Path.Combine(JiebaData.Folder, "dict.big.txt"), ex.Message, StringComparison.Ordinal);
+        Assert.Contains("jieba.NET", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

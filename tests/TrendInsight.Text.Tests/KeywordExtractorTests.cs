@@ -62,6 +62,18 @@ public sealed class KeywordExtractorTests : IClassFixture<SegmenterFixture>
     }
 
     [Fact]
+    public void Load_DefaultFiles_JiebaNetIdfAndStopWords()
+    {
+        Assert.Equal(JiebaData.IdfPath, KeywordExtractor.DefaultIdfPath);
+        Assert.True(_extractor.IdfCount > 250_000);
+        var stop = StopWords.Load();
+        // stopwords.txt starts with a byte-order mark; its first word is "i", not "\uFEFFi"
+        Assert.True(stop.Contains("i"));
+        Assert.True(stop.Contains("一个"));
+        Assert.True(stop.Contains("，"));
+    }
+
+    [Fact]
     public void StopWords_ExtraAndCase_Applied()
     {
         var stop = StopWords.Load(extra: ["亲", "YYDS"]);

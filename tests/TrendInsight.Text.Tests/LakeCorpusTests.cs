@@ -37,6 +37,16 @@ public sealed class LakeCorpusTests : IDisposable
             conn.Execute("COPY products TO $folder (FORMAT parquet, PARTITION_BY (dt))", ("folder", layout.RawFeed("products")));
         }
 
+        // The lake is read through the committed list that ingest publishes; a file not on it is not read.
+        var committed = Directory.EnumerateFiles(layout.Raw, "*.parquet", SearchOption.AllDirectories).Select(f =>
+        {
+            BusinessCalendar.TryParsePartition(Path.GetFileName(Path.GetDirectoryName(f)), out var dt);
+            return new CommittedFile(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(f)))!, dt, Path.GetRelativePath(layout.Root, f), 0, null, null, "test");
+        }).ToList();
+        CommittedLake.Of(committed).Publish(layout);
+        var day3 = Path.Combine(layout.Root, committed.Single(c => c.Feed == "comments" && c.Dt == new DateOnly(2026, 5, 3)).Path);
+        File.Copy(day3, Path.Combine(Path.GetDirectoryName(day3)!, "part-zzz.parquet"));
+
         var (lines, perFeed) = LakeCorpus.Read(layout, new DateOnly(2026, 5, 2));
 
         Assert.Equal(["<br>美拉德", "新中式马面裙"], lines.Order(StringComparer.Ordinal));

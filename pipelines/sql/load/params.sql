@@ -26,4 +26,6 @@ SELECT $as_of::DATE AS as_of,
        $evidence_per_topic::INTEGER AS evidence_per_topic,
        -- focus categories come as one comma-separated text
        CASE WHEN $focus::VARCHAR = '' THEN []::VARCHAR[] ELSE string_split($focus::VARCHAR, ',') END AS focus,
-       $idf_floor::DOUBLE AS idf_floor
+       $idf_floor::DOUBLE AS idf_floor,
+       -- rank up to which a topic is on the report's list (report.top_topics), for days on the list
+       $top_list::INTEGER AS top_list

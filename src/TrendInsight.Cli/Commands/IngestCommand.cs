@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 using TrendInsight.Core;
 using TrendInsight.Core.Pipeline;
@@ -10,10 +9,14 @@ namespace TrendInsight.Cli.Commands;
 
 /// <summary>
 /// <c>trendinsight ingest [--feed F] [--landing DIR]</c>: every new landing file into the Parquet lake,
-/// with a progress bar (files, rows/s) and a summary table per feed.
+/// with a progress bar (files, rows/s) and a summary table per feed. Exit code 0 when every row was accepted
+/// (or a duplicate), <see cref="RejectedExitCode"/> when a row was quarantined or a file rejected.
 /// </summary>
 public static class IngestCommand
 {
+    /// <summary>The exit code of <c>ingest</c> and <c>run</c> when rows were quarantined or files rejected: the run itself succeeded.</summary>
+    public const int RejectedExitCode = 3;
+
     public static Command Create()
     {
         var feed = new Option<string?>("--feed")
@@ -31,7 +34,8 @@ public static class IngestCommand
         {
             var layout = CliContext.Layout(result);
             var config = CliContext.Config(result);
-            var service = new IngestService(config, TimeProvider.System, NullLoggerFactory.Instance)
+            using var loggers = RunCommand.FileLoggers(layout, TimeProvider.System);
+            var service = new IngestService(config, TimeProvider.System, loggers)
             {
                 LandingFolder = result.GetValue(landing)?.FullName,
             };
@@ -60,8 +64,14 @@ public static class IngestCommand
             var table = new Table().Title("ingest")
                 .AddColumns("feed", "files", "skipped", "rows read", "accepted", "quarantined", "duplicates", "replaced");
             var reasons = new Table().Title("quarantined by reason").AddColumns("feed", "reason", "rows");
+            var rejected = new Table().Title("landing files rejected").AddColumns("feed", "file", "reason", "detail");
             foreach (var t in service.LastFeeds)
             {
+                foreach (var (file, reason, detail) in t.RejectedFiles)
+                {
+                    rejected.AddRow(t.Feed, Markup.Escape(file), Markup.Escape(reason), Markup.Escape(detail));
+                }
+
                 table.AddRow(t.Feed, N(t.FilesProcessed), N(t.FilesSkipped), N(t.RowsRead), N(t.Accepted), N(t.Quarantined), N(t.Duplicates), N(t.Replaced));
                 foreach (var (reason, rows) in t.Reasons)
                 {
@@ -77,10 +87,44 @@ public static class IngestCommand
                 AnsiConsole.Write(reasons);
             }
 
+            if (rejected.Rows.Count > 0)
+            {
+                AnsiConsole.Write(rejected);
+            }
+
+            if (summary.Refused.Count > 0)
+            {
+                var refused = new Table().Title("not read").AddColumns("feed", "path", "reason");
+                foreach (var r in summary.Refused)
+                {
+                    refused.AddRow(Markup.Escape(r.Feed), Markup.Escape(r.Path), Markup.Escape(r.Reason));
+                }
+
+                AnsiConsole.Write(refused);
+            }
+
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"rows read {summary.RowsRead:N0} = accepted {summary.Accepted:N0} + quarantined {summary.Quarantined:N0} + duplicates {summary.Duplicates:N0}; "
-                + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")));
-            return 0;
+                + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")
+                + (summary.Refused.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {summary.Refused.Count} landing entries not read (see above)") : string.Empty)));
+            foreach (var (from, to) in summary.Orphans)
+            {
+                AnsiConsole.MarkupLine("[yellow]" + Markup.Escape($"moved aside: {from} -> {to} (no run of the manifest wrote it)") + "[/]");
+            }
+
+            if (summary.MissingLakeFiles.Count > 0)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"error: the lake is damaged: {summary.MissingLakeFiles.Count:N0} committed files are missing or changed, e.g. {summary.MissingLakeFiles[0]}; run `trendinsight verify`, then `trendinsight repair --reingest`"));
+                return 1;
+            }
+
+            if (summary.FilesRejected > 0)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{summary.FilesRejected} files rejected")));
+            }
+
+            return summary.AnythingRejected ? RejectedExitCode : 0;
         });
         return command;
     }

@@ -14,7 +14,10 @@ using TrendInsight.Scheduler.State;
 
 namespace TrendInsight.Cli.Commands;
 
-/// <summary><c>trendinsight run [--date D]</c>: ingest → analyze → report once, with progress; recorded in the run history.</summary>
+/// <summary>
+/// <c>trendinsight run [--date D]</c>: ingest → analyze → report once, with progress; recorded in the run history.
+/// Exit code 0, or <see cref="IngestCommand.RejectedExitCode"/> when ingest quarantined rows or rejected files.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -44,7 +47,8 @@ public static class RunCommand
 
                     ingestTask.StartTask();
                     ingest = await steps.IngestAsync(1, Track(ingestTask), cancellationToken);
-                    Finish(ingestTask, $"ingest: {ingest.Accepted.ToString("N0", CultureInfo.InvariantCulture)} rows accepted");
+                    Finish(ingestTask, $"ingest: {ingest.Accepted.ToString("N0", CultureInfo.InvariantCulture)} rows accepted"
+                        + (ingest.Refused.Count > 0 ? $", {ingest.Refused.Count} landing entries not read (symbolic links or outside landing; see the log)" : string.Empty));
 
                     analyzeTask.StartTask();
                     analyze = await steps.AnalyzeAsync(day, 1, ensureIngest: false, Track(analyzeTask), cancellationToken);
@@ -58,6 +62,13 @@ public static class RunCommand
             foreach (var file in report.Files)
             {
                 AnsiConsole.MarkupLine("report: " + Markup.Escape(file));
+            }
+
+            if (ingest.AnythingRejected)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"ingest: {ingest.Quarantined:N0} rows quarantined, {ingest.FilesRejected} files rejected (trendinsight status shows them)")));
+                return IngestCommand.RejectedExitCode;
             }
 
             return 0;

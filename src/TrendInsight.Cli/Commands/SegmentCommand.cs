@@ -37,9 +37,16 @@ public static class SegmentCommand
             Description = "Normalise each line first (NFKC, traditional → simplified, lower case), as the pipeline does",
         };
 
+        var engine = new Option<string>("--engine")
+        {
+            Description = "ours (the pipeline's segmenter) or jieba.net (jieba.NET's own JiebaSegmenter, to compare; no lower-case twins)",
+            DefaultValueFactory = _ => "ours",
+        };
+        engine.AcceptOnlyFromAmong("ours", "jieba.net");
+
         var command = new Command("segment", "Segment stdin lines into words with jieba (one output line per input line)")
         {
-            mode, noHmm, userDict, jiebaOnly, normalize,
+            mode, noHmm, userDict, jiebaOnly, normalize, engine,
         };
         command.SetAction(result =>
         {
@@ -55,10 +62,18 @@ public static class SegmentCommand
                 options = pipeline with { UserDictionaries = [.. pipeline.UserDictionaries, .. extra] };
             }
 
-            var segmenter = JiebaSegmenter.Load(options);
             using var normalizer = result.GetValue(normalize) ? TextNormalizer.Create() : null;
             var segmentMode = result.GetValue(mode) == "search" ? SegmentMode.Search : SegmentMode.Precise;
-            Run(segmenter, normalizer, segmentMode, !result.GetValue(noHmm), Console.OpenStandardInput(), Console.OpenStandardOutput());
+            var hmm = !result.GetValue(noHmm);
+            if (result.GetValue(engine) == "jieba.net")
+            {
+                var reference = JiebaNetSegmenter.Load(options.Lexicon, options.UserDictionaries);
+                Run(text => reference.Cut(text, segmentMode, hmm), normalizer, Console.OpenStandardInput(), Console.OpenStandardOutput());
+                return 0;
+            }
+
+            var segmenter = JiebaSegmenter.Load(options);
+            Run(segmenter, normalizer, segmentMode, hmm, Console.OpenStandardInput(), Console.OpenStandardOutput());
             return 0;
         });
         return command;
@@ -95,6 +110,20 @@ public static class SegmentCommand
             }
 
             writer.WriteLine();
+        }
+    }
+
+    /// <summary>Segments every line of <paramref name="input"/> with <paramref name="cut"/> (another engine).</summary>
+    public static void Run(Func<string, IEnumerable<string>> cut, TextNormalizer? normalizer, Stream input, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), bufferSize: 1 << 16) { NewLine = "\n", AutoFlush = false };
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            var text = normalizer is null ? line : normalizer.Normalize(line);
+            writer.WriteLine(string.Join(' ', cut(text).Where(w => !IsBlank(w))));
         }
     }
 

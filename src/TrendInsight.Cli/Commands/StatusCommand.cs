@@ -42,18 +42,25 @@ public static partial class StatusCommand
         {
             status = IngestStatus.Read(layout, lastRuns);
         }
-        catch (TrendInsightException ex) when (ex.IsTransient)
+        catch (TrendInsightException ex)
         {
-            // An ingest holds the manifest: say so and go on with the sections that do not need it.
-            AnsiConsole.MarkupLine("[yellow]ingest:[/] " + Markup.Escape(ex.Message));
+            // An ingest holds the manifest, or it is unreadable: say so and go on with the sections that do not need it.
+            AnsiConsole.MarkupLine((ex.IsTransient ? "[yellow]ingest:[/] " : "[red]ingest:[/] ") + Markup.Escape(ex.Message));
             return;
         }
 
         if (status is null)
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"ingest: no runs yet in {layout.Root}"));
+            AnsiConsole.MarkupLine(Directory.Exists(layout.Raw) && Directory.EnumerateFiles(layout.Raw, "*", SearchOption.AllDirectories).Any()
+                ? "[red]" + Markup.Escape($"ingest: the manifest {layout.Manifest} is missing but the lake holds files; run `trendinsight repair` to rebuild it from the lake") + "[/]"
+                : Markup.Escape($"ingest: no runs yet in {layout.Root}"));
             return;
         }
+
+        AnsiConsole.MarkupLine(status.MissingFiles.Count == 0
+            ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"lake: {status.CommittedFiles:N0} committed files, all present (`trendinsight verify` checks their checksums)"))
+            : "[red]" + Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"lake: {status.MissingFiles.Count:N0} of {status.CommittedFiles:N0} committed files missing or changed, e.g. {status.MissingFiles[0]}; run `trendinsight verify`, then `trendinsight repair --reingest`")) + "[/]");
 
         var runs = new Table().Title("last ingest runs")
             .AddColumns("run", "started (UTC)", "feed", "files", "skipped", "read", "accepted", "quarantined", "duplicates", "replaced");
@@ -83,6 +90,17 @@ public static partial class StatusCommand
         }
 
         AnsiConsole.Write(reasons);
+
+        if (status.RejectedFiles.Count > 0)
+        {
+            var rejected = new Table().Title("landing files rejected (latest)").AddColumns("run", "feed", "file", "reason", "detail");
+            foreach (var f in status.RejectedFiles)
+            {
+                rejected.AddRow(Markup.Escape(f.RunId), f.Feed, Markup.Escape(f.File), Markup.Escape(f.Reason), Markup.Escape(f.Detail));
+            }
+
+            AnsiConsole.Write(rejected);
+        }
 
         var partitions = new Table().Title("lake partitions")
             .AddColumns("feed", "dt", "lake rows", "files", "quarantined rows");

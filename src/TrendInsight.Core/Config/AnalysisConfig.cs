@@ -28,7 +28,7 @@ public sealed class AnalysisConfig
     public double RiseSlope { get; set; } = 0.15;
 
     /// <summary>
-    /// Generic-word filter of the rank: a term whose jieba IDF (idf.utf8) is below this does not rank
+    /// Generic-word filter of the rank: a term whose jieba IDF (idf.txt from jieba.NET) is below this does not rank
     /// unless it is a lexicon or discovered word (it stays in term_daily); 0 turns the filter off.
     /// 9.5 is about the 10th percentile of jieba's IDF table: the most common tenth of its words.
     /// </summary>
@@ -49,13 +49,13 @@ public sealed class AnalysisConfig
     /// <summary>Topics reported (by rank) in attributes, segments, supply gap, forecast and evidence.</summary>
     public int TopTopics { get; set; } = 50;
 
-    /// <summary>A segment leads when its growth exceeds the topic's growth by this factor.</summary>
+    /// <summary>A segment leads a topic when its share of the topic is at least this many times its share of all activity, significantly (z ≥ <see cref="MinZ"/>).</summary>
     public double SegmentLeadRatio { get; set; } = 1.2;
 
     /// <summary>Pseudo-count of product listings added to both windows before the supply growth ratio.</summary>
     public double ListingPrior { get; set; } = 3;
 
-    /// <summary>Supply gap: demand growth ÷ supply growth at or above this ratio.</summary>
+    /// <summary>Supply gap: demand growth ÷ supply growth, or the typical listings ÷ the topic's listings, at or above this ratio.</summary>
     public double GapRatio { get; set; } = 1.5;
 
     /// <summary>Days forecast ahead (14–28).</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TrendInsight.Core.Config;
 
 /// <summary>The <c>ingest:</c> section of <c>pipelines/trendinsight.yaml</c>.</summary>
@@ -9,6 +11,15 @@ public sealed class IngestConfig
     /// <summary>Longest text (query, comment, title) in characters; longer rows are quarantined as <c>text_too_long</c>.</summary>
     public int MaxTextLength { get; set; } = 10_000;
 
+    /// <summary>
+    /// Longest landing line (a CSV record: all its lines) in bytes, after gzip. A longer one is quarantined as
+    /// <c>line_too_long</c> with its first bytes; it is cut while it is read, never held whole.
+    /// </summary>
+    public int MaxLineBytes { get; set; } = 1 << 20;
+
+    /// <summary>Longest id (event_id, content_id, product_id, user_id, author_id, shop_id) in UTF-8 bytes; longer → <c>id_too_long:&lt;f&gt;</c>.</summary>
+    public int MaxIdBytes { get; set; } = 256;
+
     /// <summary>How far in the future a timestamp may lie before the row is quarantined as <c>future_timestamp</c>.</summary>
     public double FutureToleranceHours { get; set; } = 24;
 
@@ -18,8 +29,39 @@ public sealed class IngestConfig
     /// <summary>Seconds a second ingest waits for the running one to finish before giving up with a clear message (0 = give up at once).</summary>
     public int LockWaitSeconds { get; set; }
 
-    /// <summary>Landing file name patterns that are read.</summary>
+    /// <summary>
+    /// Landing file name patterns that are read, each matched inside <c>landing/&lt;feed&gt;/</c> only:
+    /// a file name with <c>*</c> and <c>?</c>, never a folder, <c>..</c> or an absolute path.
+    /// </summary>
     public List<string> Patterns { get; set; } = ["*.jsonl", "*.jsonl.gz", "*.csv"];
+
+    /// <summary>
+    /// Read landing files and feed folders that are symbolic links. Off by default: a link is not
+    /// followed but reported with its path, so that a link to a file outside the data folder (say
+    /// <c>/etc/shadow</c>) never reaches the lake or quarantine.
+    /// </summary>
+    public bool FollowSymlinks { get; set; }
+
+    /// <summary>Why <paramref name="pattern"/> is not a file name pattern, or null when it is one.</summary>
+    public static string? PatternProblem(string? pattern)
+    {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            return "is empty";
+        }
+
+        if (Path.IsPathRooted(pattern) || pattern.Contains('/', StringComparison.Ordinal) || pattern.Contains('\\', StringComparison.Ordinal))
+        {
+            return "names a folder or an absolute path; patterns match file names inside landing/<feed>/ only, e.g. *.jsonl";
+        }
+
+        if (pattern.Contains("..", StringComparison.Ordinal))
+        {
+            return "contains '..'; patterns match file names inside landing/<feed>/ only, e.g. *.jsonl";
+        }
+
+        return null;
+    }
 
     internal void Validate(List<string> errors)
     {
@@ -31,6 +73,16 @@ public sealed class IngestConfig
         if (MaxTextLength < 1)
         {
             errors.Add("ingest.max_text_length must be positive");
+        }
+
+        if (MaxLineBytes is < 1024 or > (1 << 30))
+        {
+            errors.Add("ingest.max_line_bytes must be between 1024 and 1073741824");
+        }
+
+        if (MaxIdBytes is < 1 or > 65536)
+        {
+            errors.Add("ingest.max_id_bytes must be between 1 and 65536");
         }
 
         if (FutureToleranceHours < 0)
@@ -51,6 +103,14 @@ public sealed class IngestConfig
         if (Patterns.Count == 0)
         {
             errors.Add("ingest.patterns must name at least one pattern");
+        }
+
+        for (var i = 0; i < Patterns.Count; i++)
+        {
+            if (PatternProblem(Patterns[i]) is { } problem)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"ingest.patterns[{i}] '{Patterns[i]}' {problem}"));
+            }
         }
     }
 }

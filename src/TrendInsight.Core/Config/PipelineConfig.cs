@@ -6,7 +6,8 @@ namespace TrendInsight.Core.Config;
 
 /// <summary>
 /// <c>pipelines/trendinsight.yaml</c>: one section per stage. Keys are snake_case in YAML; an unknown
-/// key is an error that names the file, line and key, so a typo never silently falls back to a default.
+/// key, a key given twice, a value of the wrong kind and an empty file are errors that name the file,
+/// line and key, so a typo never silently falls back to a default.
 /// </summary>
 public sealed class PipelineConfig
 {
@@ -34,8 +35,9 @@ public sealed class PipelineConfig
         PipelineConfig config;
         try
         {
-            using var reader = new StreamReader(path);
-            config = deserializer.Deserialize<PipelineConfig>(reader) ?? new PipelineConfig();
+            var text = File.ReadAllText(path);
+            YamlShape.Check(path, text);
+            config = deserializer.Deserialize<PipelineConfig>(text) ?? new PipelineConfig();
         }
         catch (YamlException ex)
         {
@@ -58,7 +60,12 @@ public sealed class PipelineConfig
         Analysis.Validate(errors);
         Report.Validate(errors);
         Schedule.Validate(errors);
-        if (errors.Count > 0)
+        if (errors.Count == 1)
+        {
+            throw new TrendInsightException($"{source}: invalid configuration: {errors[0]}");
+        }
+
+        if (errors.Count > 1)
         {
             throw new TrendInsightException($"{source}: invalid configuration:\n  " + string.Join("\n  ", errors));
         }

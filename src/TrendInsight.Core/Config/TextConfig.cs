@@ -10,7 +10,7 @@ public sealed class TextConfig
     /// </summary>
     public List<string> UserDictionaries { get; set; } = [];
 
-    /// <summary>Words never counted as terms, on top of jieba's <c>stop_words.utf8</c>.</summary>
+    /// <summary>Words never counted as terms, on top of jieba.NET's <c>stopwords.txt</c>.</summary>
     public List<string> ExtraStopWords { get; set; } = [];
 
     /// <summary>New-word candidates must occur at least this many times in the corpus.</summary>

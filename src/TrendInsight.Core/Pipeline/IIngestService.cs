@@ -15,4 +15,23 @@ public sealed record IngestSummary(
     long Duplicates,
     int FilesProcessed,
     int FilesSkipped,
-    IReadOnlyList<DateOnly> PartitionsWritten);
+    IReadOnlyList<DateOnly> PartitionsWritten)
+{
+    /// <summary>Landing files rejected whole (not gzip, not text, vanished, unreadable); their rows are not counted.</summary>
+    public int FilesRejected { get; init; }
+
+    /// <summary>True when a row was quarantined or a file rejected: the CLI's exit code 3.</summary>
+    public bool AnythingRejected => Quarantined > 0 || FilesRejected > 0;
+
+    /// <summary>Landing entries not read (symbolic links, matches outside the landing folder), each with the reason.</summary>
+    public IReadOnlyList<LandingRefusal> Refused { get; init; } = [];
+
+    /// <summary>
+    /// Committed lake files (relative to the data folder) that are missing or not of their committed size:
+    /// a damaged lake, which <c>trendinsight verify</c> details and <c>repair --reingest</c> restores.
+    /// </summary>
+    public IReadOnlyList<string> MissingLakeFiles { get; init; } = [];
+
+    /// <summary>Files found in the lake that no run of the manifest wrote, moved aside: (from, to), relative to the data folder.</summary>
+    public IReadOnlyList<(string From, string To)> Orphans { get; init; } = [];
+}

@@ -1,6 +1,8 @@
 -- The ingest manifest in data/state/ingest.duckdb (attached as "state"). A run exists here only
--- once it is committed; its lake and quarantine files are named by run id, so files of a run that
--- never reached this table are known to be leftovers of a crash and are deleted on the next start.
+-- once it is committed; its lake and quarantine files are named by run id. A run is journaled in
+-- started_runs before it moves any file into the lake, so files of a run that started and never
+-- committed are known leftovers of a crash, which the next start deletes; files of no known run are
+-- moved aside to data/orphans/, never deleted.
 CREATE TABLE IF NOT EXISTS state.runs (
     run_id VARCHAR PRIMARY KEY,
     started_at TIMESTAMPTZ NOT NULL,
@@ -76,4 +78,41 @@ CREATE TABLE IF NOT EXISTS state.latest (
     id VARCHAR NOT NULL,
     ts TIMESTAMPTZ NOT NULL,
     dt DATE NOT NULL
+);
+-- Size and SHA-256 of each lake and quarantine file at commit, which `trendinsight verify` checks;
+-- NULL for files committed before the columns existed.
+ALTER TABLE state.lake_files ADD COLUMN IF NOT EXISTS size_bytes BIGINT;
+ALTER TABLE state.lake_files ADD COLUMN IF NOT EXISTS sha256 VARCHAR;
+-- Runs that started, written (and committed on its own) before a run moves anything into the lake.
+CREATE TABLE IF NOT EXISTS state.started_runs (
+    run_id VARCHAR NOT NULL,
+    started_at TIMESTAMPTZ NOT NULL,
+    pid INTEGER NOT NULL
+);
+-- Which landing files gave rows to which partition in a run: `verify` names them for a lost file.
+CREATE TABLE IF NOT EXISTS state.lake_sources (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    dt DATE NOT NULL,
+    file_name VARCHAR NOT NULL,
+    rows BIGINT NOT NULL
+);
+-- Raw-line hashes (first 8 bytes of SHA-256) of the rows quarantined per landing file name: a file read
+-- again (rewritten in place) counts the bad rows it had before as duplicates, not as new quarantine.
+CREATE TABLE IF NOT EXISTS state.quarantined_lines (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    line_hash BIGINT NOT NULL
+);
+-- Landing files rejected whole (not_gzip, not_text, vanished, unreadable). One rejected for what it holds
+-- (not_gzip, not_text) is not read again until its size or write time changes.
+CREATE TABLE IF NOT EXISTS state.rejected_files (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    size_bytes BIGINT NOT NULL,
+    modified_ticks BIGINT NOT NULL,
+    reason VARCHAR NOT NULL,
+    detail VARCHAR NOT NULL
 );

@@ -19,6 +19,9 @@ internal sealed class RowFields
     private int _scratchUsed;
     private ReadOnlyMemory<byte> _record;
 
+    /// <summary>The first contract field the JSON object named twice; -1 when none did (the row is then quarantined, never last-wins).</summary>
+    public int DuplicateField { get; private set; } = -1;
+
     /// <summary>The field's kind; <see cref="FieldKind.Missing"/> when the row does not carry it.</summary>
     public FieldKind Kind(int field) => _slots[field].Kind;
 
@@ -68,6 +71,11 @@ internal sealed class RowFields
                 }
 
                 ref var slot = ref _slots[field];
+                if (slot.Kind != FieldKind.Missing && DuplicateField < 0)
+                {
+                    DuplicateField = field;
+                }
+
                 slot = default;
                 switch (reader.TokenType)
                 {
@@ -148,6 +156,7 @@ internal sealed class RowFields
     private void Reset(ReadOnlyMemory<byte> record)
     {
         Array.Clear(_slots);
+        DuplicateField = -1;
         _scratchUsed = 0;
         _record = record;
     }

@@ -26,6 +26,7 @@ internal sealed class RowValidator
     private readonly int _key;
     private readonly Func<string, string> _normalize;
     private readonly int _maxText;
+    private readonly int _maxId;
     private readonly DateTimeOffset _latest;
     private readonly DateTimeOffset _earliest;
 
@@ -35,6 +36,7 @@ internal sealed class RowValidator
         _key = F.IdOf(schema.Key);
         _normalize = normalize;
         _maxText = config.MaxTextLength;
+        _maxId = config.MaxIdBytes;
         _latest = now.AddHours(config.FutureToleranceHours);
         _earliest = new DateTimeOffset(config.EarliestYear, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
     }
@@ -98,7 +100,7 @@ internal sealed class RowValidator
         ?? OptionalInt64(row, F.Likes, min: 0, fallback: null, v, r, 5)
         ?? Segments(row, v, r, 6);
 
-    private static string? Engagement(RowFields row, StagedRows v, int r) =>
+    private string? Engagement(RowFields row, StagedRows v, int r) =>
         RequiredId(row, F.ContentId, v, r, 2)
         ?? Action(row, v, r, 3)
         ?? OptionalInt64(row, F.Count, min: 0, fallback: 1, v, r, 4)
@@ -121,7 +123,7 @@ internal sealed class RowValidator
 
         v.List(r, 4, tags);
         v.List(r, 5, tags.Select(t => _normalize(t).TrimStart('#').Trim()).Where(t => t.Length > 0).ToArray());
-        return OptionalString(row, F.AuthorId, v, r, 6)
+        return OptionalId(row, F.AuthorId, v, r, 6)
             ?? OptionalString(row, F.Category, v, r, 7)
             ?? OptionalString(row, F.Platform, v, r, 8);
     }
@@ -131,11 +133,11 @@ internal sealed class RowValidator
         ?? OptionalString(row, F.Category, v, r, 4)
         ?? OptionalDecimal(row, F.Price, v, r, 5)
         ?? OptionalInt64(row, F.Sales, min: 0, fallback: null, v, r, 6)
-        ?? OptionalString(row, F.ShopId, v, r, 7);
+        ?? OptionalId(row, F.ShopId, v, r, 7);
 
-    private static string? Segments(RowFields row, StagedRows v, int r, int at)
+    private string? Segments(RowFields row, StagedRows v, int r, int at)
     {
-        var reason = OptionalString(row, F.UserId, v, r, at);
+        var reason = OptionalId(row, F.UserId, v, r, at);
         if (reason is not null)
         {
             return reason;
@@ -228,8 +230,8 @@ internal sealed class RowValidator
         return Unknown;
     }
 
-    /// <summary>An id: a non-blank string (trimmed) or a whole JSON number as written.</summary>
-    private static string? RequiredId(RowFields row, int field, StagedRows v, int r, int column)
+    /// <summary>An id: a non-blank string (trimmed) or a whole JSON number as written; at most <c>ingest.max_id_bytes</c>, no control characters.</summary>
+    private string? RequiredId(RowFields row, int field, StagedRows v, int r, int column)
     {
         if (row.IsEmpty(field))
         {
@@ -240,8 +242,14 @@ internal sealed class RowValidator
         var text = row.Utf8(field);
         if (kind is FieldKind.String)
         {
-            v.Text(r, column, Utf8Text.Trim(text));
-            return null;
+            var id = Utf8Text.Trim(text);
+            var reason = CheckId(field, id);
+            if (reason is null)
+            {
+                v.Text(r, column, id);
+            }
+
+            return reason;
         }
 
         if (kind is FieldKind.Number && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
@@ -251,6 +259,32 @@ internal sealed class RowValidator
         }
 
         return QuarantineReasons.BadType(F.Names[field]);
+    }
+
+    /// <summary>An optional id (user, author, shop): as <see cref="OptionalString"/>, with the checks of <see cref="RequiredId"/>.</summary>
+    private string? OptionalId(RowFields row, int field, StagedRows v, int r, int column)
+    {
+        if (row.Kind(field) == FieldKind.String)
+        {
+            var reason = CheckId(field, Utf8Text.Trim(row.Utf8(field)));
+            if (reason is not null)
+            {
+                return reason;
+            }
+        }
+
+        return OptionalString(row, field, v, r, column);
+    }
+
+    private string? CheckId(int field, ReadOnlySpan<byte> id)
+    {
+        if (id.Length > _maxId)
+        {
+            return QuarantineReasons.IdTooLong(F.Names[field]);
+        }
+
+        // Control characters (a line break, a tab, ESC) in an id break every tool downstream that shows or joins it.
+        return id.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || id.Contains((byte)0x7F) ? QuarantineReasons.BadId(F.Names[field]) : null;
     }
 
     /// <summary>Required text into <paramref name="column"/>, its normalised form into the column after it.</summary>
@@ -323,7 +357,7 @@ internal sealed class RowValidator
             return QuarantineReasons.BadType(F.Names[field]);
         }
 
-        var text = Utf8Text.Trim(row.Utf8(field));
+        var text = DigitFolding.Fold(Utf8Text.Trim(row.Utf8(field)));
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
         {
             // 12.0 and 1e3 are whole numbers written another way; 1.5 is not.
@@ -358,7 +392,7 @@ internal sealed class RowValidator
             return QuarantineReasons.BadType(F.Names[field]);
         }
 
-        var text = Utf8Text.Trim(row.Utf8(field));
+        var text = DigitFolding.Fold(Utf8Text.Trim(row.Utf8(field)));
         while (true)
         {
             if (text.StartsWith("¥"u8))

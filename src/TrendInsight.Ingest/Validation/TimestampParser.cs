@@ -8,7 +8,8 @@ namespace TrendInsight.Ingest.Validation;
 /// <summary>
 /// The landing contract's timestamps: ISO-8601 with an offset (<c>Z</c>, <c>+08:00</c>, <c>+0800</c>),
 /// without one (read as Asia/Shanghai wall-clock time), date-only, <c>/</c> as date separator (Excel),
-/// or epoch milliseconds (a JSON number or a string of digits).
+/// or epoch milliseconds (a JSON number or a string of digits). Full-width and other non-ASCII digits are
+/// folded to ASCII first (<see cref="DigitFolding"/>); nothing here throws, whatever the text.
 /// </summary>
 internal static partial class TimestampParser
 {
@@ -16,15 +17,38 @@ internal static partial class TimestampParser
     public static bool TryParse(FieldKind kind, ReadOnlySpan<byte> utf8, out DateTimeOffset result)
     {
         var trimmed = Utf8Text.Trim(utf8);
-        if (kind == FieldKind.String && TryParseCommon(trimmed, out result))
+        try
         {
-            return true;
+            if (kind == FieldKind.String && TryParseCommon(trimmed, out result))
+            {
+                return true;
+            }
+        }
+        catch (ArgumentException)
+        {
+            result = default;
+            return false;
         }
 
         return TryParse(kind, Encoding.UTF8.GetString(trimmed), out result);
     }
 
     public static bool TryParse(FieldKind kind, string? value, out DateTimeOffset result)
+    {
+        try
+        {
+            return TryParseFolded(kind, value is null ? null : DigitFolding.Fold(value), out result);
+        }
+        catch (ArgumentException)
+        {
+            // A date at the edge of the calendar that an offset moves outside it (0001-01-01T00:00+08:00), or a local
+            // time whose historical offset is not whole minutes.
+            result = default;
+            return false;
+        }
+    }
+
+    private static bool TryParseFolded(FieldKind kind, string? value, out DateTimeOffset result)
     {
         result = default;
         var text = value?.Trim();
@@ -62,6 +86,11 @@ internal static partial class TimestampParser
         }
 
         var year = Int(m, "y");
+        if (year < 1)
+        {
+            return false;
+        }
+
         var month = Int(m, "mo");
         var day = Int(m, "d");
         var hour = m.Groups["h"].Success ? Int(m, "h") : 0;
@@ -97,7 +126,7 @@ internal static partial class TimestampParser
             var digits = zone[1..].Replace(":", string.Empty, StringComparison.Ordinal);
             var oh = int.Parse(digits[..2], CultureInfo.InvariantCulture);
             var om = digits.Length > 2 ? int.Parse(digits[2..], CultureInfo.InvariantCulture) : 0;
-            if (oh > 14 || om > 59)
+            if (oh > 14 || om > 59 || (oh == 14 && om > 0))
             {
                 return false;
             }
@@ -157,7 +186,7 @@ internal static partial class TimestampParser
 
         var oh = Digits(t, 20, 2);
         var om = Digits(t, 23, 2);
-        if (t[19] is not ((byte)'+' or (byte)'-') || t[22] != ':' || oh is < 0 or > 14 || om is < 0 or > 59)
+        if (t[19] is not ((byte)'+' or (byte)'-') || t[22] != ':' || oh is < 0 or > 14 || om is < 0 or > 59 || (oh == 14 && om > 0))
         {
             return false;
         }
@@ -187,9 +216,9 @@ internal static partial class TimestampParser
 
     private static int Int(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^-?\d{1,16}$")]
+    [GeneratedRegex(@"^-?[0-9]{1,16}$")]
     private static partial Regex EpochDigits();
 
-    [GeneratedRegex(@"^(?<y>\d{4})[-/](?<mo>\d{1,2})[-/](?<d>\d{1,2})(?:[T ](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d{1,9}))?)?)?\s*(?<z>Z|z|[+-]\d{2}(?::?\d{2})?)?$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})[-/](?<mo>[0-9]{1,2})[-/](?<d>[0-9]{1,2})(?:[T ](?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:[.,](?<f>[0-9]{1,9}))?)?)?\s*(?<z>Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?$")]
     private static partial Regex Iso();
 }

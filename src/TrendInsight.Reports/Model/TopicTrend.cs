@@ -9,6 +9,9 @@ namespace TrendInsight.Reports.Model;
 /// <param name="InterestIndex">Interest index for the recent window (the parts are in <see cref="Counts"/>).</param>
 public sealed record TopicTrend(int Rank, string Topic, TopicLifecycle Lifecycle, double? GrowthPct, double Significance, double InterestIndex)
 {
+    /// <summary>Movement against the previous report; null when the analysis wrote none.</summary>
+    public ListMovement? Movement { get; init; }
+
     /// <summary>Absolute counts in the recent window.</summary>
     public SignalCounts Counts { get; init; } = new();
 
@@ -23,6 +26,15 @@ public sealed record TopicTrend(int Rank, string Topic, TopicLifecycle Lifecycle
 
     /// <summary>Mean absolute percentage error of the forecast method on the topic's own recent past (0.2 = 20%).</summary>
     public double? ForecastError { get; init; }
+
+    /// <summary>Share of backtest days inside the forecast interval (0.8 = 80%).</summary>
+    public double? ForecastCoverage { get; init; }
+
+    /// <summary>
+    /// False when the forecast carries no useful information (its interval spans too many multiples of
+    /// the level, or its backtest error is too large): the report then says so instead of drawing it.
+    /// </summary>
+    public bool ForecastInformative { get; init; } = true;
 
     /// <summary>The topic's terms and terms that co-occur with it.</summary>
     public IReadOnlyList<RelatedTerm> RelatedTerms { get; init; } = [];

@@ -40,18 +40,18 @@ internal static class HeadlineWriter
             lines.Add($"新爆发词：{string.Join("、", words)}，基线期几乎为零。");
         }
 
-        var gap = report.Topics.Where(t => t.Supply is { Gap: > 0 }).OrderByDescending(t => t.Supply!.Gap).FirstOrDefault();
+        var gap = report.Topics.Where(t => t.Supply is { IsGap: true }).OrderByDescending(t => t.Supply!.Opportunity).FirstOrDefault();
         if (gap?.Supply is { } s)
         {
             var supply = s.SupplyGrowthPct is { } sg ? ReportText.Growth(sg) : "几乎没有";
-            lines.Add($"供给缺口最大的是「{gap.Topic}」：需求 {ReportText.Growth(s.DemandGrowthPct)}，相关商品 {supply}（在售 {ReportText.Count(s.Listings)} 件），是开发新品的机会。");
+            lines.Add($"供给缺口最大的是「{gap.Topic}」（机会分 {ReportText.Opportunity(s.Opportunity)}）：{ReportText.GapReason(s)}，需求 {ReportText.Growth(s.DemandGrowthPct)}，相关商品 {supply}（在售 {ReportText.Count(s.Listings)} 件），是开发新品的机会。");
         }
 
         var skew = report.Topics.Take(5)
-            .SelectMany(t => t.Segments.Where(x => x.Segment != "unknown").Select(x => (Topic: t, Skew: x)))
+            .SelectMany(t => t.Segments.Where(x => x.Segment != "unknown" && x.Leads).Select(x => (Topic: t, Skew: x)))
             .OrderByDescending(x => x.Skew.Tgi)
             .FirstOrDefault();
-        if (skew.Topic is not null && skew.Skew.Tgi > 120)
+        if (skew.Topic is not null)
         {
             lines.Add($"人群：「{skew.Topic.Topic}」在{ReportText.Segment(skew.Skew.Dimension, skew.Skew.Segment)}中最突出（TGI {ReportText.Number(skew.Skew.Tgi, "0")}）。");
         }

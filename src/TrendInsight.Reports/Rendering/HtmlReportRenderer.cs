@@ -125,13 +125,15 @@ public sealed class HtmlReportRenderer : IReportRenderer
             return;
         }
 
-        sb.Append("<table id=\"rising-table\"><thead><tr><th class=\"num\">排名</th><th>话题</th><th>阶段</th>")
+        sb.Append("<table id=\"rising-table\"><thead><tr><th class=\"num\">排名</th><th>较上期</th><th>话题</th><th>阶段</th>")
           .Append("<th class=\"num\">增长</th><th class=\"num\">显著性 z</th><th class=\"num\">兴趣指数</th>")
           .Append("<th class=\"num\">提及（搜索 / 内容 / 评论）</th><th class=\"num\">互动</th><th>近期走势</th></tr></thead><tbody>");
         foreach (var t in r.Topics)
         {
             var c = t.Counts;
             sb.Append("<tr><td class=\"num\">").Append(t.Rank.ToString(Inv)).Append("</td>")
+              .Append("<td class=\"move ").Append(ReportText.MovementKey(t.Movement)).Append("\">").Append(ReportText.Movement(t.Movement))
+              .Append("<div class=\"sub\">").Append(ReportText.Weeks(t.Movement)).Append("</div></td>")
               .Append("<td class=\"topic\"><a href=\"#topic-").Append(t.Rank.ToString(Inv)).Append("\">").Append(Html.E(t.Topic)).Append("</a></td>")
               .Append("<td>").Append(Badge(t.Lifecycle)).Append("</td>")
               .Append("<td class=\"num ").Append(GrowthClass(t.GrowthPct)).Append("\">").Append(Html.E(ReportText.Growth(t.GrowthPct))).Append("</td>")
@@ -176,7 +178,9 @@ public sealed class HtmlReportRenderer : IReportRenderer
     {
         var rank = t.Rank.ToString(Inv);
         sb.Append("<article class=\"card topic\" id=\"topic-").Append(rank).Append("\"><div class=\"topic-head\"><span class=\"rank\">#")
-          .Append(rank).Append("</span><h3>").Append(Html.E(t.Topic)).Append("</h3>").Append(Badge(t.Lifecycle)).Append("</div>");
+          .Append(rank).Append("</span><h3>").Append(Html.E(t.Topic)).Append("</h3>").Append(Badge(t.Lifecycle))
+          .Append("<span class=\"move ").Append(ReportText.MovementKey(t.Movement)).Append("\">较上期 ").Append(ReportText.Movement(t.Movement))
+          .Append(t.Movement?.WeeksOnList is { } weeks ? " · 上榜第 " + weeks.ToString(Inv) + " 周" : string.Empty).Append("</span></div>");
         sb.Append("<div class=\"figures\"><span>增长 <b class=\"").Append(GrowthClass(t.GrowthPct)).Append("\">")
           .Append(Html.E(ReportText.Growth(t.GrowthPct))).Append("</b></span><span>显著性 z <b>").Append(ReportText.Number(t.Significance))
           .Append("</b></span><span>兴趣指数 <b>").Append(ReportText.Index(t.InterestIndex)).Append("</b></span><span>近 ")
@@ -192,13 +196,28 @@ public sealed class HtmlReportRenderer : IReportRenderer
         if (t.Series.Count >= 2)
         {
             sb.Append("<div class=\"chart\" id=\"chart-topic-").Append(rank).Append("\" role=\"img\" aria-label=\"兴趣指数与预测区间\"></div>");
-            if (t.Forecast.Count > 0)
+            if (t.Forecast.Count > 0 && !t.ForecastInformative)
+            {
+                sb.Append("<div class=\"sub forecast-none\">预测：该话题波动过大，预测区间过宽，暂无可用预测");
+                if (t.ForecastError is { } err)
+                {
+                    sb.Append("（回测平均误差 ").Append(ReportText.Number(err * 100, "0")).Append("%）");
+                }
+
+                sb.Append("</div>");
+            }
+            else if (t.Forecast.Count > 0)
             {
                 sb.Append("<div class=\"sub\">虚线为未来 ").Append(t.Forecast.Count.ToString(Inv)).Append(" 天预测，阴影为 ")
                   .Append(ReportText.Number(r.ForecastInterval * 100, "0")).Append("% 区间");
+                if (t.ForecastCoverage is { } cov)
+                {
+                    sb.Append("（回测中覆盖 ").Append(ReportText.Number(cov * 100, "0")).Append("% 的天数）");
+                }
+
                 if (t.ForecastError is { } err)
                 {
-                    sb.Append("；该方法在此话题上的回测平均误差 ").Append(ReportText.Number(err * 100, "0")).Append('%');
+                    sb.Append("；回测平均误差 ").Append(ReportText.Number(err * 100, "0")).Append('%');
                 }
 
                 sb.Append("</div>");
@@ -284,11 +303,18 @@ public sealed class HtmlReportRenderer : IReportRenderer
             return;
         }
 
-        sb.Append("<div class=\"gap\">需求比供给多涨 <b>").Append(Html.E((s.Gap >= 0 ? "+" : string.Empty) + ReportText.Number(s.Gap, "0")))
-          .Append(" 个百分点</b>").Append(s.IsGap ? "（供给缺口）" : string.Empty);
-        if (s.Opportunity is { } o)
+        // only a gap the mart found is highlighted; a well-supplied topic gets a plain line, never a negative "opportunity"
+        sb.Append(s.IsGap ? "<div class=\"gap\">供给缺口 · 机会分 <b>" : "<div class=\"supply\">供给跟得上需求 · 机会分 <b>")
+          .Append(ReportText.Opportunity(s.Opportunity)).Append("</b>");
+        if (s.IsGap)
         {
-            sb.Append(" · 机会分 <b>").Append(ReportText.Number(o, "0.00")).Append("</b>");
+            sb.Append("<br>").Append(Html.E(ReportText.GapReason(s)));
+        }
+
+        var level = ReportText.SupplyLevel(s);
+        if (level.Length > 0)
+        {
+            sb.Append("<br>").Append(Html.E(level));
         }
 
         sb.Append("<br>需求 ").Append(Html.E(ReportText.Growth(s.DemandGrowthPct))).Append(" · 商品供给 ")
@@ -347,14 +373,26 @@ public sealed class HtmlReportRenderer : IReportRenderer
             {
                 var width = Math.Clamp(s.Tgi / scale * 100, 0, 100);
                 sb.Append("<div class=\"bar-row\"><span>").Append(Html.E(ReportText.Segment(dim, s.Segment))).Append("</span><div class=\"track\"><div class=\"fill")
-                  .Append(s.Tgi >= 120 ? " over" : string.Empty).Append("\" style=\"width:").Append(width.ToString("0.#", Inv))
+                  .Append(s.Leads ? " over" : string.Empty).Append("\" style=\"width:").Append(width.ToString("0.#", Inv))
                   .Append("%\"></div><div class=\"ref\" style=\"left:").Append((100 / scale * 100).ToString("0.#", Inv))
                   .Append("%\"></div></div><span class=\"num\">").Append(ReportText.Number(s.Tgi, "0")).Append("</span></div>");
             }
 
-            var lead = ReportText.Leading(rows, dim)!;
+            var lead = ReportText.Leading(rows, dim).FirstOrDefault();
+            if (lead is null)
+            {
+                sb.Append("<div class=\"lead none\">").Append(ReportText.NoLeadingSegment).Append("</div></div>");
+                continue;
+            }
+
             sb.Append("<div class=\"lead\">领先人群：<b>").Append(Html.E(ReportText.Segment(dim, lead.Segment))).Append("</b>（TGI ")
-              .Append(ReportText.Number(lead.Tgi, "0")).Append("，占 ").Append(ReportText.Number(lead.Share * 100, "0.#")).Append("%）</div></div>");
+              .Append(ReportText.Number(lead.Tgi, "0")).Append("，占 ").Append(ReportText.Number(lead.Share * 100, "0.#")).Append('%');
+            if (lead.Z is { } z)
+            {
+                sb.Append("，z ").Append(ReportText.Number(z, "0.0"));
+            }
+
+            sb.Append("）</div></div>");
         }
 
         sb.Append("</div>");
@@ -449,7 +487,9 @@ public sealed class HtmlReportRenderer : IReportRenderer
     private static void Footer(StringBuilder sb, TrendReport r)
     {
         sb.Append("<footer>口径：兴趣指数综合搜索、内容、评论提及与互动，旁边总给出绝对数；增长为观察期对基线期（含小样本先验），z 为泊松显著性；")
-          .Append("TGI = 人群在话题中的占比 ÷ 人群在全部活动中的占比 × 100；供需缺口 = 需求增长 − 商品供给增长（百分点）。")
+          .Append("TGI = 人群在话题中的占比 ÷ 人群在全部活动中的占比 × 100，领先人群须显著（二项检验，按检验人群数校正）、TGI ≥ 120 且占比高出至少 5 个百分点；")
+          .Append("供给缺口：需求增长快于商品供给，或每千需求在售商品少于同期上升话题的中位数，机会分综合两者（无缺口为 0）；")
+          .Append("较上期为与 7 天前报告的排名比较。")
           .Append("报告日期 ").Append(ReportText.Date(r.AsOf)).Append("。</footer>\n");
     }
 
@@ -495,18 +535,20 @@ public sealed class HtmlReportRenderer : IReportRenderer
     {
         var topics = r.Topics.Where(t => t.Series.Count >= 2).Select(t =>
         {
+            // a forecast without useful information is not drawn at all
+            var forecast = t.ForecastInformative ? t.Forecast : [];
             // A wide interval far out would flatten the observed series; the band is drawn up to
             // twice the highest observed or expected value (the XLSX keeps the exact figures).
-            var cap = 2 * Math.Max(t.Series.Max(p => p.Index), t.Forecast.Count == 0 ? 0 : t.Forecast.Max(p => p.Mean));
+            var cap = 2 * Math.Max(t.Series.Max(p => p.Index), forecast.Count == 0 ? 0 : forecast.Max(p => p.Mean));
             return new
             {
                 id = "chart-topic-" + t.Rank.ToString(Inv),
                 dates = t.Series.Select(p => ReportText.ShortDate(p.Date)).ToArray(),
                 values = t.Series.Select(p => Math.Round(p.Index, 2)).ToArray(),
-                forecastDates = t.Forecast.Select(p => ReportText.ShortDate(p.Date)).ToArray(),
-                mean = t.Forecast.Select(p => Math.Round(Math.Min(p.Mean, cap), 2)).ToArray(),
-                low = t.Forecast.Select(p => Math.Round(Math.Clamp(p.Low, 0, cap), 2)).ToArray(),
-                high = t.Forecast.Select(p => Math.Round(Math.Clamp(p.High, 0, cap), 2)).ToArray(),
+                forecastDates = forecast.Select(p => ReportText.ShortDate(p.Date)).ToArray(),
+                mean = forecast.Select(p => Math.Round(Math.Min(p.Mean, cap), 2)).ToArray(),
+                low = forecast.Select(p => Math.Round(Math.Clamp(p.Low, 0, cap), 2)).ToArray(),
+                high = forecast.Select(p => Math.Round(Math.Clamp(p.High, 0, cap), 2)).ToArray(),
             };
         }).ToArray();
 

@@ -48,14 +48,15 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         }
         else
         {
-            Table(sb, ["排名", "话题", "阶段", "增长", "显著性 z", "兴趣指数", "提及", "搜索", "内容", "评论", "互动", "C2M 属性", "领先人群"],
-                ["---:", ":---", ":---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", ":---", ":---"],
+            Table(sb, ["排名", "较上期", "上榜", "话题", "阶段", "增长", "显著性 z", "兴趣指数", "提及", "搜索", "内容", "评论", "互动", "机会分", "C2M 属性", "领先人群"],
+                ["---:", ":---", "---:", ":---", ":---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", ":---", ":---"],
                 r.Topics.Select(t => new[]
                 {
-                    t.Rank.ToString(Inv), t.Topic, ReportText.Lifecycle(t.Lifecycle), ReportText.Growth(t.GrowthPct), ReportText.Number(t.Significance),
+                    t.Rank.ToString(Inv), ReportText.Movement(t.Movement), ReportText.Weeks(t.Movement), t.Topic, ReportText.Lifecycle(t.Lifecycle),
+                    ReportText.Growth(t.GrowthPct), ReportText.Number(t.Significance),
                     ReportText.Index(t.InterestIndex), ReportText.Count(t.Counts.Mentions), ReportText.Count(t.Counts.Searches),
                     ReportText.Count(t.Counts.ContentMentions), ReportText.Count(t.Counts.CommentMentions), ReportText.Count(t.Counts.Engagements),
-                    Attributes(t), Leading(t),
+                    t.Supply is { } g ? ReportText.Opportunity(g.Opportunity) : "—", Attributes(t), ReportText.LeadingSummary(t),
                 }));
         }
 
@@ -64,10 +65,19 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             sb.Append("\n### ").Append(t.Rank.ToString(Inv)).Append(". ").Append(Inline(t.Topic)).Append("\n\n");
             if (t.Supply is { } s)
             {
-                sb.Append("- 供需缺口：需求 ").Append(ReportText.Growth(s.DemandGrowthPct)).Append("，商品 ")
-                  .Append(s.SupplyGrowthPct is { } sg ? ReportText.Growth(sg) : "此前无").Append("，在售 ").Append(ReportText.Count(s.Listings))
-                  .Append(" 件，机会 ").Append(ReportText.Number(s.Gap, "0")).Append(" pp\n");
+                sb.Append(s.IsGap ? "- 供给缺口（机会分 " : "- 供给跟得上需求（机会分 ").Append(ReportText.Opportunity(s.Opportunity)).Append("）：");
+                if (s.IsGap)
+                {
+                    sb.Append(ReportText.GapReason(s)).Append("；");
+                }
+
+                sb.Append("需求 ").Append(ReportText.Growth(s.DemandGrowthPct)).Append("，商品 ")
+                  .Append(s.SupplyGrowthPct is { } sg ? ReportText.Growth(sg) : "此前无").Append("，在售 ").Append(ReportText.Count(s.Listings)).Append(" 件");
+                var level = ReportText.SupplyLevel(s);
+                sb.Append(level.Length > 0 ? "，" + level : string.Empty).Append('\n');
             }
+
+            sb.Append("- 领先人群：").Append(ReportText.LeadingSummary(t)).Append('\n');
 
             if (t.RelatedTerms.Count > 0)
             {
@@ -145,16 +155,6 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             .Select(type => t.Attributes.Where(a => a.Type == type).OrderByDescending(a => a.Count).FirstOrDefault())
             .Where(a => a is not null)
             .Select(a => a!.Term));
-
-    private static string Leading(TopicTrend t)
-    {
-        var leads = ReportText.Dimensions
-            .Select(d => ReportText.Leading(t.Segments, d))
-            .Where(s => s is not null)
-            .Select(s => $"{ReportText.Segment(s!.Dimension, s.Segment)} {ReportText.Number(s.Tgi, "0")}")
-            .ToList();
-        return leads.Count == 0 ? ReportText.NotEnoughData : string.Join(" / ", leads);
-    }
 
     private static void Table(StringBuilder sb, string[] headers, string[] align, IEnumerable<string[]> rows)
     {

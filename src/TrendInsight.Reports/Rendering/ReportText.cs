@@ -125,10 +125,63 @@ internal static class ReportText
             ? $"{Date(start)} 至 {Date(end)}"
             : "无（" + NotEnoughData + "）";
 
-    /// <summary>The segment with the highest TGI in a dimension, among segments with a known value.</summary>
-    public static SegmentSkew? Leading(IEnumerable<SegmentSkew> segments, string dimension) =>
-        segments.Where(s => s.Dimension == dimension && s.Segment != "unknown")
+    /// <summary>The segments the mart says lead the topic in a dimension, highest TGI first (none when no segment leads).</summary>
+    public static IReadOnlyList<SegmentSkew> Leading(IEnumerable<SegmentSkew> segments, string dimension) =>
+        segments.Where(s => s.Dimension == dimension && s.Segment != "unknown" && s.Leads)
             .OrderByDescending(s => s.Tgi)
             .ThenByDescending(s => s.Count)
-            .FirstOrDefault();
+            .ToList();
+
+    /// <summary>What the report says where no segment leads.</summary>
+    public const string NoLeadingSegment = "无明显领先人群";
+
+    /// <summary>The leading segments of a topic across dimensions, e.g. "18-23岁 312 / 女性 135", or <see cref="NoLeadingSegment"/>.</summary>
+    public static string LeadingSummary(TopicTrend topic)
+    {
+        var leads = Dimensions.SelectMany(d => Leading(topic.Segments, d).Take(1))
+            .Select(s => $"{Segment(s.Dimension, s.Segment)} {Number(s.Tgi, "0")}")
+            .ToList();
+        return leads.Count == 0 ? NoLeadingSegment : string.Join(" / ", leads);
+    }
+
+    /// <summary>Movement against the previous report: ↑3, ↓2, 持平, 新上榜; — when there was no previous report.</summary>
+    public static string Movement(ListMovement? movement) => movement switch
+    {
+        { IsNew: true } => "新上榜",
+        { RankChange: > 0 and var up } => "↑" + up.ToString(Inv),
+        { RankChange: < 0 and var down } => "↓" + (-down).ToString(Inv),
+        { RankChange: 0 } => "持平",
+        _ => "—",
+    };
+
+    /// <summary>CSS class of a movement.</summary>
+    public static string MovementKey(ListMovement? movement) => movement switch
+    {
+        { IsNew: true } => "new",
+        { RankChange: > 0 } => "up",
+        { RankChange: < 0 } => "down",
+        _ => "same",
+    };
+
+    /// <summary>Weeks on the list, e.g. "3 周"; — when unknown.</summary>
+    public static string Weeks(ListMovement? movement) =>
+        movement?.WeeksOnList is { } w ? w.ToString(Inv) + " 周" : "—";
+
+    /// <summary>The opportunity score as every format prints it.</summary>
+    public static string Opportunity(double score) => Number(score, "0.0");
+
+    /// <summary>Why a topic is under-supplied, in words.</summary>
+    public static string GapReason(SupplyGap gap) => gap.Reason switch
+    {
+        "growth_and_level" => "需求增长快于商品供给，且在售商品少于同类话题",
+        "growth" => "需求增长快于商品供给",
+        "level" => "在售商品少于同类话题",
+        _ => "供给跟得上需求",
+    };
+
+    /// <summary>Listings per 1k demand against the typical topic, e.g. "每千需求在售 1.1 件（中位 4.8 件）".</summary>
+    public static string SupplyLevel(SupplyGap gap) =>
+        gap.ListingsPer1kDemand is { } per1k
+            ? "每千需求在售 " + Number(per1k, "0.0") + " 件" + (gap.MedianListingsPer1k is { } m ? "（中位 " + Number(m, "0.0") + " 件）" : string.Empty)
+            : string.Empty;
 }

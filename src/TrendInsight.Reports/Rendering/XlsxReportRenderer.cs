@@ -59,8 +59,11 @@ public sealed class XlsxReportRenderer : IReportRenderer
             ("排名 rank", 8), ("话题 topic", 18), ("阶段 lifecycle", 12), ("增长% growth_pct", 14), ("显著性 z", 11),
             ("兴趣指数 index", 14), ("近期提及 mentions", 15), ("基线提及 baseline", 15), ("搜索 searches", 13),
             ("内容提及 content", 13), ("评论提及 comments", 14), ("互动 engagements", 14), ("GMV", 14),
-            ("商品数 listings", 13), ("商品增长% supply_growth_pct", 16), ("供需缺口pp gap", 14), ("降温 declining", 10),
-            ("预测回测误差 forecast_mape", 16),
+            ("商品数 listings", 13), ("商品增长% supply_growth_pct", 16), ("每千需求在售 listings_per_1k_demand", 16),
+            ("机会分 opportunity_score", 14), ("供给缺口 gap", 10), ("降温 declining", 10),
+            ("预测回测误差 forecast_mape", 16), ("预测区间覆盖 forecast_coverage", 16), ("预测可用 forecast_informative", 14),
+            ("上期排名 previous_rank", 12), ("排名变化 rank_change", 12), ("新上榜 is_new", 10), ("上榜周数 weeks_on_list", 12),
+            ("领先人群 leading_segments", 24),
         ]);
         foreach (var (t, declining) in r.Topics.Select(t => (t, false)).Concat(r.Declining.Select(t => (t, true))))
         {
@@ -68,8 +71,14 @@ public sealed class XlsxReportRenderer : IReportRenderer
                 Cell.Int(t.Rank), Cell.Text(t.Topic), Cell.Text(ReportText.Lifecycle(t.Lifecycle)), Cell.Num(t.GrowthPct), Cell.Num(t.Significance),
                 Cell.Num(t.InterestIndex), Cell.Int(t.Counts.Mentions), Cell.Int(t.BaselineMentions), Cell.Int(t.Counts.Searches),
                 Cell.Int(t.Counts.ContentMentions), Cell.Int(t.Counts.CommentMentions), Cell.Int(t.Counts.Engagements), Cell.Num((double)t.Counts.Gmv),
-                t.Supply is null ? Cell.Empty : Cell.Int(t.Supply.Listings), Cell.Num(t.Supply?.SupplyGrowthPct), Cell.Num(t.Supply?.Gap),
-                Cell.Text(declining ? "是" : "否"), Cell.Num(t.ForecastError));
+                t.Supply is null ? Cell.Empty : Cell.Int(t.Supply.Listings), Cell.Num(t.Supply?.SupplyGrowthPct), Cell.Num(t.Supply?.ListingsPer1kDemand),
+                Cell.Num(t.Supply?.Opportunity), Cell.Text(t.Supply is null ? null : t.Supply.IsGap ? "是" : "否"),
+                Cell.Text(declining ? "是" : "否"), Cell.Num(t.ForecastError), Cell.Num(t.ForecastCoverage),
+                Cell.Text(t.Forecast.Count == 0 ? null : t.ForecastInformative ? "是" : "否"),
+                t.Movement?.PreviousRank is { } pr ? Cell.Int(pr) : Cell.Empty, t.Movement?.RankChange is { } rc ? Cell.Int(rc) : Cell.Empty,
+                Cell.Text(t.Movement?.IsNew is { } isNew ? (isNew ? "是" : "否") : null),
+                t.Movement?.WeeksOnList is { } w ? Cell.Int(w) : Cell.Empty,
+                Cell.Text(declining ? null : ReportText.LeadingSummary(t)));
         }
 
         yield return topics;
@@ -111,17 +120,16 @@ public sealed class XlsxReportRenderer : IReportRenderer
         var segments = new SheetBuilder("segments",
         [
             ("话题 topic", 18), ("维度 dimension", 12), ("dimension", 11), ("人群 segment", 12), ("segment", 10), ("人数 count", 12),
-            ("占比 share", 11), ("TGI", 9), ("领先 leading", 10),
+            ("占比 share", 11), ("TGI", 9), ("z", 9), ("领先 leading", 10),
         ]);
         foreach (var t in r.Topics)
         {
             foreach (var dim in t.Segments.Select(s => s.Dimension).Distinct(StringComparer.Ordinal))
             {
-                var lead = ReportText.Leading(t.Segments, dim);
                 foreach (var s in t.Segments.Where(s => s.Dimension == dim).OrderBy(s => ReportText.SegmentOrder(dim, s.Segment)))
                 {
                     segments.Row(Cell.Text(t.Topic), Cell.Text(ReportText.Dimension(dim)), Cell.Text(dim), Cell.Text(ReportText.Segment(dim, s.Segment)),
-                        Cell.Text(s.Segment), Cell.Int(s.Count), Cell.Num(s.Share), Cell.Num(s.Tgi), Cell.Text(ReferenceEquals(s, lead) ? "是" : "否"));
+                        Cell.Text(s.Segment), Cell.Int(s.Count), Cell.Num(s.Share), Cell.Num(s.Tgi), Cell.Num(s.Z), Cell.Text(s.Leads ? "是" : "否"));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using TrendInsight.Core;
 
@@ -85,49 +86,66 @@ internal sealed partial class HmmModel
         return model;
     }
 
-    /// <summary>Reads cppjieba's <c>hmm_model.utf8</c> (emissions rounded to six decimals).</summary>
-    public static HmmModel LoadCppJieba(string path)
+    /// <summary>
+    /// Reads jieba.NET's <c>prob_trans.json</c> and <c>prob_emit.json</c> from <paramref name="folder"/>
+    /// (python jieba's tables in JSON, full double precision), with python jieba's start probabilities.
+    /// </summary>
+    public static HmmModel LoadJson(string folder)
     {
-        AssetLocator.Require(path);
-        var model = new HmmModel(path);
-        var lines = File.ReadAllLines(path)
-            .Select((text, index) => (Text: text.Trim(), Line: index + 1))
-            .Where(l => l.Text.Length > 0 && !l.Text.StartsWith('#'))
-            .ToList();
-        if (lines.Count < 9)
+        var transFile = Path.Combine(folder, "prob_trans.json");
+        var emitFile = Path.Combine(folder, "prob_emit.json");
+        AssetLocator.Require(transFile);
+        AssetLocator.Require(emitFile);
+        var model = new HmmModel(folder);
+        Array.Copy(JiebaData.HmmStart, model.Start, 4);
+        foreach (var (from, to, value) in ReadJson(transFile))
         {
-            throw new TrendInsightException($"{path}: expected start, 4 transition and 4 emission lines, found {lines.Count}.");
+            model.Trans[(StateIndex(from, transFile) * 4) + StateIndex(to, transFile)] = value;
         }
 
-        var start = SplitNumbers(lines[0].Text, path, lines[0].Line);
-        Array.Copy(start, model.Start, 4);
-        for (var from = 0; from < 4; from++)
+        var emitted = 0;
+        foreach (var (state, key, value) in ReadJson(emitFile))
         {
-            // cppjieba orders states B, E, M, S too.
-            var row = SplitNumbers(lines[1 + from].Text, path, lines[1 + from].Line);
-            Array.Copy(row, 0, model.Trans, from * 4, 4);
-        }
-
-        for (var state = 0; state < 4; state++)
-        {
-            var (text, line) = lines[5 + state];
-            foreach (var pair in text.Split(','))
+            if (key.Length == 1)
             {
-                var colon = pair.LastIndexOf(':');
-                if (colon <= 0)
-                {
-                    throw new TrendInsightException($"{path}:{line}: bad emission entry '{pair}'.");
-                }
-
-                var key = pair[..colon];
-                if (key.Length == 1)
-                {
-                    model.Emit[state][key[0]] = ParseDouble(pair[(colon + 1)..], path, line);
-                }
+                model.Emit[StateIndex(state, emitFile)][key[0]] = value;
+                emitted++;
             }
         }
 
+        if (emitted < 1000)
+        {
+            throw new TrendInsightException($"{emitFile}: only {emitted} emission probabilities read; the file is not jieba's prob_emit.json.");
+        }
+
         return model;
+    }
+
+    private static List<(string Outer, string Inner, double Value)> ReadJson(string file)
+    {
+        var entries = new List<(string, string, double)>();
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            foreach (var state in document.RootElement.EnumerateObject())
+            {
+                foreach (var entry in state.Value.EnumerateObject())
+                {
+                    entries.Add((state.Name, entry.Name, entry.Value.GetDouble()));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new TrendInsightException($"{file}: not jieba's HMM table ({ex.Message}).", inner: ex);
+        }
+
+        if (entries.Select(e => e.Item1).Distinct(StringComparer.Ordinal).Count() != 4)
+        {
+            throw new TrendInsightException($"{file}: expected the four states B, E, M, S.");
+        }
+
+        return entries;
     }
 
     private static IEnumerable<(string Outer, string Inner, double Value)> ReadNested(string file)
@@ -175,17 +193,6 @@ internal sealed partial class HmmModel
         }
 
         return index;
-    }
-
-    private static double[] SplitNumbers(string text, string file, int line)
-    {
-        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 4)
-        {
-            throw new TrendInsightException($"{file}:{line}: expected 4 numbers, found {parts.Length}.");
-        }
-
-        return parts.Select(p => ParseDouble(p, file, line)).ToArray();
     }
 
     private static double ParseDouble(string text, string file, int line = 0)

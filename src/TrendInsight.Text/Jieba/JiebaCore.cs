@@ -141,7 +141,7 @@ internal static class JiebaCore
                 var i = idx;
                 while (node >= 0)
                 {
-                    if (trie.Frequency(node) > 0)
+                    if (trie.Frequency(node) > 0 && (i == idx || !CutsLatinRun(start + idx, i + 1 - idx)))
                     {
                         // max((prob, x)) in jieba: on equal probability the longer word wins.
                         var candidate = trie.Weight(node) + route[i + 1];
@@ -227,11 +227,37 @@ internal static class JiebaCore
             }
             else
             {
-                for (var i = from; i < to; i++)
+                // jieba yields each character of a run of singles that is itself a word; a Latin or
+                // digit run inside it stays whole.
+                for (var i = from; i < to;)
                 {
-                    Emit(i, 1);
+                    var j = i + 1;
+                    if (IsAsciiAlnum(_text[i]))
+                    {
+                        while (j < to && IsAsciiAlnum(_text[j]))
+                        {
+                            j++;
+                        }
+                    }
+
+                    Emit(i, j - i);
+                    i = j;
                 }
             }
+        }
+
+        /// <summary>
+        /// True when a word at <paramref name="start"/> would begin or end inside a run of ASCII letters
+        /// and digits (the <c>d版</c> of <c>hd版本</c>): such a word is never taken, in any mode, so
+        /// <c>hd</c>, <c>iphone15</c> or <c>2024</c> are never cut apart by a dictionary word.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private readonly bool CutsLatinRun(int start, int length)
+        {
+            var text = _text;
+            var end = start + length;
+            return (start > 0 && IsAsciiAlnum(text[start]) && IsAsciiAlnum(text[start - 1]))
+                || (end < text.Length && IsAsciiAlnum(text[end - 1]) && IsAsciiAlnum(text[end]));
         }
 
         private void EmitRouteNoHmm(int start, int n, int[] routeEnd)
@@ -467,7 +493,7 @@ internal static class JiebaCore
         {
             for (var i = 0; i < length - 1; i++)
             {
-                if (FrequencyOf(start + i, 2) > 0)
+                if (FrequencyOf(start + i, 2) > 0 && !CutsLatinRun(start + i, 2))
                 {
                     _output.Add(new Token(start + i, 2));
                 }
@@ -477,7 +503,7 @@ internal static class JiebaCore
             {
                 for (var i = 0; i < length - 2; i++)
                 {
-                    if (FrequencyOf(start + i, 3) > 0)
+                    if (FrequencyOf(start + i, 3) > 0 && !CutsLatinRun(start + i, 3))
                     {
                         _output.Add(new Token(start + i, 3));
                     }

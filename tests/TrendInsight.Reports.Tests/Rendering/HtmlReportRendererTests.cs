@@ -54,7 +54,52 @@ public sealed partial class HtmlReportRendererTests
         Assert.Contains("涨势最强的话题是「露营」", FullHtml, StringComparison.Ordinal);
         Assert.Contains("领先人群：<b>18-23岁</b>（TGI 182", FullHtml, StringComparison.Ordinal);
         Assert.Contains("新一线", FullHtml, StringComparison.Ordinal);
-        Assert.Contains("虚线为未来 14 天预测，阴影为 80% 区间；该方法在此话题上的回测平均误差 13%", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("虚线为未来 14 天预测，阴影为 80% 区间；回测平均误差 13%", FullHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderToString_SegmentsWithoutALead_SayNoSegmentLeads()
+    {
+        var card = Regex.Match(FullHtml, "<article class=\"card topic\" id=\"topic-1\">(.*?)</article>", RegexOptions.Singleline).Groups[1].Value;
+
+        // women have the highest gender TGI (138), but the mart says they do not lead
+        Assert.Contains("<div class=\"lead none\">无明显领先人群</div>", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("领先人群：<b>女性</b>", card, StringComparison.Ordinal);
+        Assert.Contains("领先人群：<b>新一线</b>", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderToString_SupplyWithoutGap_IsNotHighlightedAndShowsNoNegativeFigure()
+    {
+        var report = SampleReports.Full();
+        var card = (int rank) => Regex.Match(FullHtml, $"<article class=\"card topic\" id=\"topic-{rank}\">(.*?)</article>", RegexOptions.Singleline).Groups[1].Value;
+
+        Assert.Contains("<div class=\"gap\">供给缺口 · 机会分 <b>64.3</b>", card(1), StringComparison.Ordinal);
+        Assert.False(report.Topics[4].Supply!.IsGap);
+        Assert.Contains("<div class=\"supply\">供给跟得上需求 · 机会分 <b>0.0</b>", card(5), StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"gap\"", card(5), StringComparison.Ordinal);
+        Assert.DoesNotContain("需求比供给多涨", FullHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderToString_Movement_ShowsArrowsNewAndWeeks()
+    {
+        Assert.Contains("<td class=\"move up\">↑2<div class=\"sub\">4 周</div></td>", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"move down\">↓1<div class=\"sub\">6 周</div></td>", FullHtml, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"move new\">新上榜<div class=\"sub\">1 周</div></td>", FullHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderToString_ForecastWithoutInformation_SaysSoAndDrawsNoBand()
+    {
+        var report = SampleReports.Full();
+        report = report with { Topics = [report.Topics[0] with { ForecastInformative = false, ForecastError = 1.1 }] };
+
+        var html = new HtmlReportRenderer().RenderToString(report);
+
+        Assert.Contains("暂无可用预测（回测平均误差 110%）", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("阴影为 80% 区间", html, StringComparison.Ordinal);
+        Assert.Contains("\"forecastDates\":[]", html, StringComparison.Ordinal);
     }
 
     [Fact]

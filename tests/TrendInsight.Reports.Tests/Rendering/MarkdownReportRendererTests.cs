@@ -13,8 +13,12 @@ public sealed class MarkdownReportRendererTests
         Assert.StartsWith("# 兴趣电商趋势周报 2026-11-22\n", md, StringComparison.Ordinal);
         Assert.Contains("- 观察期：2026-11-16 至 2026-11-22（近 7 天）", md, StringComparison.Ordinal);
         Assert.Contains("1. 涨势最强的话题是「露营」", md, StringComparison.Ordinal);
-        Assert.Contains("| 排名 | 话题 | 阶段 | 增长 |", md, StringComparison.Ordinal);
-        Assert.Contains("| 1 | 露营 | 上升 | +143% | 38.2 | 86.4 | 52,310 |", md, StringComparison.Ordinal);
+        Assert.Contains("| 排名 | 较上期 | 上榜 | 话题 | 阶段 | 增长 |", md, StringComparison.Ordinal);
+        Assert.Contains("| 1 | ↑2 | 4 周 | 露营 | 上升 | +143% | 38.2 | 86.4 | 52,310 |", md, StringComparison.Ordinal);
+        Assert.Contains("| 3 | 新上榜 | 1 周 | 美拉德 |", md, StringComparison.Ordinal);
+        Assert.Contains("- 供给缺口（机会分 64.3）：需求增长快于商品供给；", md, StringComparison.Ordinal);
+        Assert.Contains("- 领先人群：18-23岁 182 / 新一线 146", md, StringComparison.Ordinal);
+        Assert.DoesNotContain(" pp", md, StringComparison.Ordinal);
         Assert.Contains("复古 × 灯芯绒 × 卡其色 × 露营 × 天幕 × 宝妈", md, StringComparison.Ordinal);
         Assert.Contains("## 数据质量", md, StringComparison.Ordinal);
         Assert.Contains("| 搜索 (search) | — | — | 35 | 4,830,112 | 4,812,330 | 12,001 | 5,781 |", md, StringComparison.Ordinal);

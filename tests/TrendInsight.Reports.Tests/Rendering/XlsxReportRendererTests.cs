@@ -59,14 +59,56 @@ public sealed class XlsxReportRendererTests
     public void Render_SegmentsSheet_MarksTheLeadingSegment()
     {
         using var doc = Open(SampleReports.Full());
-        var rows = Worksheet(doc, "segments").Descendants<Row>().Skip(1)
-            .Select(r => r.Elements<Cell>().Select(c => c.CellValue?.Text ?? Text(c)).ToList())
-            .Where(r => r[0] == "露营" && r[2] == "age_band")
-            .ToList();
+        var rows = Rows(doc, "segments").Where(r => r["话题 topic"] == "露营" && r["dimension"] == "age_band").ToList();
 
-        var lead = Assert.Single(rows, r => r[8] == "是");
-        Assert.Equal("18-23", lead[4]);
-        Assert.Equal("182", lead[7]);
+        var lead = Assert.Single(rows, r => r["领先 leading"] == "是");
+        Assert.Equal("18-23", lead["segment"]);
+        Assert.Equal("182", lead["TGI"]);
+    }
+
+    [Fact]
+    public void Render_SegmentsSheet_NoLeadWhereTheMartSaysNone()
+    {
+        using var doc = Open(SampleReports.Full());
+        var gender = Rows(doc, "segments").Where(r => r["话题 topic"] == "露营" && r["dimension"] == "gender").ToList();
+
+        // women have the highest TGI (138) but the mart does not say they lead
+        Assert.Equal(2, gender.Count);
+        Assert.All(gender, r => Assert.Equal("否", r["领先 leading"]));
+    }
+
+    [Fact]
+    public void Render_TopicsSheet_CarriesOpportunityAndMovement()
+    {
+        using var doc = Open(SampleReports.Full());
+        var first = Rows(doc, "topics")[0];
+
+        Assert.Equal("64.3", first["机会分 opportunity_score"]);
+        Assert.Equal("是", first["供给缺口 gap"]);
+        Assert.Equal("2", first["排名变化 rank_change"]);
+        Assert.Equal("4", first["上榜周数 weeks_on_list"]);
+        Assert.Equal("18-23岁 182 / 新一线 146", first["领先人群 leading_segments"]);
+    }
+
+    /// <summary>The rows of a sheet as header → cell text (empty cells absent).</summary>
+    private static List<Dictionary<string, string>> Rows(SpreadsheetDocument doc, string sheet)
+    {
+        var rows = Worksheet(doc, sheet).Descendants<Row>().ToList();
+        var header = rows[0].Elements<Cell>().Select(Text).ToList();
+        return rows.Skip(1)
+            .Select(r => r.Elements<Cell>().ToDictionary(c => header[ColumnIndex(c.CellReference!.Value!)], c => c.CellValue?.Text ?? Text(c)))
+            .ToList();
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
+        {
+            index = index * 26 + (c - 'A' + 1);
+        }
+
+        return index - 1;
     }
 
     [Fact]

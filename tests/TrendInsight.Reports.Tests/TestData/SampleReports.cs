@@ -140,13 +140,23 @@ internal static class SampleReports
             Segments =
             [
                 // Deliberately not in natural order: the renderers sort ages ascending and tiers from 1 down.
-                new("age_band", "41-50", 900, 0.07, 41), new("age_band", "18-23", 4_100, 0.31, 182), new("age_band", "31-40", 2_300, 0.17, 74),
+                // Leads as the mart says: 18-23 and new1 lead; women (TGI 138) are over-represented but not significantly here.
+                new("age_band", "41-50", 900, 0.07, 41), new("age_band", "18-23", 4_100, 0.31, 182) { Leads = true, Z = 14.2 }, new("age_band", "31-40", 2_300, 0.17, 74),
                 new("age_band", "24-30", 3_900, 0.29, 131), new("age_band", "unknown", 2_100, 0.16, 100),
-                new("gender", "f", 9_400, 0.71, 138), new("gender", "m", 3_800, 0.29, 61),
-                new("city_tier", "new1", 3_900, 0.29, 146), new("city_tier", "1", 3_100, 0.23, 117), new("city_tier", "2", 2_800, 0.21, 96),
+                new("gender", "f", 9_400, 0.71, 138) { Z = 2.1 }, new("gender", "m", 3_800, 0.29, 61),
+                new("city_tier", "new1", 3_900, 0.29, 146) { Leads = true, Z = 6.3 }, new("city_tier", "1", 3_100, 0.23, 117), new("city_tier", "2", 2_800, 0.21, 96),
                 new("city_tier", "3", 2_000, 0.15, 72),
             ],
-            Supply = new SupplyGap(growth ?? 100, 18.5, 1_204, (growth ?? 100) - 18.5) { Opportunity = 1.42, IsGap = (growth ?? 100) > 27.75 },
+            Supply = (growth ?? 100) > 27.75
+                ? new SupplyGap(growth ?? 100, 18.5, 1_204, 64.3) { IsGap = true, Reason = "growth", ListingsPer1kDemand = 1.1, MedianListingsPer1k = 4.8 }
+                : new SupplyGap(growth ?? 100, 18.5, 1_204, 0) { ListingsPer1kDemand = 6.2, MedianListingsPer1k = 4.8 },
+            Movement = rank switch
+            {
+                1 => new ListMovement(3, 2, false, 4),
+                2 => new ListMovement(1, -1, false, 6),
+                3 => new ListMovement(null, null, true, 1),
+                _ => new ListMovement(rank, 0, false, 2),
+            },
             Evidence = [new("質感很好，顏色也正 👍", 512, "c-3001", AsOf.AddDays(-2)), new("已入手，和图片一样", 300, "c-3002", AsOf.AddDays(-1))],
             TopContent = [new("c-4001", name + " 穿搭合集", 12_000, "douyin")],
         };

@@ -46,7 +46,7 @@
       mean[t.values.length - 1] = t.values[t.values.length - 1];
     }
     var o = baseOption();
-    o.legend = { top: 0, right: 0, data: ['兴趣指数', '预测'], textStyle: { color: grey } };
+    o.legend = { top: 0, right: 0, data: t.mean.length ? ['兴趣指数', '预测'] : ['兴趣指数'], textStyle: { color: grey } };
     o.xAxis.data = dates;
     o.series = [
       { name: '兴趣指数', type: 'line', data: history, symbol: 'none', lineStyle: { width: 2, color: red }, itemStyle: { color: red },

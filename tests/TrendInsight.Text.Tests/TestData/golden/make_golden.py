@@ -9,7 +9,9 @@ Writes input.txt (one sentence a line) and, one JSON array of words a line:
 precise.jsonl  = jieba.lcut(s, HMM=True)
 search.jsonl   = jieba.lcut_for_search(s, HMM=True)
 nohmm.jsonl    = jieba.lcut(s, HMM=False)
-lexicon_precise.jsonl, lexicon_search.jsonl = the same with lexicon/*.txt loaded as user dictionaries
+lexicon_precise.jsonl, lexicon_search.jsonl = the same with lexicon/*.txt loaded as user dictionaries,
+    and TrendInsight's one rule on top of jieba (RunKeepingTokenizer): a run of ASCII letters and digits
+    is never cut inside by a dictionary word (jieba would cut vintaget恤 into vintage + t恤 once t恤 is a word)
 The sentences are deterministic (fixed seed); jieba's default dictionary and finalseg model are used.
 """
 import ctypes
@@ -17,6 +19,7 @@ import io
 import os
 import json
 import random
+import re
 import unicodedata
 
 import jieba
@@ -113,6 +116,66 @@ def handwritten():
         return [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
 
 
+ASCII_RUN = re.compile(r"[a-zA-Z0-9]+|.", re.S)
+
+
+def is_ascii_alnum(c):
+    return c.isascii() and c.isalnum()
+
+
+def cuts_run(text, start, end):
+    """True when text[start:end] begins or ends inside a run of ASCII letters and digits."""
+    return (start > 0 and is_ascii_alnum(text[start - 1]) and is_ascii_alnum(text[start])) or \
+        (end < len(text) and is_ascii_alnum(text[end - 1]) and is_ascii_alnum(text[end]))
+
+
+class RunKeepingTokenizer(jieba.Tokenizer):
+    """jieba 0.42.1 where no dictionary word may begin or end inside a Latin or digit run."""
+
+    def get_DAG(self, sentence):
+        dag = jieba.Tokenizer.get_DAG(self, sentence)
+        for k, ends in dag.items():
+            kept = [j for j in ends if j == k or not cuts_run(sentence, k, j + 1)]
+            dag[k] = kept or [k]
+        return dag
+
+    def _Tokenizer__cut_DAG(self, sentence):
+        dag = self.get_DAG(sentence)
+        route = {}
+        self.calc(sentence, dag, route)
+        x, buf, n = 0, "", len(sentence)
+
+        def flush(buf):
+            if len(buf) == 1:
+                yield buf
+            elif not self.FREQ.get(buf):
+                yield from jieba.finalseg.cut(buf)
+            else:
+                yield from ASCII_RUN.findall(buf)
+
+        while x < n:
+            y = route[x][1] + 1
+            if y - x == 1:
+                buf += sentence[x:y]
+            else:
+                if buf:
+                    yield from flush(buf)
+                    buf = ""
+                yield sentence[x:y]
+            x = y
+        if buf:
+            yield from flush(buf)
+
+    def cut_for_search(self, sentence, HMM=True):
+        for w in self.cut(sentence, HMM=HMM):
+            for size in (2, 3):
+                if len(w) > size:
+                    for i in range(len(w) - size + 1):
+                        if self.FREQ.get(w[i:i + size]) and not cuts_run(w, i, i + size):
+                            yield w[i:i + size]
+            yield w
+
+
 def main():
     lines = []
     hand = handwritten()
@@ -153,7 +216,7 @@ def main():
             n.write(json.dumps(jieba.lcut(line, HMM=False), ensure_ascii=False) + "\n")
     # The same sentences with a user dictionary: the snapshot of the domain lexicon in lexicon/,
     # loaded file by file in name order (comment lines dropped, as Lexicon.Load drops them).
-    tok = jieba.Tokenizer()
+    tok = RunKeepingTokenizer()
     for name in sorted(os.listdir("lexicon")):
         with open(os.path.join("lexicon", name), encoding="utf-8") as f:
             words = io.StringIO("".join(l for l in f if l.strip() and not l.startswith("#")))
