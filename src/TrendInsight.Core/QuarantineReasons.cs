@@ -31,6 +31,12 @@ public static class QuarantineReasons
     /// <summary>File-level: could not be opened or read to the end (permissions, not a regular file, I/O error).</summary>
     public const string Unreadable = "unreadable";
 
+    /// <summary>File-level: named <c>*.parquet</c> but not a Parquet file, or cut short (no footer).</summary>
+    public const string NotParquet = "not_parquet";
+
+    /// <summary>File-level: a Parquet file whose footer reads but a page or row group does not.</summary>
+    public const string CorruptParquet = "corrupt_parquet";
+
     public static string MissingField(string field) => "missing_field:" + field;
 
     public static string BadType(string field) => "bad_type:" + field;
@@ -45,6 +51,12 @@ public static class QuarantineReasons
 
     /// <summary>An id longer than <c>ingest.max_id_bytes</c>.</summary>
     public static string IdTooLong(string field) => "id_too_long:" + field;
+
+    /// <summary>File-level: a columnar (Parquet) file without a column the feed requires.</summary>
+    public static string MissingColumn(string column) => "missing_column:" + column;
+
+    /// <summary>File-level: a contract column of a type no contract value has (a struct, a map, a list of lists).</summary>
+    public static string BadColumn(string column) => "bad_column:" + column;
 
     /// <summary>What the landing contract expected where a row or file was rejected for <paramref name="reason"/>.</summary>
     public static string Expected(string reason)
@@ -68,6 +80,10 @@ public static class QuarantineReasons
             NotText => "expected text lines (JSONL or CSV)",
             Vanished => "expected the file to stay in landing until ingest has read it",
             Unreadable => "expected a regular file that ingest may read",
+            NotParquet => "expected a complete Parquet file (PAR1 at its start and end)",
+            CorruptParquet => "expected every row group of the Parquet file to read",
+            "missing_column" => $"expected a column {field} in the Parquet file",
+            "bad_column" => $"expected column {field} as text, a number, a timestamp or a list of text",
             "missing_field" => $"expected a non-empty {field}",
             "bad_type" => $"expected {field} as a string or number",
             "bad_number" => $"expected {field} as a number in range",

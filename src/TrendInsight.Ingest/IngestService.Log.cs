@@ -7,6 +7,9 @@ public sealed partial class IngestService
     [LoggerMessage(Level = LogLevel.Information, Message = "{Feed}/{File}: skipped, same content as {SameAs}")]
     private static partial void LogSkipped(ILogger logger, string feed, string file, string sameAs);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Feed}/{File}: rejected, {Reason}")]
+    private static partial void LogRejected(ILogger logger, string feed, string file, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "{Feed}/{File}: {Rows} rows read, {Quarantined} quarantined ({Encoding})")]
     private static partial void LogFile(ILogger logger, string feed, string file, long rows, long quarantined, string encoding);
 

@@ -151,7 +151,8 @@ public sealed partial class IngestService : IIngestService
                 var done = conn.Query(
                     "SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.files WHERE feed = $feed "
                     + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $feed "
-                    + "UNION SELECT file_name, size_bytes, modified_ticks FROM state.rejected_files WHERE feed = $feed AND reason IN ('not_gzip', 'not_text')",
+                    + "UNION SELECT file_name, size_bytes, modified_ticks FROM state.rejected_files WHERE feed = $feed "
+                    + "AND (reason IN ('not_gzip', 'not_text', 'not_parquet', 'corrupt_parquet') OR reason LIKE 'missing_column:%' OR reason LIKE 'bad_column:%')",
                     r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), ("feed", feed)).ToHashSet();
                 reading.Start();
                 using (var staging = new StagingWriter(db, LandingFileReader.Workers))
@@ -170,7 +171,7 @@ public sealed partial class IngestService : IIngestService
                     // over the file, on one core.
                     var probes = new Dictionary<int, Task<FileProbe>>();
                     Task<FileProbe> ProbeOf(int i) => probes.TryGetValue(i, out var t) ? t
-                        : probes[i] = Task.Run(() => FileProbe.Run(landingFiles[i].Path, OpenLanding, _config.Ingest.MaxLineBytes, cancellationToken), cancellationToken);
+                        : probes[i] = Task.Run(() => Probe(landingFiles[i].Path, feed, cancellationToken), cancellationToken);
                     for (var index = 0; index < landingFiles.Count; index++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
@@ -368,6 +369,11 @@ public sealed partial class IngestService : IIngestService
             LogViewsFailed(_log, layout.Warehouse, ex.Message);
         }
     }
+
+    /// <summary>Hash, encoding and gzip health of a text file; hash and a full read of a Parquet file, which is rejected whole when that fails.</summary>
+    private FileProbe Probe(string path, string feed, CancellationToken cancellationToken) =>
+        LandingFormat.IsParquet(path) ? ParquetProbe.Run(path, OpenLanding, RequiredFields.For(feed), cancellationToken)
+            : FileProbe.Run(path, OpenLanding, _config.Ingest.MaxLineBytes, cancellationToken);
 
     private void RejectFile(FeedTally tally, string name, long size, long modified, string reason, string detail)
     {

@@ -27,7 +27,7 @@ public sealed record IngestStatus(
     /// <summary>Quarantined rows of one feed by reason, over all runs.</summary>
     public sealed record ReasonTotal(string Feed, string Reason, long Rows);
 
-    /// <summary>A landing file rejected whole by a run (not_gzip, not_text, vanished, unreadable).</summary>
+    /// <summary>A landing file rejected whole by a run (not_gzip, not_text, vanished, unreadable, not_parquet, corrupt_parquet, missing_column:&lt;c&gt;, bad_column:&lt;c&gt;).</summary>
     public sealed record RejectedFile(string RunId, string Feed, string File, string Reason, string Detail);
 
     /// <summary>The last landing files rejected whole, newest first.</summary>

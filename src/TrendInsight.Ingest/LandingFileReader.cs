@@ -54,9 +54,10 @@ internal sealed class LandingFileReader
     /// </summary>
     public void Read(string path, FileProbe probe, FileTally file, IReadOnlyList<DuckDBAppender> appenders, CancellationToken cancellationToken)
     {
-        using var reader = new RecordReader(OpenLanding(path), probe.Compressed, _maxLine);
-        var encoding = TextDecoding.For(probe.Encoding);
         var csv = LandingFormat.IsCsv(path);
+        using var reader = LandingFormat.IsParquet(path) ? OpenParquet(path)
+            : new TextRecords(new RecordReader(OpenLanding(path), probe.Compressed, _maxLine), csv);
+        var encoding = TextDecoding.For(probe.Encoding);
         CsvHeader? header = null;
 
         // Two sets of batches: while one round is validated and appended (a worker a core, each with its
@@ -78,8 +79,7 @@ internal sealed class LandingFileReader
                     while (batch.Count < BatchRows && batch.Bytes < BatchBytes)
                     {
                         ReadOnlyMemory<byte> record;
-                        var more = csv ? reader.TryReadCsvRecord(out record, out _) : reader.TryReadLine(out record);
-                        if (!more)
+                        if (!reader.TryRead(out record))
                         {
                             eof = true;
                             break;
@@ -204,6 +204,19 @@ internal sealed class LandingFileReader
         }
 
         Batch[] NewRound() => Enumerable.Range(0, Workers * 2).Select(_ => new Batch(_schema.Columns.Count - 1)).ToArray();
+    }
+
+    /// <summary>A Parquet file the probe read whole; one changed or gone since is a file-level reject like a text file's.</summary>
+    private ILandingRecords OpenParquet(string path)
+    {
+        try
+        {
+            return ParquetRecords.Open(path, RequiredFields.For(_schema.Feed));
+        }
+        catch (Exception e) when (LandingFileException.ReasonOf(e) is { } reason)
+        {
+            throw new LandingFileException(reason, e);
+        }
     }
 
     private Stream OpenLanding(string path)

@@ -8,6 +8,9 @@ namespace TrendInsight.Simulation;
 /// </summary>
 internal static class BadRowReasons
 {
+    /// <summary>Reasons planted in a feed's Parquet files: a null for a missing field, no malformed JSON.</summary>
+    public static IReadOnlyList<string> ForParquet(string feed) => [.. For(feed, json: true).Where(r => r != QuarantineReasons.InvalidJson)];
+
     /// <summary>Reasons planted in a feed's files; <paramref name="json"/> says whether the file is JSONL.</summary>
     public static IReadOnlyList<string> For(string feed, bool json)
     {

@@ -128,7 +128,7 @@ internal sealed partial class Generator
         {
             Feeds.Search => day % 7 == 3 ? LandingFormat.JsonlGz : day % 10 == 5 ? LandingFormat.Csv : LandingFormat.Jsonl,
             Feeds.Comments => day % 5 == 2 ? LandingFormat.JsonlGz : LandingFormat.Jsonl,
-            Feeds.Engagement => day % 3 == 0 ? LandingFormat.Jsonl : day % 6 == 1 ? LandingFormat.CsvBom : LandingFormat.Csv,
+            Feeds.Engagement => day % 3 == 0 ? LandingFormat.Jsonl : day % 6 == 1 ? LandingFormat.CsvBom : day % 6 == 4 ? LandingFormat.Parquet : LandingFormat.Csv,
             Feeds.Content => day % 4 == 2 ? LandingFormat.Csv : LandingFormat.Jsonl,
             Feeds.Products => day == GbkDayIndex ? LandingFormat.CsvGb18030 : day % 5 == 0 ? LandingFormat.Jsonl : day % 2 == 1 ? LandingFormat.CsvBom : LandingFormat.Csv,
             _ => throw new ArgumentOutOfRangeException(nameof(feed), feed, "Unknown feed."),
@@ -139,6 +139,7 @@ internal sealed partial class Generator
     {
         LandingFormat.Jsonl => ".jsonl",
         LandingFormat.JsonlGz => ".jsonl.gz",
+        LandingFormat.Parquet => ".parquet",
         _ => ".csv",
     };
 
@@ -265,7 +266,7 @@ internal sealed partial class Generator
         var rng = ctx.Rng;
         if (rng.Chance(_options.BadRowShare))
         {
-            var reasons = BadRowReasons.For(ctx.Feed, !ctx.Writer!.IsCsv);
+            var reasons = ctx.Writer!.Format == LandingFormat.Parquet ? BadRowReasons.ForParquet(ctx.Feed) : BadRowReasons.For(ctx.Feed, !ctx.Writer.IsCsv);
             var reason = reasons[rng.Next(reasons.Count)];
             WriteBad(ctx, row, reason);
             return;
@@ -311,6 +312,10 @@ internal sealed partial class Generator
 
                 row.RawLine = json[..cut];
                 break;
+            case QuarantineReasons.BadTimestamp when ctx.Writer!.Format == LandingFormat.Parquet:
+                // A typed column holds only real instants: the bad one is epoch seconds taken for milliseconds.
+                row.Set("ts", DateTimeOffset.FromUnixTimeMilliseconds(rng.Between(1_600_000_000, 1_800_000_000)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                break;
             case QuarantineReasons.BadTimestamp:
                 row.Set("ts", rng.Pick(BadTimestamps));
                 break;
@@ -331,7 +336,8 @@ internal sealed partial class Generator
                 }
                 else if (reason.StartsWith("bad_number:", StringComparison.Ordinal))
                 {
-                    row.Set(reason["bad_number:".Length..], rng.Pick(BadNumbers));
+                    // A typed column holds only numbers: the bad one is negative.
+                    row.Set(reason["bad_number:".Length..], ctx.Writer!.Format == LandingFormat.Parquet ? rng.Pick(NegativeNumbers) : rng.Pick(BadNumbers));
                 }
                 else
                 {
@@ -345,6 +351,8 @@ internal sealed partial class Generator
     private static readonly string[] BadTimestamps = ["昨天 14:23", "2026-02-30 10:00:00", "14:23:05", "2026/13/01 08:00", "刚刚", "NaN", "2026-06-31T25:61:00+08:00"];
 
     private static readonly string[] UnknownActions = ["投币", "dislike", "围观", "report"];
+
+    private static readonly string[] NegativeNumbers = ["-1", "-3", "-12", "-100"];
 
     private static readonly string[] BadNumbers = ["两次", "N/A", "很多", "--", "1.2.3", "面议", "abc"];
 

@@ -3,14 +3,15 @@ using System.Text;
 
 namespace TrendInsight.Simulation;
 
-/// <summary>Writes rows of one feed to one landing file: JSON Lines (optionally gzip) or CSV with a header row.</summary>
+/// <summary>Writes rows of one feed to one landing file: JSON Lines (optionally gzip), CSV with a header row, or Parquet.</summary>
 internal sealed class LandingFileWriter : IDisposable
 {
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
     private static readonly Encoding Utf8Bom = new UTF8Encoding(true);
     private readonly FileStream _file;
     private readonly GZipStream? _gzip;
-    private readonly StreamWriter _writer;
+    private readonly StreamWriter? _writer;
+    private readonly ParquetLandingWriter? _parquet;
     private readonly StringBuilder _line = new(512);
 
     public LandingFileWriter(string path, LandingFormat format, FeedSchema schema)
@@ -19,6 +20,12 @@ internal sealed class LandingFileWriter : IDisposable
         Format = format;
         Schema = schema;
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        if (format == LandingFormat.Parquet)
+        {
+            _parquet = new ParquetLandingWriter(schema);
+            return;
+        }
+
         Stream target = _file;
         if (format == LandingFormat.JsonlGz)
         {
@@ -66,6 +73,13 @@ internal sealed class LandingFileWriter : IDisposable
 
     public void Write(Row row)
     {
+        if (_parquet is not null)
+        {
+            _parquet.Add(row);
+            Rows++;
+            return;
+        }
+
         _line.Clear();
         if (row.RawLine is not null)
         {
@@ -80,7 +94,7 @@ internal sealed class LandingFileWriter : IDisposable
             AppendJson(row, _line);
         }
 
-        _writer.WriteLine(_line);
+        _writer!.WriteLine(_line);
         Rows++;
     }
 
@@ -94,7 +108,8 @@ internal sealed class LandingFileWriter : IDisposable
 
     public void Dispose()
     {
-        _writer.Dispose();
+        _parquet?.WriteTo(_file);
+        _writer?.Dispose();
         _gzip?.Dispose();
         _file.Dispose();
     }

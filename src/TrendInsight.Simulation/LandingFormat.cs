@@ -8,4 +8,5 @@ internal enum LandingFormat
     Csv,
     CsvBom,
     CsvGb18030,
+    Parquet,
 }

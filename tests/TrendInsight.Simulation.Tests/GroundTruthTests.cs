@@ -135,13 +135,15 @@ public sealed class GroundTruthTests(SimulationFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void Files_MixFormats_JsonlGzipAndCsv()
+    public void Files_MixFormats_JsonlGzipCsvAndParquet()
     {
         var names = Feeds.All.SelectMany(f => LandingReader.FeedFiles(fixture.Root, f)).Select(Path.GetFileName).ToList();
 
         Assert.Contains(names, n => n!.EndsWith(".jsonl.gz", StringComparison.Ordinal));
         Assert.Contains(names, n => n!.EndsWith(".jsonl", StringComparison.Ordinal));
         Assert.Contains(names, n => n!.EndsWith(".csv", StringComparison.Ordinal));
+        var parquet = LandingReader.FeedFiles(fixture.Root, Feeds.Engagement).First(f => f.EndsWith(".parquet", StringComparison.Ordinal));
+        Assert.Equal("PAR1"u8.ToArray(), File.ReadAllBytes(parquet)[..4]);
         var gz = LandingReader.FeedFiles(fixture.Root, Feeds.Comments).First(f => f.EndsWith(".gz", StringComparison.Ordinal));
         Assert.Equal([0x1f, 0x8b], File.ReadAllBytes(gz)[..2]);
         Assert.Contains(Feeds.All.SelectMany(f => LandingReader.FeedFiles(fixture.Root, f)),
@@ -242,7 +244,7 @@ public sealed class GroundTruthTests(SimulationFixture fixture) : IClassFixture<
             }
         }
 
-        if (!TryParseTimestamp(row["ts"]!, out var ts))
+        if (!TryParseTimestamp(row["ts"]!, out var ts) || ts.Year < 2000)
         {
             return "bad_timestamp";
         }
@@ -264,7 +266,7 @@ public sealed class GroundTruthTests(SimulationFixture fixture) : IClassFixture<
 
         foreach (var field in Numeric[feed])
         {
-            if (row.Has(field) && !decimal.TryParse(row[field], NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+            if (row.Has(field) && (!decimal.TryParse(row[field], NumberStyles.Number, CultureInfo.InvariantCulture, out var number) || number < 0))
             {
                 return "bad_number:" + field;
             }
@@ -281,7 +283,7 @@ public sealed class GroundTruthTests(SimulationFixture fixture) : IClassFixture<
             return true;
         }
 
-        if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.fffzzz", "yyyy-MM-dd'T'HH:mm:ssK"],
+        if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.fffzzz", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.fffK"],
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out ts))
         {
             return true;

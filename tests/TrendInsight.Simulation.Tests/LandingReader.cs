@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -6,7 +7,8 @@ namespace TrendInsight.Simulation.Tests;
 
 /// <summary>
 /// Reads simulated landing files back independently of the simulator's writer: JSON Lines (gzip or
-/// not) with System.Text.Json, CSV with a small RFC 4180 reader, UTF-8 or GB18030 by trial.
+/// not) with System.Text.Json, CSV with a small RFC 4180 reader, UTF-8 or GB18030 by trial, Parquet with
+/// Parquet.Net's untyped reader.
 /// </summary>
 public static class LandingReader
 {
@@ -40,6 +42,30 @@ public static class LandingReader
     }
 
     public static IEnumerable<LandingRow> Rows(string path)
+    {
+        if (path.EndsWith(".parquet", StringComparison.Ordinal))
+        {
+            return ParquetRows(path);
+        }
+
+        return TextRows(path);
+    }
+
+    /// <summary>A Parquet file's rows with Parquet.Net's untyped reader: timestamps as ISO-8601 UTC, lists as <c>#a #b</c>.</summary>
+    private static List<LandingRow> ParquetRows(string path)
+    {
+        var result = Parquet.Serialization.ParquetSerializer.DeserializeUntypedAsync(File.OpenRead(path)).GetAwaiter().GetResult();
+        return [.. result.Data.Select((row, i) => new LandingRow(path, i + 1, row.ToDictionary(p => p.Key, p => p.Value switch
+        {
+            null => null,
+            DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture),
+            string text => text,
+            System.Collections.IEnumerable list => string.Join(' ', list.Cast<object?>().Select(e => "#" + e)),
+            var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+        }, StringComparer.Ordinal)))];
+    }
+
+    private static IEnumerable<LandingRow> TextRows(string path)
     {
         var text = ReadText(path);
         var lines = text.Split('\n');

@@ -33,7 +33,7 @@ public sealed class IngestConfig
     /// Landing file name patterns that are read, each matched inside <c>landing/&lt;feed&gt;/</c> only:
     /// a file name with <c>*</c> and <c>?</c>, never a folder, <c>..</c> or an absolute path.
     /// </summary>
-    public List<string> Patterns { get; set; } = ["*.jsonl", "*.jsonl.gz", "*.csv"];
+    public List<string> Patterns { get; set; } = ["*.jsonl", "*.jsonl.gz", "*.csv", "*.parquet"];
 
     /// <summary>
     /// Read landing files and feed folders that are symbolic links. Off by default: a link is not

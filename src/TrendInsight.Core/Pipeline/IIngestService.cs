@@ -17,7 +17,7 @@ public sealed record IngestSummary(
     int FilesSkipped,
     IReadOnlyList<DateOnly> PartitionsWritten)
 {
-    /// <summary>Landing files rejected whole (not gzip, not text, vanished, unreadable); their rows are not counted.</summary>
+    /// <summary>Landing files rejected whole (not gzip, not text, vanished, unreadable; a Parquet file not Parquet, corrupt or lacking a column); their rows are not counted.</summary>
     public int FilesRejected { get; init; }
 
     /// <summary>True when a row was quarantined or a file rejected: the CLI's exit code 3.</summary>

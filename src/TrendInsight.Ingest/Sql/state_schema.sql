@@ -105,7 +105,8 @@ CREATE TABLE IF NOT EXISTS state.quarantined_lines (
     file_name VARCHAR NOT NULL,
     line_hash BIGINT NOT NULL
 );
--- Landing files rejected whole (not_gzip, not_text, vanished, unreadable). One rejected for what it holds
+-- Landing files rejected whole (not_gzip, not_text, vanished, unreadable; a Parquet file not_parquet, cut short,
+-- corrupt or missing_column:<c>). One rejected for what it holds
 -- (not_gzip, not_text) is not read again until its size or write time changes.
 CREATE TABLE IF NOT EXISTS state.rejected_files (
     run_id VARCHAR NOT NULL,

@@ -1,4 +1,4 @@
--- Daily series of the topics ($files: topic_daily mart files of the report date, $2: first day wanted).
+-- Daily series of the topics ($files: topic_daily mart files of the report date, $from: first day wanted).
 SELECT topic_id, day, interest_index,
        CAST(search_volume + content_mentions + comment_mentions AS BIGINT) AS mentions,
        CAST(plays + likes + shares + purchases AS BIGINT) AS engagements,
