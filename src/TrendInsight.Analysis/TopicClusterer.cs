@@ -23,6 +23,12 @@ internal static class TopicClusterer
     /// <summary>Default linkage a merge needs (the weighted mean similarity of the cross pairs).</summary>
     public const double DefaultMinLinkage = 0.3;
 
+    /// <summary>A cluster at most this share of a bigger one's interest is a side word of it when their heads are linked.</summary>
+    private const double SideShare = 0.25;
+
+    /// <summary>The share of the linkage a side word's head needs to the core of a much bigger cluster.</summary>
+    private const double SideLinkageFactor = 1.0 / 3;
+
     /// <summary>A term to place: its rank among rising terms (1 = best), its recent interest, whether the lexicon types it.</summary>
     public readonly record struct Candidate(string Term, int Rank, double RecentTotal, bool Typed = false);
 
@@ -148,7 +154,7 @@ internal static class TopicClusterer
             foreach (var small in heads.Keys.OrderBy(k => clusterWeight[k]).ThenBy(k => k))
             {
                 var target = -1;
-                var best = minLinkage;
+                var bestMargin = 0.0;
                 foreach (var (big, core) in cores)
                 {
                     if (big == small || clusterWeight[big] <= clusterWeight[small])
@@ -156,13 +162,17 @@ internal static class TopicClusterer
                         continue;
                     }
 
+                    // a side word far smaller than the trend (焦糖色 beside 美拉德) joins on any link above
+                    // chance (every edge passed that test); one of comparable size needs the full linkage, so
+                    // two trends said together now and then (山系 and 露营) stay apart
+                    var needed = clusterWeight[small] <= SideShare * clusterWeight[big] ? minLinkage * SideLinkageFactor : minLinkage;
                     var i = heads[small];
                     foreach (var head in core)
                     {
                         var key = i < head ? (i, head) : (head, i);
-                        if (similarity.TryGetValue(key, out var s) && (s > best || (s == best && target >= 0 && big < target)))
+                        if (similarity.TryGetValue(key, out var s) && s >= needed && (target < 0 || s - needed > bestMargin || (s - needed == bestMargin && big < target)))
                         {
-                            best = s;
+                            bestMargin = s - needed;
                             target = big;
                         }
                     }

@@ -34,7 +34,7 @@ public static class TopicEvaluator
                 r => (Topic: r.GetString(0), Dimension: r.GetString(1), Value: r.GetString(2)), ("files", segments));
             var supply = LakeFiles.Partition(Path.Combine(layout.Marts, "supply_gap"), d);
             var gaps = supply.Length == 0 ? [] : conn.Query(sql.LoadStatement("evaluate_supply"),
-                r => (Topic: r.GetString(0), Score: r.IsNull(1) ? 0.0 : r.GetNumber(1)), ("files", supply));
+                r => (Topic: r.GetString(0), Score: (r.IsNull(1) ? 0.0 : r.GetNumber(1), r.IsNull(2) ? 0.0 : r.GetNumber(2))), ("files", supply));
             days.Add(ScoreDay(d, rows, leads, gaps.ToDictionary(g => g.Topic, g => g.Score, StringComparer.Ordinal), truth, top));
         }
 
@@ -54,7 +54,7 @@ public static class TopicEvaluator
 
     internal static DayScore ScoreDay(
         DateOnly day, IReadOnlyList<Row> rows, IReadOnlyList<(string Topic, string Dimension, string Value)> leads,
-        IReadOnlyDictionary<string, double> gaps, IReadOnlyList<KnownTrend> truth, int top)
+        IReadOnlyDictionary<string, (double Opportunity, double Pressure)> gaps, IReadOnlyList<KnownTrend> truth, int top)
     {
         var active = truth.Where(t => t.ActiveOn(day)).ToList();
         var listed = rows.Where(r => r.Rank <= top).OrderBy(r => r.Rank).ToList();
@@ -80,7 +80,8 @@ public static class TopicEvaluator
         var plantedLeadShown = active.Count(t => t.LeadValues.Count > 0 && shown.Any(l => held[l.Topic].Contains(t)
             && t.LeadValues.TryGetValue(l.Dimension, out var v) && string.Equals(v, l.Value, StringComparison.Ordinal)));
 
-        // supply gap: every (lagging, keeping up) pair of listed trends, the lagging one scored higher
+        // supply gap: every (lagging, keeping up) pair of listed trends, the lagging one ahead in the order
+        // the report gives: a highlighted gap by its opportunity score, then the supply line's pressure
         var scored = active.Where(t => t.SupplyLags is not null)
             .Select(t => (Trend: t, Row: listed.FirstOrDefault(r => held[r.TopicId].Contains(t))))
             .Where(x => x.Row is not null)
@@ -93,7 +94,8 @@ public static class TopicEvaluator
             foreach (var keep in scored.Where(x => x.Trend.SupplyLags == false))
             {
                 pairs++;
-                ordered += lag.Score > keep.Score ? 1 : 0;
+                ordered += lag.Score.Opportunity > keep.Score.Opportunity
+                    || (lag.Score.Opportunity == keep.Score.Opportunity && lag.Score.Pressure > keep.Score.Pressure) ? 1 : 0;
             }
         }
 

@@ -24,6 +24,34 @@ public sealed class TopicClustererTests
     }
 
     [Fact]
+    public void Cluster_SmallSideWordWeaklyLinkedToTheHead_JoinsTheTrend()
+    {
+        // 焦糖色 is tagged with #美拉德 in a few titles only: too weak a link for a merge, but far
+        // smaller than the trend, it is a side word of it, not a row of its own
+        TopicClusterer.Candidate[] candidates =
+        [
+            new("美拉德", 1, 6000), new("美拉德穿搭", 2, 2500), new("灯芯绒", 3, 1500, Typed: true), new("焦糖色", 4, 700, Typed: true),
+        ];
+        TopicClusterer.Edge[] edges = [new("美拉德", "灯芯绒", 0.5), new("焦糖色", "美拉德", 0.15)];
+
+        var topicOf = TopicClusterer.Cluster(candidates, edges).ToDictionary(m => m.Term, m => m.Name);
+
+        Assert.Equal("美拉德", topicOf["焦糖色"]);
+    }
+
+    [Fact]
+    public void Cluster_TwoTrendsOfComparableSizeWeaklyLinked_StayApart()
+    {
+        // "山系露营" titles now and then: 山系 is a trend of its own, not a side word of 露营
+        TopicClusterer.Candidate[] candidates = [new("露营", 1, 6000), new("帐篷", 2, 2000), new("山系", 3, 3000), new("冲锋衣", 4, 1500)];
+        TopicClusterer.Edge[] edges = [new("露营", "帐篷", 0.6), new("山系", "冲锋衣", 0.6), new("山系", "露营", 0.15)];
+
+        var topicOf = TopicClusterer.Cluster(candidates, edges).ToDictionary(m => m.Term, m => m.Name);
+
+        Assert.NotEqual(topicOf["露营"], topicOf["山系"]);
+    }
+
+    [Fact]
     public void Cluster_CompoundAndItsHead_OneTopicNamedByTheHead()
     {
         // no query names both, but 美拉德穿搭 is a style of 美拉德

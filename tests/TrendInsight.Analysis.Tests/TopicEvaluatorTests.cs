@@ -25,7 +25,7 @@ public sealed class TopicEvaluatorTests
             new(4, "t-好物分享", "好物分享", ["好物分享"]),
         ];
 
-        var score = TopicEvaluator.ScoreDay(Day, rows, [], new Dictionary<string, double>(), truth, top: 10);
+        var score = TopicEvaluator.ScoreDay(Day, rows, [], new Dictionary<string, (double, double)>(), truth, top: 10);
 
         Assert.Equal(["maillard"], score.Fragmented);
         Assert.Equal(["羽绒服 (down-jacket+scarf)"], score.Merged);
@@ -45,13 +45,35 @@ public sealed class TopicEvaluatorTests
         ];
         TopicEvaluator.Row[] rows = [new(1, "t-citywalk", "citywalk", ["citywalk"]), new(2, "t-露营", "露营", ["露营", "帐篷"])];
         (string, string, string)[] leads = [("t-citywalk", "gender", "f"), ("t-露营", "age_band", "31-40")];
-        var gaps = new Dictionary<string, double> { ["t-citywalk"] = 40, ["t-露营"] = 0 };
+        var gaps = new Dictionary<string, (double, double)> { ["t-citywalk"] = (40, 40), ["t-露营"] = (0, -12) };
 
         var score = TopicEvaluator.ScoreDay(Day, rows, leads, gaps, truth, top: 10);
 
         Assert.Equal((2, 1), (score.LeadsShown, score.LeadsRight));
         Assert.Equal((1, 1), (score.PlantedLeads, score.PlantedLeadsShown));
         Assert.Equal((1, 1), (score.GapPairs, score.GapPairsOrdered));
+    }
+
+    [Fact]
+    public void ScoreDay_NoGapOnEitherSide_OrdersBySupplyPressure()
+    {
+        KnownTrend[] truth =
+        [
+            Trend("new-chinese", ["新中式", "马面裙"], lags: true),
+            Trend("camping", ["露营", "帐篷"], lags: false),
+            Trend("gorpcore", ["山系", "冲锋衣"], lags: false),
+        ];
+        TopicEvaluator.Row[] rows =
+        [
+            new(1, "t-新中式", "新中式", ["新中式", "马面裙"]),
+            new(2, "t-露营", "露营", ["露营", "帐篷"]),
+            new(3, "t-山系", "山系", ["山系", "冲锋衣"]),
+        ];
+        var gaps = new Dictionary<string, (double, double)> { ["t-新中式"] = (0, 8.5), ["t-露营"] = (0, -20.1), ["t-山系"] = (0, 12.0) };
+
+        var score = TopicEvaluator.ScoreDay(Day, rows, [], gaps, truth, top: 10);
+
+        Assert.Equal((2, 1), (score.GapPairs, score.GapPairsOrdered));
     }
 
     [Fact]
