@@ -35,21 +35,21 @@ public sealed class AnalyzeBenchmark : IBenchmark
             FROM (
                 SELECT i,
                        CASE WHEN (hh(i * 3) % 1000) < 5 + (i % 35) * 2
-                            THEN $2[1 + hh(i * 5) % 8] || ' ' || $3[1 + CAST(floor(pow((hh(i * 17) % 10000) / 10000.0, 2) * len($3)) AS INTEGER)]
-                            ELSE $3[1 + CAST(floor(pow((hh(i * 19) % 10000) / 10000.0, 3) * len($3)) AS INTEGER)]
-                                 || ' ' || $3[1 + hh(i * 23) % len($3)]
+                            THEN $rising[1 + hh(i * 5) % 8] || ' ' || $vocabulary[1 + CAST(floor(pow((hh(i * 17) % 10000) / 10000.0, 2) * len($vocabulary)) AS INTEGER)]
+                            ELSE $vocabulary[1 + CAST(floor(pow((hh(i * 19) % 10000) / 10000.0, 3) * len($vocabulary)) AS INTEGER)]
+                                 || ' ' || $vocabulary[1 + hh(i * 23) % len($vocabulary)]
                        END AS q
-                FROM range($4) r(i)
-                WHERE $5 > 0
+                FROM range($rows) r(i)
+                WHERE $contents > 0
             )
-        ) TO $1 (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)
+        ) TO $out (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)
         """;
 
     private const string CommentsSql = """
         COPY (
             SELECT 'c' || i AS event_id,
                    (TIMESTAMPTZ '2026-10-01 12:00:00+08' + to_days(CAST(i % 35 AS INTEGER))) AS ts,
-                   'v' || (hh(i) % $5) AS content_id, t AS text, t AS text_norm,
+                   'v' || (hh(i) % $contents) AS content_id, t AS text, t AS text_norm,
                    CAST(hh(i * 29) % 300 AS BIGINT) AS likes, 'u' || (hh(i) % 100000) AS user_id,
                    ['<18','18-23','24-30','31-40','41-50','50+'][1 + hh(i * 7) % 6] AS age_band,
                    CASE WHEN hh(i * 11) % 2 = 0 THEN 'f' ELSE 'm' END AS gender,
@@ -58,18 +58,18 @@ public sealed class AnalyzeBenchmark : IBenchmark
                    DATE '2026-10-01' + CAST(i % 35 AS INTEGER) AS dt
             FROM (
                 SELECT i,
-                       CASE WHEN (hh(i * 3) % 1000) < 5 + (i % 35) * 2 THEN $2[1 + hh(i * 5) % 8] ELSE $3[1 + hh(i * 31) % len($3)] END
-                       || '真的太好看了，' || $3[1 + hh(i * 37) % len($3)] || '也不错😍 ' || $3[1 + hh(i * 41) % len($3)] AS t
-                FROM range($4) r(i)
+                       CASE WHEN (hh(i * 3) % 1000) < 5 + (i % 35) * 2 THEN $rising[1 + hh(i * 5) % 8] ELSE $vocabulary[1 + hh(i * 31) % len($vocabulary)] END
+                       || '真的太好看了，' || $vocabulary[1 + hh(i * 37) % len($vocabulary)] || '也不错😍 ' || $vocabulary[1 + hh(i * 41) % len($vocabulary)] AS t
+                FROM range($rows) r(i)
             )
-        ) TO $1 (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)
+        ) TO $out (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)
         """;
 
     private const string EngagementSql = """
         COPY (
             SELECT 'e' || i AS event_id,
                    (TIMESTAMPTZ '2026-10-01 12:00:00+08' + to_days(CAST(i % 35 AS INTEGER))) AS ts,
-                   'v' || (hh(i) % $5) AS content_id,
+                   'v' || (hh(i) % $contents) AS content_id,
                    ['play','play','play','like','share','comment','favorite','purchase'][1 + hh(i * 43) % 8] AS action,
                    1::BIGINT AS count, CAST(0 AS DECIMAL(18,2)) AS gmv, 'u' || (hh(i) % 100000) AS user_id,
                    ['<18','18-23','24-30','31-40','41-50','50+'][1 + hh(i * 7) % 6] AS age_band,
@@ -77,9 +77,9 @@ public sealed class AnalyzeBenchmark : IBenchmark
                    ['1','new1','2','3','4','5'][1 + hh(i * 13) % 6] AS city_tier,
                    'douyin' AS platform, 'bench.jsonl' AS source_file,
                    DATE '2026-10-01' + CAST(i % 35 AS INTEGER) AS dt
-            FROM range($4) r(i)
-            WHERE len($2) > 0 AND len($3) > 0
-        ) TO $1 (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)
+            FROM range($rows) r(i)
+            WHERE len($rising) > 0 AND len($vocabulary) > 0
+        ) TO $out (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)
         """;
 
     private const string ContentSql = """
@@ -90,12 +90,12 @@ public sealed class AnalyzeBenchmark : IBenchmark
                    ['apparel','outdoor','beauty','home'][1 + hh(i) % 4] AS category, 'douyin' AS platform,
                    'bench.jsonl' AS source_file, DATE '2026-10-01' + CAST(i % 35 AS INTEGER) AS dt
             FROM (
-                SELECT i, $3[1 + hh(i * 47) % len($3)] AS w,
-                       $3[1 + hh(i * 47) % len($3)] || '分享｜' || $3[1 + hh(i * 53) % len($3)] || '合集' AS t
-                FROM range($4) r(i)
-                WHERE len($2) > 0 AND $5 > 0
+                SELECT i, $vocabulary[1 + hh(i * 47) % len($vocabulary)] AS w,
+                       $vocabulary[1 + hh(i * 47) % len($vocabulary)] || '分享｜' || $vocabulary[1 + hh(i * 53) % len($vocabulary)] || '合集' AS t
+                FROM range($rows) r(i)
+                WHERE len($rising) > 0 AND $contents > 0
             )
-        ) TO $1 (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)
+        ) TO $out (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)
         """;
 
     private const string ProductsSql = """
@@ -106,19 +106,19 @@ public sealed class AnalyzeBenchmark : IBenchmark
                    CAST(99 AS DECIMAL(18,2)) AS price, CAST(hh(i) % 100 AS BIGINT) AS sales, 'shop1' AS shop_id,
                    'bench.csv' AS source_file, DATE '2026-10-01' + CAST(i % 35 AS INTEGER) AS dt
             FROM (
-                SELECT i, $3[1 + hh(i * 59) % len($3)] || ' ' || $3[1 + hh(i * 61) % len($3)] || ' 新款' AS t
-                FROM range($4) r(i)
-                WHERE len($2) > 0 AND $5 > 0
+                SELECT i, $vocabulary[1 + hh(i * 59) % len($vocabulary)] || ' ' || $vocabulary[1 + hh(i * 61) % len($vocabulary)] || ' 新款' AS t
+                FROM range($rows) r(i)
+                WHERE len($rising) > 0 AND $contents > 0
             )
-        ) TO $1 (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)
+        ) TO $out (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt), OVERWRITE_OR_IGNORE)
         """;
 
     private const string ScanSql = """
-        SELECT (SELECT sum(length(query_norm)) + sum(count) FROM read_parquet($1))
-             + (SELECT sum(length(text_norm)) + sum(likes) FROM read_parquet($2))
-             + (SELECT count(DISTINCT content_id) + sum(count) FROM read_parquet($3))
-             + (SELECT sum(length(title_norm)) + sum(len(tags_norm)) FROM read_parquet($4))
-             + (SELECT sum(length(title_norm)) + sum(sales) FROM read_parquet($5))
+        SELECT (SELECT sum(length(query_norm)) + sum(count) FROM read_parquet($search))
+             + (SELECT sum(length(text_norm)) + sum(likes) FROM read_parquet($comments))
+             + (SELECT count(DISTINCT content_id) + sum(count) FROM read_parquet($engagement))
+             + (SELECT sum(length(title_norm)) + sum(len(tags_norm)) FROM read_parquet($content))
+             + (SELECT sum(length(title_norm)) + sum(sales) FROM read_parquet($products))
         """;
 
     private static readonly string[] Rising = ["露营", "马面裙", "多巴胺穿搭", "美拉德", "新中式", "天幕", "冲锋衣", "city walk"];
@@ -309,11 +309,11 @@ public sealed class AnalyzeBenchmark : IBenchmark
         using var conn = db.Connect();
         var contentCount = Math.Max(1000, events / 50);
         conn.Execute("CREATE MACRO hh(x) AS CAST(hash(x) % 1000000007 AS BIGINT)");
-        conn.ExecuteNonQuery(SearchSql, layout.RawFeed(Feeds.Search), Rising, Vocabulary, events * 55 / 100, contentCount);
-        conn.ExecuteNonQuery(CommentsSql, layout.RawFeed(Feeds.Comments), Rising, Vocabulary, events * 15 / 100, contentCount);
-        conn.ExecuteNonQuery(EngagementSql, layout.RawFeed(Feeds.Engagement), Rising, Vocabulary, events * 25 / 100, contentCount);
-        conn.ExecuteNonQuery(ContentSql, layout.RawFeed(Feeds.Content), Rising, Vocabulary, contentCount, contentCount);
-        conn.ExecuteNonQuery(ProductsSql, layout.RawFeed(Feeds.Products), Rising, Vocabulary, events * 3 / 100, contentCount);
+        conn.ExecuteNonQuery(SearchSql, ("out", layout.RawFeed(Feeds.Search)), ("rising", Rising), ("vocabulary", Vocabulary), ("rows", (long)(events * 55 / 100)), ("contents", (long)contentCount));
+        conn.ExecuteNonQuery(CommentsSql, ("out", layout.RawFeed(Feeds.Comments)), ("rising", Rising), ("vocabulary", Vocabulary), ("rows", (long)(events * 15 / 100)), ("contents", (long)contentCount));
+        conn.ExecuteNonQuery(EngagementSql, ("out", layout.RawFeed(Feeds.Engagement)), ("rising", Rising), ("vocabulary", Vocabulary), ("rows", (long)(events * 25 / 100)), ("contents", (long)contentCount));
+        conn.ExecuteNonQuery(ContentSql, ("out", layout.RawFeed(Feeds.Content)), ("rising", Rising), ("vocabulary", Vocabulary), ("rows", (long)(contentCount)), ("contents", (long)contentCount));
+        conn.ExecuteNonQuery(ProductsSql, ("out", layout.RawFeed(Feeds.Products)), ("rising", Rising), ("vocabulary", Vocabulary), ("rows", (long)(events * 3 / 100)), ("contents", (long)contentCount));
         File.WriteAllText(stamp, events.ToString(CultureInfo.InvariantCulture));
         return true;
     }
@@ -324,7 +324,8 @@ public sealed class AnalyzeBenchmark : IBenchmark
         using var db = DuckDbDatabase.Open(null, new DuckDbConfig());
         using var conn = db.Connect();
         var watch = Stopwatch.StartNew();
-        _ = conn.Scalar<double>(ScanSql, Files(Feeds.Search), Files(Feeds.Comments), Files(Feeds.Engagement), Files(Feeds.Content), Files(Feeds.Products));
+        _ = conn.Scalar<double>(ScanSql, ("search", Files(Feeds.Search)), ("comments", Files(Feeds.Comments)), ("engagement", Files(Feeds.Engagement)),
+            ("content", Files(Feeds.Content)), ("products", Files(Feeds.Products)));
         _ = asOf;
         return watch.Elapsed;
     }

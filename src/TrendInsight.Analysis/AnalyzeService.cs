@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -81,8 +82,8 @@ public sealed class AnalyzeService : IAnalyzeService
         using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 });
         using var conn = db.Connect();
         return conn.Query(_sql.Value.LoadStatement("top_topics"), r => new TopTopic(
-            r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
-            r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), [.. r.GetStringList(10).Select(s => s ?? string.Empty)]), files, (long)count);
+            r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetNumber(3), r.GetNumber(4), r.GetNumber(5), r.GetNumber(6),
+            r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), [.. r.GetStringList(10).Select(s => s ?? string.Empty)]), ("files", files), ("count", (long)count));
     }
 
     private AnalyzeSummary Analyze(DataLayout layout, DateOnly asOf, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
@@ -158,8 +159,8 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "set_terms", sets);
         Load(conn, "doc_sets", sets);
         Run(conn, "150_topic_edges");
-        var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
-        var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetDouble(2)));
+        var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetNumber(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
+        var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetNumber(2)));
         var clustered = new List<TopicClusterer.Member>();
 
         // rising and falling terms are clustered apart: a falling word never joins a rising topic
@@ -177,7 +178,7 @@ public sealed class AnalyzeService : IAnalyzeService
         {
             foreach (var m in clustered)
             {
-                appender.BeginRow().Append(ids[m.TopicId]).Append(m.Name).Append(m.Term).Append(m.MemberRank).EndRow();
+                appender.CreateRow().AppendValue(ids[m.TopicId]).AppendValue(m.Name).AppendValue(m.Term).AppendValue(m.MemberRank).EndRow();
             }
         }
 
@@ -218,7 +219,7 @@ public sealed class AnalyzeService : IAnalyzeService
     /// week before <paramref name="asOf"/> are loaded into <c>topic_history</c> and matched by membership.
     /// </summary>
     private IReadOnlyDictionary<string, string> TrackTopics(
-        DuckDbConnection conn, DataLayout layout, DateOnly asOf, IReadOnlyList<TopicClusterer.Member> clustered, IReadOnlyList<TopicClusterer.Candidate> candidates)
+        DuckDBConnection conn, DataLayout layout, DateOnly asOf, IReadOnlyList<TopicClusterer.Member> clustered, IReadOnlyList<TopicClusterer.Candidate> candidates)
     {
         Load(conn, "topic_history", LakeFiles.Partitions(Path.Combine(layout.Marts, "topics"), asOf.AddDays(-TrackingLookBackDays), asOf.AddDays(-1)));
         var previous = conn.Query(_sql.Value.LoadStatement("topic_history_members"), r => new TopicTracker.Previous(
@@ -243,15 +244,19 @@ public sealed class AnalyzeService : IAnalyzeService
         return config;
     }
 
-    private void WriteParams(DuckDbConnection conn, DateOnly asOf)
+    private void WriteParams(DuckDBConnection conn, DateOnly asOf)
     {
         var c = _config.Analysis;
         conn.ExecuteNonQuery(
             _sql.Value.LoadStatement("params"),
-            asOf, c.RecentDays, c.BaselineDays, c.PriorStrength, c.MinSupport, c.MinActiveDays, c.BreakoutFloor, c.MinZ,
-            c.RiseSlope, c.Weights.Search, c.Weights.Content, c.Weights.Comment, c.Weights.Engagement,
-            c.TopicCandidates, c.TopicMinSimilarity, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
-            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus.Select(f => f.Trim())), c.IdfFloor, _config.Report.TopTopics);
+            ("as_of", asOf), ("recent_days", c.RecentDays), ("baseline_days", c.BaselineDays), ("prior_strength", c.PriorStrength),
+            ("min_support", c.MinSupport), ("min_active_days", c.MinActiveDays), ("breakout_floor", c.BreakoutFloor), ("min_z", c.MinZ),
+            ("rise_slope", c.RiseSlope), ("w_search", c.Weights.Search), ("w_content", c.Weights.Content),
+            ("w_comment", c.Weights.Comment), ("w_engagement", c.Weights.Engagement), ("topic_candidates", c.TopicCandidates),
+            ("topic_min_similarity", c.TopicMinSimilarity), ("min_co_docs", c.MinCoDocs), ("top_topics", c.TopTopics),
+            ("segment_lead_ratio", c.SegmentLeadRatio), ("gap_ratio", c.GapRatio), ("listing_prior", c.ListingPrior),
+            ("evidence_per_topic", c.EvidencePerTopic), ("focus", string.Join(',', c.Focus.Select(f => f.Trim()))), ("idf_floor", c.IdfFloor),
+            ("top_list", _config.Report.TopTopics));
     }
 
     /// <summary>
@@ -276,7 +281,7 @@ public sealed class AnalyzeService : IAnalyzeService
     }
 
     /// <summary>jieba's IDF table and the discovered words, for the generic-word filter of the rank.</summary>
-    private void LoadVocabulary(DuckDbConnection conn, DataLayout layout)
+    private void LoadVocabulary(DuckDBConnection conn, DataLayout layout)
     {
         if (_config.Analysis.IdfFloor <= 0)
         {
@@ -290,14 +295,14 @@ public sealed class AnalyzeService : IAnalyzeService
         var copy = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"jieba_idf-{idf.Length}-{idf.LastWriteTimeUtc.Ticks}.parquet"));
         if (File.Exists(copy))
         {
-            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf_cached"), copy);
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf_cached"), ("path", copy));
         }
         else
         {
-            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf"), idf.FullName);
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf"), ("path", idf.FullName));
             Directory.CreateDirectory(folder);
             var tmp = Path.Combine(folder, $".jieba_idf.{Guid.NewGuid():N}.tmp");
-            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf_write"), tmp);
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement("jieba_idf_write"), ("path", tmp));
             File.Move(tmp, copy, overwrite: true);
             foreach (var stale in Directory.EnumerateFiles(folder, "jieba_idf-*.parquet").Where(f => !string.Equals(f, copy, StringComparison.Ordinal)))
             {
@@ -308,21 +313,21 @@ public sealed class AnalyzeService : IAnalyzeService
         using var appender = conn.CreateAppender("known_words");
         foreach (var word in TextResources.DiscoveredWords(_config.Text.ResolveUserDictionaries(AssetLocator.Root)))
         {
-            appender.BeginRow().Append(word).EndRow();
+            appender.CreateRow().AppendValue(word).EndRow();
         }
     }
 
-    private void Load(DuckDbConnection conn, string table, string[] files)
+    private void Load(DuckDBConnection conn, string table, string[] files)
     {
         if (files.Length > 0)
         {
             var watch = Stopwatch.StartNew();
-            conn.ExecuteNonQuery(_sql.Value.LoadStatement(table), files);
+            conn.ExecuteNonQuery(_sql.Value.LoadStatement(table), ("files", files));
             Log.Loaded(_log, table, watch.ElapsedMilliseconds);
         }
     }
 
-    private void Run(DuckDbConnection conn, params string[] models)
+    private void Run(DuckDBConnection conn, params string[] models)
     {
         foreach (var model in models)
         {
@@ -341,19 +346,19 @@ public sealed class AnalyzeService : IAnalyzeService
     }
 
     /// <summary>Rank movement against the weekly analyses before this one (the report's ↑3, ↓2, 新上榜, weeks on the list).</summary>
-    private void Movement(DuckDbConnection conn, DataLayout layout, DateOnly asOf)
+    private void Movement(DuckDBConnection conn, DataLayout layout, DateOnly asOf)
     {
-        conn.ExecuteNonQuery(_sql.Value.LoadStatement("movement_params"), _config.Report.TopTopics);
+        conn.ExecuteNonQuery(_sql.Value.LoadStatement("movement_params"), ("list_size", _config.Report.TopTopics));
         var root = Path.Combine(layout.Marts, "topics");
         var files = Enumerable.Range(1, MovementWeeks).SelectMany(k => LakeFiles.Partition(root, asOf.AddDays(-7 * k))).ToArray();
         Load(conn, "prev_topics", files);
         Run(conn, "340_topic_movement");
     }
 
-    private void Forecast(DuckDbConnection conn)
+    private void Forecast(DuckDBConnection conn)
     {
         var c = _config.Analysis;
-        var rows = conn.Query(_sql.Value.LoadStatement("forecast_input"), r => (Topic: r.GetString(0), Day: r.GetDate(1), Y: r.GetDouble(2), Factor: r.GetDouble(3)));
+        var rows = conn.Query(_sql.Value.LoadStatement("forecast_input"), r => (Topic: r.GetString(0), Day: r.GetDate(1), Y: r.GetNumber(2), Factor: r.GetNumber(3)));
         using var appender = conn.CreateAppender("forecast");
         foreach (var group in rows.GroupBy(r => r.Topic, StringComparer.Ordinal))
         {
@@ -369,16 +374,16 @@ public sealed class AnalyzeService : IAnalyzeService
             {
                 var day = last.AddDays(p.Horizon);
                 var f = Factor(day);
-                var row = appender.BeginRow().Append(group.Key).Append(day).Append(p.Horizon)
-                    .Append(p.Yhat * f).Append(p.Lo * f).Append(p.Hi * f).Append("damped_holt");
-                row = forecast.Mape is { } mape ? row.Append(mape) : row.AppendNull();
-                row = forecast.Coverage is { } coverage ? row.Append(coverage) : row.AppendNull();
-                row.Append(forecast.Informative).Append(forecast.Multiplier).Append(forecast.BacktestDays).EndRow();
+                var row = appender.CreateRow().AppendValue(group.Key).AppendValue(day).AppendValue(p.Horizon)
+                    .AppendValue(p.Yhat * f).AppendValue(p.Lo * f).AppendValue(p.Hi * f).AppendValue("damped_holt");
+                row = forecast.Mape is { } mape ? row.AppendValue(mape) : row.AppendNullValue();
+                row = forecast.Coverage is { } coverage ? row.AppendValue(coverage) : row.AppendNullValue();
+                row.AppendValue(forecast.Informative).AppendValue(forecast.Multiplier).AppendValue(forecast.BacktestDays).EndRow();
             }
         }
     }
 
-    private void NewWords(DuckDbConnection conn, DataLayout layout, CommittedLake committed, DateOnly from, DateOnly to)
+    private void NewWords(DuckDBConnection conn, DataLayout layout, CommittedLake committed, DateOnly from, DateOnly to)
     {
         var search = committed.Partitions(layout, Feeds.Search, from, to);
         var comments = committed.Partitions(layout, Feeds.Comments, from, to);
@@ -395,7 +400,7 @@ public sealed class AnalyzeService : IAnalyzeService
         }
 
         var lines = conn.Query(_sql.Value.LoadStatement("new_words_corpus"), r => (Source: r.GetString(0), Text: r.IsNull(1) ? string.Empty : r.GetString(1)),
-            search, comments, content, (long)NewWordCorpusLines);
+            ("search", search), ("comments", comments), ("content", content), ("lines", (long)NewWordCorpusLines));
         var options = NewWordOptions.FromConfig(_config.Text);
         // candidates that only comments use are dropped afterwards, so discovery looks further down its list
         var discovery = new NewWordDiscovery(segmenter, options with { Top = options.Top * 4 }, extractor.StopWords);
@@ -404,8 +409,8 @@ public sealed class AnalyzeService : IAnalyzeService
         foreach (var r in NewWordSources.Rank(found, lines, options.Top))
         {
             var w = r.Word;
-            appender.BeginRow().Append(w.Word).Append((long)w.Count).Append(w.Cohesion).Append(w.LeftEntropy).Append(w.RightEntropy).Append(r.Score)
-                .Append(r.QueryLines).Append(r.TitleLines).Append(r.CommentLines).EndRow();
+            appender.CreateRow().AppendValue(w.Word).AppendValue((long)w.Count).AppendValue(w.Cohesion).AppendValue(w.LeftEntropy).AppendValue(w.RightEntropy)
+                .AppendValue(r.Score).AppendValue(r.QueryLines).AppendValue(r.TitleLines).AppendValue(r.CommentLines).EndRow();
         }
     }
 

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using TrendInsight.DuckDb;
 
 namespace TrendInsight.Analysis;
@@ -112,7 +113,7 @@ internal sealed class DocSetRollup
     /// Appends the sets to <c>doc_sets_day</c>, <c>doc_set_segments_day</c> and <c>doc_set_items_day</c>,
     /// numbered 1… in the order of source, category and terms.
     /// </summary>
-    public void AppendTo(DuckDbConnection conn)
+    public void AppendTo(DuckDBConnection conn)
     {
         var ordered = new KeyValuePair<(string Source, string? Category, string Terms), Set>[_sets.Count];
         ((ICollection<KeyValuePair<(string, string?, string), Set>>)_sets).CopyTo(ordered, 0);
@@ -129,12 +130,12 @@ internal sealed class DocSetRollup
             {
                 var (source, category, _) = ordered[i].Key;
                 var set = ordered[i].Value;
-                var row = sets.BeginRow().Append(i + 1).Append(source).Append(category).Append(set.Terms)
-                    .Append(set.Docs).Append(set.Mentions).Append(set.Plays).Append(set.Likes).Append(set.Shares)
-                    .Append(set.Purchases).Append(set.Gmv);
+                var row = sets.CreateRow().AppendValue(i + 1).AppendValue(source).AppendValue(category).AppendValue(set.Terms)
+                    .AppendValue(set.Docs).AppendValue(set.Mentions).AppendValue(set.Plays).AppendValue(set.Likes).AppendValue(set.Shares)
+                    .AppendValue(set.Purchases).AppendValue(set.Gmv);
                 foreach (var units in set.Segments)
                 {
-                    row = row.Append(units);
+                    row = row.AppendValue(units);
                 }
 
                 row.EndRow();
@@ -147,7 +148,7 @@ internal sealed class DocSetRollup
             {
                 foreach (var ((dimension, value), units) in ordered[i].Value.OtherSegments)
                 {
-                    segments.BeginRow().Append(i + 1).Append(dimension).Append(value).Append(units).EndRow();
+                    segments.CreateRow().AppendValue(i + 1).AppendValue(dimension).AppendValue(value).AppendValue(units).EndRow();
                 }
             }
         }
@@ -157,7 +158,7 @@ internal sealed class DocSetRollup
         {
             foreach (var (id, e) in ordered[i].Value.Items)
             {
-                items.BeginRow().Append(i + 1).Append(id).Append(e.Plays).Append(e.Likes).Append(e.Shares).Append(e.Purchases).EndRow();
+                items.CreateRow().AppendValue(i + 1).AppendValue(id).AppendValue(e.Plays).AppendValue(e.Likes).AppendValue(e.Shares).AppendValue(e.Purchases).EndRow();
             }
         }
     }

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using TrendInsight.DuckDb;
 
 namespace TrendInsight.Analysis;
@@ -6,10 +7,10 @@ namespace TrendInsight.Analysis;
 internal static class ParquetOut
 {
     /// <summary>Replaces <c>root/dt=D/</c> with the rows of <paramref name="table"/> (a working-table name of ours).</summary>
-    public static string Write(DuckDbConnection conn, string table, string root, DateOnly dt)
+    public static string Write(DuckDBConnection conn, string table, string root, DateOnly dt)
     {
         var tmp = LakeFiles.TemporaryFor(root, dt);
-        conn.ExecuteNonQuery($"COPY {table} TO $1 (FORMAT parquet, COMPRESSION zstd)", tmp);
+        conn.ExecuteNonQuery($"COPY {table} TO $path (FORMAT parquet, COMPRESSION zstd)", ("path", tmp));
         return LakeFiles.Publish(tmp);
     }
 }

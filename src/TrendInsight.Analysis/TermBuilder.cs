@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -21,11 +22,11 @@ internal sealed class TermBuilder
     /// <summary>Content published this many days before a day can still carry its engagement.</summary>
     private const int ContentLookbackDays = 90;
 
-    private readonly DuckDbConnection _conn;
+    private readonly DuckDBConnection _conn;
 
     // Raw rows stream through a connection of their own: appending on the connection that holds an
     // open streaming result would close that result.
-    private readonly DuckDbConnection _reader;
+    private readonly DuckDBConnection _reader;
     private readonly SqlModels _sql;
     private readonly Lazy<TermExtractor> _extractor;
     private readonly DataLayout _layout;
@@ -42,7 +43,7 @@ internal sealed class TermBuilder
     /// <summary>The day's documents grouped by their set of terms (<c>doc_sets</c>).</summary>
     private readonly DocSetRollup _rollup = new();
 
-    public TermBuilder(DuckDbConnection conn, DuckDbConnection reader, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, CommittedLake committed,
+    public TermBuilder(DuckDBConnection conn, DuckDBConnection reader, SqlModels sql, Lazy<TermExtractor> extractor, DataLayout layout, CommittedLake committed,
         int threads, string settingsStamp, ILogger log, int batchSize = DefaultBatchSize)
     {
         _committed = committed;
@@ -117,7 +118,7 @@ internal sealed class TermBuilder
     public void BuildRollup(DateOnly dt)
     {
         _conn.Execute(_sql.LoadStatement("reset_day"));
-        _conn.ExecuteNonQuery(_sql.LoadStatement("terms_day"), LakeFiles.Partition(_layout.Terms, dt));
+        _conn.ExecuteNonQuery(_sql.LoadStatement("terms_day"), ("files", LakeFiles.Partition(_layout.Terms, dt)));
         _rollup.Clear();
         AddDocs(source: null);
         WriteRollup(dt);
@@ -153,12 +154,12 @@ internal sealed class TermBuilder
         var engagement = _committed.Partition(_layout, Feeds.Engagement, dt);
         if (engagement.Length > 0)
         {
-            _conn.ExecuteNonQuery(_sql.LoadStatement("engagement_day"), engagement);
+            _conn.ExecuteNonQuery(_sql.LoadStatement("engagement_day"), ("files", engagement));
             _conn.Execute(_sql.LoadStatement("content_terms_today"));
             var earlier = LakeFiles.Partitions(_layout.Terms, dt.AddDays(-ContentLookbackDays), dt.AddDays(-1));
             if (earlier.Length > 0)
             {
-                _conn.ExecuteNonQuery(_sql.LoadStatement("content_terms"), earlier);
+                _conn.ExecuteNonQuery(_sql.LoadStatement("content_terms"), ("files", earlier));
             }
 
             rows += _conn.ExecuteNonQuery(_sql.Model("005_engagement_terms"));
@@ -194,7 +195,7 @@ internal sealed class TermBuilder
     /// <summary>Adds the documents of <c>terms_day</c> (of one source, or all) to the rollup.</summary>
     private void AddDocs(string? source)
     {
-        using var reader = _reader.ExecuteReader(_sql.LoadStatement("day_docs"), source);
+        using var reader = _reader.ExecuteReader(_sql.LoadStatement("day_docs"), ("source", source));
         while (reader.Read())
         {
             var terms = reader.GetStringList(12).Select(t => t ?? string.Empty).ToArray();
@@ -229,13 +230,13 @@ internal sealed class TermBuilder
         Path.Combine(_layout.State, "terms", BusinessCalendar.Partition(dt) + ".fingerprint");
 
     private long Segment(
-        DuckDbAppender appender,
+        DuckDBAppender appender,
         string source,
         string feed,
         DateOnly dt,
         string statement,
         bool searchMode,
-        Func<DuckDbDataReader, RawDocument> read,
+        Func<DuckDBDataReader, RawDocument> read,
         CancellationToken cancellationToken)
     {
         var files = _committed.Partition(_layout, feed, dt);
@@ -249,7 +250,7 @@ internal sealed class TermBuilder
         var readWatch = new System.Diagnostics.Stopwatch();
         var flushWatch = new System.Diagnostics.Stopwatch();
         readWatch.Start();
-        using (var reader = _reader.ExecuteReader(_sql.LoadStatement(statement), files))
+        using (var reader = _reader.ExecuteReader(_sql.LoadStatement(statement), ("files", files)))
         {
             while (reader.Read())
             {
@@ -275,7 +276,7 @@ internal sealed class TermBuilder
         return rows;
     }
 
-    private long Flush(DuckDbAppender appender, string source, bool searchMode, List<RawDocument> batch, CancellationToken cancellationToken)
+    private long Flush(DuckDBAppender appender, string source, bool searchMode, List<RawDocument> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -334,21 +335,21 @@ internal sealed class TermBuilder
             _rollup.Add(source, doc.DocId, doc.Category, doc.AgeBand, doc.Gender, doc.CityTier, doc.Mentions, 0, doc.Likes, 0, doc.Purchases, 0m, terms[i]);
             foreach (var term in terms[i])
             {
-                appender.BeginRow()
-                    .Append(source)
-                    .Append(doc.DocId)
-                    .Append(term)
-                    .Append(extractor.TypeOf(term))
-                    .Append(doc.Category)
-                    .Append(doc.AgeBand)
-                    .Append(doc.Gender)
-                    .Append(doc.CityTier)
-                    .Append(doc.Mentions)
-                    .Append(0L)
-                    .Append(doc.Likes)
-                    .Append(0L)
-                    .Append(doc.Purchases)
-                    .Append(0m)
+                appender.CreateRow()
+                    .AppendValue(source)
+                    .AppendValue(doc.DocId)
+                    .AppendValue(term)
+                    .AppendValue(extractor.TypeOf(term))
+                    .AppendValue(doc.Category)
+                    .AppendValue(doc.AgeBand)
+                    .AppendValue(doc.Gender)
+                    .AppendValue(doc.CityTier)
+                    .AppendValue(doc.Mentions)
+                    .AppendValue(0L)
+                    .AppendValue(doc.Likes)
+                    .AppendValue(0L)
+                    .AppendValue(doc.Purchases)
+                    .AppendValue(0m)
                     .EndRow();
                 rows++;
             }
@@ -357,20 +358,20 @@ internal sealed class TermBuilder
         return rows;
     }
 
-    private static string Segment(DuckDbDataReader r, int ordinal) =>
+    private static string Segment(DuckDBDataReader r, int ordinal) =>
         r.IsNull(ordinal) ? "unknown" : r.GetString(ordinal);
 
-    private static string? Text(DuckDbDataReader r, int ordinal) => r.IsNull(ordinal) ? null : r.GetString(ordinal);
+    private static string? Text(DuckDBDataReader r, int ordinal) => r.IsNull(ordinal) ? null : r.GetString(ordinal);
 
-    private static RawDocument ReadSearch(DuckDbDataReader r) =>
+    private static RawDocument ReadSearch(DuckDBDataReader r) =>
         new(r.GetString(0), Text(r, 1), null, r.GetInt64(2), 0, 0, null, Segment(r, 3), Segment(r, 4), Segment(r, 5));
 
-    private static RawDocument ReadComment(DuckDbDataReader r) =>
+    private static RawDocument ReadComment(DuckDBDataReader r) =>
         new(r.GetString(0), Text(r, 1), null, 1, r.GetInt64(2), 0, null, Segment(r, 3), Segment(r, 4), Segment(r, 5));
 
-    private static RawDocument ReadContent(DuckDbDataReader r) =>
+    private static RawDocument ReadContent(DuckDBDataReader r) =>
         new(r.GetString(0), Text(r, 1), r.IsNull(2) ? null : r.GetStringList(2), 1, 0, 0, Text(r, 3), "unknown", "unknown", "unknown");
 
-    private static RawDocument ReadProduct(DuckDbDataReader r) =>
+    private static RawDocument ReadProduct(DuckDBDataReader r) =>
         new(r.GetString(0), Text(r, 1), null, 1, 0, r.GetInt64(2), Text(r, 3), "unknown", "unknown", "unknown");
 }

@@ -28,13 +28,13 @@ public static class TopicEvaluator
             }
 
             var rows = conn.Query(sql.LoadStatement("evaluate_topics"), r => new Row(
-                r.GetInt32(0), r.GetString(1), r.GetString(2), [.. r.GetStringList(3).Select(s => s ?? string.Empty)]), files);
+                r.GetInt32(0), r.GetString(1), r.GetString(2), [.. r.GetStringList(3).Select(s => s ?? string.Empty)]), ("files", files));
             var segments = LakeFiles.Partition(Path.Combine(layout.Marts, "topic_segments"), d);
             var leads = segments.Length == 0 ? [] : conn.Query(sql.LoadStatement("evaluate_leads"),
-                r => (Topic: r.GetString(0), Dimension: r.GetString(1), Value: r.GetString(2)), segments);
+                r => (Topic: r.GetString(0), Dimension: r.GetString(1), Value: r.GetString(2)), ("files", segments));
             var supply = LakeFiles.Partition(Path.Combine(layout.Marts, "supply_gap"), d);
             var gaps = supply.Length == 0 ? [] : conn.Query(sql.LoadStatement("evaluate_supply"),
-                r => (Topic: r.GetString(0), Score: (r.IsNull(1) ? 0.0 : r.GetDouble(1), r.IsNull(2) ? 0.0 : r.GetDouble(2))), supply);
+                r => (Topic: r.GetString(0), Score: (r.IsNull(1) ? 0.0 : r.GetNumber(1), r.IsNull(2) ? 0.0 : r.GetNumber(2))), ("files", supply));
             days.Add(ScoreDay(d, rows, leads, gaps.ToDictionary(g => g.Topic, g => g.Score, StringComparer.Ordinal), truth, top));
         }
 

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace TrendInsight.Core;
 
 /// <summary>
-/// Finds the files TrendInsight loads at run time but does not build: libduckdb.so and ECharts
+/// Finds the files TrendInsight loads at run time but does not build: ECharts
 /// (from the pinned npm packages under <c>tools/npm/node_modules</c>) and the pipeline definitions
 /// under <c>pipelines/</c>. jieba's data comes with the jieba.NET package, beside the assemblies.
 /// </summary>
@@ -25,10 +25,6 @@ public static class AssetLocator
 
     /// <summary>The folder holding <c>trendinsight.yaml</c>, <c>sql/</c> and <c>lexicon/</c>.</summary>
     public static string Pipelines => Path.Combine(Root, "pipelines");
-
-    /// <summary>Path of libduckdb.so from the pinned <c>@duckdb/node-bindings-linux-x64</c> package.</summary>
-    public static string DuckDbLibrary => Require(
-        Path.Combine(NodeModules, "@duckdb", "node-bindings-linux-x64", "libduckdb.so"));
 
     /// <summary>Returns <paramref name="path"/> when it exists, otherwise fails with what to run.</summary>
     public static string Require(string path)

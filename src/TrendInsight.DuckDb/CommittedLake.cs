@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DuckDB.NET.Data;
 using TrendInsight.Core;
 
 namespace TrendInsight.DuckDb;
@@ -85,7 +86,7 @@ public sealed class CommittedLake
     }
 
     /// <summary>Queries the committed list from a connection that has the manifest attached as <c>state</c>.</summary>
-    public static CommittedLake Query(DuckDbConnection connection)
+    public static CommittedLake Query(DuckDBConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var hasChecksums = connection.Scalar<long>(

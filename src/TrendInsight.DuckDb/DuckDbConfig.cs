@@ -1,4 +1,5 @@
 using System.Globalization;
+using DuckDB.NET.Data;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 
@@ -82,6 +83,18 @@ public sealed class DuckDbConfig
         return config;
     }
 
+    /// <summary>The DuckDB.NET connection string that opens <paramref name="dataSource"/> with these settings.</summary>
+    public string ConnectionString(string dataSource)
+    {
+        var builder = new DuckDBConnectionStringBuilder { DataSource = dataSource };
+        foreach (var (name, value) in Settings())
+        {
+            builder[name] = value;
+        }
+
+        return builder.ConnectionString;
+    }
+
     internal IEnumerable<KeyValuePair<string, string>> Settings()
     {
         if (Threads is > 0)
@@ -108,6 +121,5 @@ public sealed class DuckDbConfig
         {
             yield return option;
         }
-
     }
 }

@@ -1,23 +1,28 @@
-using TrendInsight.DuckDb.Native;
+using DuckDB.NET.Data;
 
 namespace TrendInsight.DuckDb;
 
 /// <summary>
-/// An open DuckDB database (a file or in-memory). Thread-safe: share one instance between threads
-/// and give each thread its own <see cref="DuckDbConnection"/> from <see cref="Connect"/>. A file
-/// can be open read-write in one process only.
+/// The connection factory for one DuckDB database (a file or in-memory), opened through DuckDB.NET with
+/// the project's engine settings. Thread-safe: share one instance between threads and give each thread its
+/// own <see cref="DuckDBConnection"/> from <see cref="Connect"/>. A file can be open read-write in one
+/// process only.
 /// </summary>
 public sealed class DuckDbDatabase : IDisposable
 {
-    // DuckDB's file lock is a POSIX record lock, which does not stop a second open of the same file
-    // in the same process; its instance cache makes every open of one file share one instance.
-    private static readonly Lazy<IntPtr> InstanceCache = new(NativeMethods.duckdb_create_instance_cache);
+    // Keeps the database instance alive (an in-memory database lives exactly as long as it). Connections to
+    // a file open the same connection string, which DuckDB.NET maps to the one instance it holds for the
+    // file; an in-memory database is reached only through duplicates of this connection.
+    private readonly DuckDBConnection _root;
+    private readonly string _connectionString;
+    private readonly bool _inMemory;
+    private bool _disposed;
 
-    private readonly DatabaseHandle handle;
-
-    private DuckDbDatabase(DatabaseHandle handle, string path)
+    private DuckDbDatabase(DuckDBConnection root, string connectionString, string path)
     {
-        this.handle = handle;
+        _root = root;
+        _connectionString = connectionString;
+        _inMemory = path.StartsWith(":memory:", StringComparison.Ordinal);
         Path = path;
     }
 
@@ -25,108 +30,101 @@ public sealed class DuckDbDatabase : IDisposable
     public string Path { get; }
 
     /// <summary>The DuckDB library version, e.g. <c>v1.5.6</c>.</summary>
-    public static string LibraryVersion => NativeMethods.PtrToString(NativeMethods.duckdb_library_version()) ?? "unknown";
+    public static string LibraryVersion => DuckDB.NET.Native.NativeMethods.Startup.DuckDBLibraryVersion();
+
+    /// <summary>The DuckDB.NET.Data package version, e.g. <c>1.5.6.1</c>.</summary>
+    public static string ClientVersion =>
+        typeof(DuckDBConnection).Assembly.GetName().Version?.ToString() ?? "unknown";
 
     /// <summary>
     /// Opens (or creates) a database file; null or <c>:memory:</c> opens a new in-memory database.
-    /// Opening a file that this process already has open gives the same database instance (the
-    /// configuration must then be the same).
     /// </summary>
     /// <exception cref="DuckDbException">The file cannot be opened (missing folder, locked, not a DuckDB file) or a setting is invalid.</exception>
     public static DuckDbDatabase Open(string? path, DuckDbConfig? config = null)
     {
         var target = string.IsNullOrEmpty(path) ? ":memory:" : path;
-        var nativeConfig = IntPtr.Zero;
+        config ??= new DuckDbConfig();
+        string connectionString;
         try
         {
-            if (config is not null)
-            {
-                if (NativeMethods.duckdb_create_config(out nativeConfig) != DuckDbState.Success)
-                {
-                    throw new DuckDbException("DuckDB could not create a configuration", DuckDbErrorType.Internal, target);
-                }
-
-                foreach (var (name, value) in config.Settings())
-                {
-                    if (NativeMethods.duckdb_set_config(nativeConfig, name, value) != DuckDbState.Success)
-                    {
-                        throw new DuckDbException(
-                            $"Invalid Configuration Error: DuckDB rejected the setting {name} = '{value}' for {target}",
-                            DuckDbErrorType.InvalidConfiguration, target);
-                    }
-                }
-            }
-
-            var inMemory = target.StartsWith(":memory:", StringComparison.Ordinal);
-            var state = inMemory
-                ? NativeMethods.duckdb_open_ext(target, out var database, nativeConfig, out var error)
-                : NativeMethods.duckdb_get_or_create_from_cache(InstanceCache.Value, target, out database, nativeConfig, out error);
-            if (state != DuckDbState.Success)
-            {
-                database.Dispose();
-                var message = NativeMethods.PtrToStringAndFree(error);
-                if (message is not null && message.Contains("different configuration", StringComparison.Ordinal))
-                {
-                    message += $" ({target} is already open in this process with other settings: open it with the same DuckDbConfig, or close it first)";
-                }
-
-                throw DuckDbErrors.FromMessage(message, target, $"DuckDB could not open {target}");
-            }
-
-            NativeMethods.PtrToStringAndFree(error);
-            var opened = new DuckDbDatabase(database, target);
-            var timeZone = config is null ? "UTC" : config.TimeZone;
-            try
-            {
-                using var connection = opened.Connect();
-
-                // A second open of a file this process holds gets the same instance, settings and lock included.
-                var locked = connection.Scalar<bool>("SELECT current_setting('lock_configuration')");
-                if (!locked && !string.IsNullOrEmpty(timeZone))
-                {
-                    // TimeZone belongs to the ICU extension, so it cannot go into the open-time config.
-                    connection.Execute("SET GLOBAL TimeZone = " + DuckDbSql.Literal(timeZone));
-                }
-
-                foreach (var statement in locked || config is null ? [] : config.SandboxStatements())
-                {
-                    connection.Execute(statement);
-                }
-
-                if (!locked && config is { LockConfiguration: true })
-                {
-                    connection.Execute("SET GLOBAL lock_configuration = true");
-                }
-            }
-            catch
-            {
-                opened.Dispose();
-                throw;
-            }
-
-            return opened;
+            connectionString = config.ConnectionString(target);
         }
-        finally
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            if (nativeConfig != IntPtr.Zero)
+            // DuckDB.NET's connection string refuses a setting DuckDB does not know.
+            throw new DuckDbException($"Invalid Configuration Error: {ex.Message}", DuckDbErrorType.InvalidConfiguration, target, ex);
+        }
+
+        var root = new DuckDBConnection(connectionString);
+        try
+        {
+            root.Open();
+
+            // A second open of a file this process holds gets the same instance, settings and lock included.
+            var locked = root.Scalar<bool>("SELECT current_setting('lock_configuration')");
+            if (!locked && !string.IsNullOrEmpty(config.TimeZone))
             {
-                NativeMethods.duckdb_destroy_config(ref nativeConfig);
+                // TimeZone belongs to the ICU extension, so it cannot go into the open-time config.
+                root.Execute("SET GLOBAL TimeZone = " + DuckDbSql.Literal(config.TimeZone));
+            }
+
+            foreach (var statement in locked ? [] : config.SandboxStatements())
+            {
+                root.Execute(statement);
+            }
+
+            if (!locked && config.LockConfiguration)
+            {
+                root.Execute("SET GLOBAL lock_configuration = true");
             }
         }
+        catch (DuckDBException ex)
+        {
+            root.Dispose();
+            var message = ex.Message;
+            if (message.Contains("different configuration", StringComparison.Ordinal))
+            {
+                message += $" ({target} is already open in this process with other settings: open it with the same DuckDbConfig, or close it first)";
+            }
+
+            throw new DuckDbException(message, DuckDbErrors.TypeOf(ex), target, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // DuckDB.NET reports a setting DuckDB does not know this way.
+            root.Dispose();
+            throw new DuckDbException($"Invalid Configuration Error: {ex.Message}", DuckDbErrorType.InvalidConfiguration, target, ex);
+        }
+        catch
+        {
+            root.Dispose();
+            throw;
+        }
+
+        return new DuckDbDatabase(root, connectionString, target);
     }
 
-    /// <summary>A new connection, for use by one thread at a time.</summary>
-    public DuckDbConnection Connect()
+    /// <summary>A new open connection, for use by one thread at a time.</summary>
+    public DuckDBConnection Connect()
     {
-        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-        if (NativeMethods.duckdb_connect(handle, out var connection) != DuckDbState.Success)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = _inMemory ? _root.Duplicate() : new DuckDBConnection(_connectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException ex)
         {
             connection.Dispose();
-            throw new DuckDbException($"Connection Error: DuckDB could not connect to {Path}", DuckDbErrorType.Connection, Path);
+            throw DuckDbErrors.From(ex, Path);
         }
 
-        return new DuckDbConnection(connection);
+        return connection;
     }
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _root.Dispose();
+    }
 }

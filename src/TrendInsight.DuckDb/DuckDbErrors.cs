@@ -1,12 +1,12 @@
-using TrendInsight.DuckDb.Native;
+using DuckDB.NET.Data;
 
 namespace TrendInsight.DuckDb;
 
-/// <summary>Builds <see cref="DuckDbException"/>s from the C API's error reporting.</summary>
-internal static class DuckDbErrors
+/// <summary>Turns DuckDB.NET's errors into <see cref="DuckDbException"/>s with DuckDB's error kind.</summary>
+public static class DuckDbErrors
 {
-    // DuckDB prefixes its messages with the exception type name ("Catalog Error: …"); where the C API
-    // gives only the text (open, prepare), the prefix tells the type.
+    // DuckDB prefixes its messages with the exception type name ("Catalog Error: …"); DuckDB.NET reports
+    // Invalid as the type of most failures, so the prefix tells the type.
     private static readonly (string Prefix, DuckDbErrorType Type)[] Prefixes =
     [
         ("Out of Range Error", DuckDbErrorType.OutOfRange),
@@ -49,8 +49,9 @@ internal static class DuckDbErrors
     ];
 
     /// <summary>The error type named by the prefix of a DuckDB message, or Invalid when none matches.</summary>
-    internal static DuckDbErrorType TypeFromMessage(string message)
+    public static DuckDbErrorType TypeFromMessage(string message)
     {
+        ArgumentNullException.ThrowIfNull(message);
         foreach (var (prefix, type) in Prefixes)
         {
             if (message.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
@@ -59,24 +60,30 @@ internal static class DuckDbErrors
             }
         }
 
+        // DuckDB.NET puts its own words before the message of a failed open.
+        foreach (var (prefix, type) in Prefixes)
+        {
+            if (message.Contains(prefix + ":", StringComparison.OrdinalIgnoreCase))
+            {
+                return type;
+            }
+        }
+
         return DuckDbErrorType.Invalid;
     }
 
-    internal static DuckDbException FromResult(ResultHandle result, string? statement)
+    /// <summary>The kind of a DuckDB.NET error: DuckDB's own type where it gives one, else its message's prefix.</summary>
+    public static DuckDbErrorType TypeOf(DuckDBException exception)
     {
-        var message = NativeMethods.PtrToString(NativeMethods.duckdb_result_error(result)) ?? "DuckDB reported an error without a message";
-        var type = (DuckDbErrorType)NativeMethods.duckdb_result_error_type(result);
-        if (type == DuckDbErrorType.Invalid)
-        {
-            type = TypeFromMessage(message);
-        }
-
-        return new DuckDbException(message, type, statement);
+        ArgumentNullException.ThrowIfNull(exception);
+        var type = (DuckDbErrorType)(int)exception.ErrorType;
+        return type == DuckDbErrorType.Invalid ? TypeFromMessage(exception.Message) : type;
     }
 
-    internal static DuckDbException FromMessage(string? message, string? statement, string fallback)
+    /// <summary>Wraps a DuckDB.NET error of <paramref name="statement"/>.</summary>
+    public static DuckDbException From(DuckDBException exception, string? statement)
     {
-        var text = string.IsNullOrEmpty(message) ? fallback : message;
-        return new DuckDbException(text, TypeFromMessage(text), statement);
+        ArgumentNullException.ThrowIfNull(exception);
+        return new DuckDbException(exception.Message, TypeOf(exception), statement, exception);
     }
 }

@@ -1,6 +1,6 @@
 namespace TrendInsight.DuckDb;
 
-/// <summary>The kind of a prepared statement (duckdb_statement_type in duckdb.h; the numbers are DuckDB's own).</summary>
+/// <summary>The kind of a statement (duckdb_statement_type in duckdb.h; the numbers are DuckDB's own).</summary>
 public enum DuckDbStatementType
 {
     Invalid = 0,

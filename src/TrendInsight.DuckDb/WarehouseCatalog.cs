@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
 using TrendInsight.Core;
 
 namespace TrendInsight.DuckDb;
@@ -50,7 +51,7 @@ public static partial class WarehouseCatalog
     }
 
     /// <summary>Creates temporary views over the lake on <paramref name="connection"/> (for an in-memory session).</summary>
-    public static IReadOnlyList<string> CreateTemporaryViews(DuckDbConnection connection, DataLayout layout)
+    public static IReadOnlyList<string> CreateTemporaryViews(DuckDBConnection connection, DataLayout layout)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(layout);
@@ -65,7 +66,7 @@ public static partial class WarehouseCatalog
     }
 
     /// <summary>Makes DuckDB resolve relative paths against the data folder.</summary>
-    public static void SearchDataFolder(DuckDbConnection connection, DataLayout layout)
+    public static void SearchDataFolder(DuckDBConnection connection, DataLayout layout)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(layout);

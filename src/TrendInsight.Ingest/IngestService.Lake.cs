@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Text.RegularExpressions;
 using TrendInsight.Core;
 using TrendInsight.DuckDb;
@@ -11,7 +12,7 @@ public sealed partial class IngestService
     /// Deduplicates the staged rows of one feed and writes them as Parquet under the run's temporary folder.
     /// The feed's accepted keys go to the manifest transaction, which inserts them while the Parquet is written.
     /// </summary>
-    private List<LakeFile> Deduplicate(DuckDbConnection conn, ManifestTransaction manifest, FeedSchema schema, FeedTally tally, List<FileTally> files,
+    private List<LakeFile> Deduplicate(DuckDBConnection conn, ManifestTransaction manifest, FeedSchema schema, FeedTally tally, List<FileTally> files,
         DataLayout layout, string tempRoot, string runId, CommittedLake committed)
     {
         var feed = schema.Feed;
@@ -67,7 +68,7 @@ public sealed partial class IngestService
                         $"{gone} is committed but missing, and this run replaces rows of its partition; run `trendinsight verify`, then `trendinsight repair --reingest`");
                 }
 
-                conn.ExecuteNonQuery("CREATE OR REPLACE TABLE rewrite_ids AS SELECT id FROM superseded WHERE dt = $1", dt);
+                conn.ExecuteNonQuery("CREATE OR REPLACE TABLE rewrite_ids AS SELECT id FROM superseded WHERE dt = $dt", ("dt", dt));
                 var source = "read_parquet([" + string.Join(", ", existing.Select(SqlScripts.Literal)) + "], hive_partitioning = false)";
                 var keep = $"SELECT * FROM {source} WHERE \"{schema.Key}\" NOT IN (SELECT id FROM rewrite_ids)";
                 foreach (var old in existing)
@@ -99,7 +100,7 @@ public sealed partial class IngestService
     /// their insert into the manifest (<c>commit_seen.sql</c> or <c>commit_latest.sql</c>). A file rather than a
     /// table: the manifest transaction began with the first feed and does not see tables created or filled since.
     /// </summary>
-    private static void HandOverKeys(DuckDbConnection conn, ManifestTransaction manifest, FeedSchema schema, string tempRoot)
+    private static void HandOverKeys(DuckDBConnection conn, ManifestTransaction manifest, FeedSchema schema, string tempRoot)
     {
         var feed = schema.Feed;
         var keys = SqlScripts.Literal(Path.Combine(tempRoot, "keys-" + feed + ".parquet"));
@@ -123,7 +124,7 @@ public sealed partial class IngestService
     /// DuckDB thread: two wrote it more slowly, with 70% more CPU, and one leaves the other core to the
     /// manifest's insert of the accepted keys.
     /// </remarks>
-    private static List<LakeFile> WritePartitions(DuckDbConnection conn, DataLayout layout, FeedSchema schema, string select, string tempRoot, string runId,
+    private static List<LakeFile> WritePartitions(DuckDBConnection conn, DataLayout layout, FeedSchema schema, string select, string tempRoot, string runId,
         SortedDictionary<DateOnly, long> rowsPerDt)
     {
         const long OneThreadRows = 2 * 122_880;
@@ -140,7 +141,7 @@ public sealed partial class IngestService
                 current = SetThreads(conn, current, rows < OneThreadRows ? 1 : threads);
                 var temp = Path.Combine(tempRoot, "lake", feed, BusinessCalendar.Partition(dt), name);
                 Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
-                conn.Execute($"COPY (SELECT {select} FROM final WHERE dt = $1) TO {SqlScripts.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)", dt);
+                conn.Execute($"COPY (SELECT {select} FROM final WHERE dt = $dt) TO {SqlScripts.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)", ("dt", dt));
                 files.Add(new LakeFile(feed, "parquet", dt, Path.GetRelativePath(layout.Root, Path.Combine(layout.RawPartition(feed, dt), name)), rows, "added", temp));
             }
         }
@@ -152,7 +153,7 @@ public sealed partial class IngestService
         return files;
     }
 
-    private static long SetThreads(DuckDbConnection conn, long current, long wanted)
+    private static long SetThreads(DuckDBConnection conn, long current, long wanted)
     {
         if (current != wanted)
         {
@@ -162,7 +163,7 @@ public sealed partial class IngestService
         return wanted;
     }
 
-    private static long ParquetRows(DuckDbConnection conn, string file) => conn.Scalar<long>(
+    private static long ParquetRows(DuckDBConnection conn, string file) => conn.Scalar<long>(
         "SELECT coalesce(sum(row_group_num_rows), 0)::BIGINT FROM (SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata("
         + SqlScripts.Literal(file) + "))");
 
@@ -174,41 +175,58 @@ public sealed partial class IngestService
         manifest.Commit(conn =>
         {
             conn.ExecuteNonQuery(
-                "INSERT INTO state.runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                runId, started, finished, feedFilter, tallies.Sum(t => t.RowsRead), tallies.Sum(t => t.Accepted),
-                tallies.Sum(t => t.Quarantined), tallies.Sum(t => t.Duplicates), tallies.Sum(t => t.Replaced),
-                tallies.Sum(t => t.FilesProcessed), tallies.Sum(t => t.FilesSkipped));
+                "INSERT INTO state.runs VALUES ($run_id, $started, $finished, $feed_filter, $rows_read, $accepted, $quarantined, "
+                + "$duplicates, $replaced, $files_processed, $files_skipped)",
+                ("run_id", runId), ("started", started), ("finished", finished), ("feed_filter", feedFilter),
+                ("rows_read", tallies.Sum(t => t.RowsRead)), ("accepted", tallies.Sum(t => t.Accepted)),
+                ("quarantined", tallies.Sum(t => t.Quarantined)), ("duplicates", tallies.Sum(t => t.Duplicates)),
+                ("replaced", tallies.Sum(t => t.Replaced)), ("files_processed", tallies.Sum(t => t.FilesProcessed)),
+                ("files_skipped", tallies.Sum(t => t.FilesSkipped)));
             foreach (var t in tallies)
             {
-                conn.ExecuteNonQuery("INSERT INTO state.run_feeds VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                    runId, t.Feed, t.RowsRead, t.Accepted, t.Quarantined, t.Duplicates, t.Replaced, t.FilesProcessed, t.FilesSkipped);
+                conn.ExecuteNonQuery(
+                    "INSERT INTO state.run_feeds VALUES ($run_id, $feed, $rows_read, $accepted, $quarantined, $duplicates, $replaced, "
+                    + "$files_processed, $files_skipped)",
+                    ("run_id", runId), ("feed", t.Feed), ("rows_read", t.RowsRead), ("accepted", t.Accepted), ("quarantined", t.Quarantined),
+                    ("duplicates", t.Duplicates), ("replaced", t.Replaced), ("files_processed", t.FilesProcessed), ("files_skipped", t.FilesSkipped));
                 foreach (var (reason, rows) in t.Reasons)
                 {
-                    conn.ExecuteNonQuery("INSERT INTO state.run_reasons VALUES ($1, $2, $3, $4)", runId, t.Feed, reason, rows);
+                    conn.ExecuteNonQuery(
+                        "INSERT INTO state.run_reasons VALUES ($run_id, $feed, $reason, $rows)",
+                        ("run_id", runId), ("feed", t.Feed), ("reason", reason), ("rows", rows));
                 }
             }
 
             foreach (var (feed, f) in files)
             {
-                conn.ExecuteNonQuery("INSERT INTO state.files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                    runId, feed, f.FileName, f.Sha256, f.SizeBytes, f.Encoding, f.Truncated, f.RowsRead, f.Accepted, f.Quarantined, f.Duplicates, f.ModifiedTicks);
+                conn.ExecuteNonQuery(
+                    "INSERT INTO state.files VALUES ($run_id, $feed, $file_name, $sha256, $size_bytes, $encoding, $truncated, $rows_read, "
+                    + "$accepted, $quarantined, $duplicates, $modified_ticks)",
+                    ("run_id", runId), ("feed", feed), ("file_name", f.FileName), ("sha256", f.Sha256), ("size_bytes", f.SizeBytes),
+                    ("encoding", f.Encoding), ("truncated", f.Truncated), ("rows_read", f.RowsRead), ("accepted", f.Accepted),
+                    ("quarantined", f.Quarantined), ("duplicates", f.Duplicates), ("modified_ticks", f.ModifiedTicks));
             }
 
             foreach (var (feed, file, sha, size, sameAs, modified) in skipped)
             {
-                conn.ExecuteNonQuery("INSERT INTO state.skipped_files VALUES ($1, $2, $3, $4, $5, $6, $7)", runId, feed, file, sha, size, sameAs, modified);
+                conn.ExecuteNonQuery(
+                    "INSERT INTO state.skipped_files VALUES ($run_id, $feed, $file_name, $sha256, $size_bytes, $same_as, $modified_ticks)",
+                    ("run_id", runId), ("feed", feed), ("file_name", file), ("sha256", sha), ("size_bytes", size), ("same_as", sameAs),
+                    ("modified_ticks", modified));
             }
 
             foreach (var (feed, dt, file, rows) in _sources)
             {
-                conn.ExecuteNonQuery("INSERT INTO state.lake_sources VALUES ($1, $2, $3, $4, $5)", runId, feed, dt, file, rows);
+                conn.ExecuteNonQuery("INSERT INTO state.lake_sources VALUES ($run_id, $feed, $dt, $file_name, $rows)",
+                    ("run_id", runId), ("feed", feed), ("dt", dt), ("file_name", file), ("rows", rows));
             }
 
             foreach (var f in lakeFiles)
             {
                 conn.ExecuteNonQuery(
-                    "INSERT INTO state.lake_files (run_id, feed, kind, dt, path, rows, action, size_bytes, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                    runId, f.Feed, f.Kind, f.Dt, f.Path.Replace(Path.DirectorySeparatorChar, '/'), f.Rows, f.Action, f.SizeBytes, f.Sha256);
+                    "INSERT INTO state.lake_files (run_id, feed, kind, dt, path, rows, action, size_bytes, sha256) VALUES ($run_id, $feed, $kind, $dt, $path, $rows, $action, $size_bytes, $sha256)",
+                    ("run_id", runId), ("feed", f.Feed), ("kind", f.Kind), ("dt", f.Dt), ("path", f.Path.Replace(Path.DirectorySeparatorChar, '/')),
+                    ("rows", f.Rows), ("action", f.Action), ("size_bytes", f.SizeBytes), ("sha256", f.Sha256));
             }
         });
     }
@@ -222,13 +240,13 @@ public sealed partial class IngestService
     /// </summary>
     private sealed class ManifestTransaction(DuckDbDatabase db) : IDisposable
     {
-        private readonly DuckDbConnection _conn = db.Connect();
+        private readonly DuckDBConnection _conn = db.Connect();
         private Task _pending = Task.CompletedTask;
         private bool _begun;
         private bool _committed;
 
         /// <summary>Queues work inside the transaction; it runs on a pool thread, in order.</summary>
-        public void Enqueue(Action<DuckDbConnection> work) =>
+        public void Enqueue(Action<DuckDBConnection> work) =>
             _pending = _pending.ContinueWith(previous =>
             {
                 previous.GetAwaiter().GetResult();
@@ -237,7 +255,7 @@ public sealed partial class IngestService
             }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
         /// <summary>Waits for the queued work, runs <paramref name="work"/> and commits.</summary>
-        public void Commit(Action<DuckDbConnection> work)
+        public void Commit(Action<DuckDBConnection> work)
         {
             _pending.GetAwaiter().GetResult();
             Begin();
@@ -290,7 +308,7 @@ public sealed partial class IngestService
     /// run of the manifest knows (a foreign file, a run of another manifest) is moved aside to
     /// <c>data/orphans/&lt;time&gt;/</c>, never deleted, and reported.
     /// </summary>
-    private (CommittedLake Committed, List<(string From, string To)> Orphans) Recover(DuckDbConnection conn, DataLayout layout)
+    private (CommittedLake Committed, List<(string From, string To)> Orphans) Recover(DuckDBConnection conn, DataLayout layout)
     {
         var committed = conn.Query("SELECT run_id FROM state.runs", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
         var started = conn.Query("SELECT run_id FROM state.started_runs", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);

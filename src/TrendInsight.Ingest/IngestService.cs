@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrendInsight.Core;
@@ -108,7 +109,7 @@ public sealed partial class IngestService : IIngestService
 
         // The journal entry is committed before anything of this run reaches the lake: files named by a run
         // that started and never committed are a crash's leftovers, and only those are deleted on recovery.
-        conn.ExecuteNonQuery("INSERT INTO state.started_runs VALUES ($1, $2, $3)", runId, started, Environment.ProcessId);
+        conn.ExecuteNonQuery("INSERT INTO state.started_runs VALUES ($run_id, $started_at, $pid)", ("run_id", runId), ("started_at", started), ("pid", Environment.ProcessId));
         Directory.CreateDirectory(tempRoot);
 
         using var normalizer = TextNormalizer.Create();
@@ -148,13 +149,13 @@ public sealed partial class IngestService : IIngestService
                 // it is neither hashed again nor counted. A new name, or a file rewritten since, is hashed:
                 // same content as a file already ingested = a redelivery, skipped.
                 var done = conn.Query(
-                    "SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.files WHERE feed = $1 "
-                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $1 "
-                    + "UNION SELECT file_name, size_bytes, modified_ticks FROM state.rejected_files WHERE feed = $1 "
+                    "SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.files WHERE feed = $feed "
+                    + "UNION SELECT file_name, size_bytes, coalesce(modified_ticks, -1) FROM state.skipped_files WHERE feed = $feed "
+                    + "UNION SELECT file_name, size_bytes, modified_ticks FROM state.rejected_files WHERE feed = $feed "
                     + "AND (reason IN ('not_gzip', 'not_text', 'not_parquet', 'corrupt_parquet') OR reason LIKE 'missing_column:%' OR reason LIKE 'bad_column:%')",
-                    r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), feed).ToHashSet();
+                    r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), ("feed", feed)).ToHashSet();
                 reading.Start();
-                using (var staging = new StagingWriter(db, schema, LandingFileReader.Workers))
+                using (var staging = new StagingWriter(db, LandingFileReader.Workers))
                 {
                     var appenders = staging.Appenders;
                     var landingFiles = plan[feed].Select(path =>
@@ -217,8 +218,8 @@ public sealed partial class IngestService : IIngestService
                         }
 
                         var sameAs = hashesThisRun.GetValueOrDefault(probe.Sha256) ?? conn.Query(
-                            "SELECT file_name FROM state.files WHERE feed = $1 AND sha256 = $2 LIMIT 1",
-                            r => r.GetString(0), feed, probe.Sha256).FirstOrDefault();
+                            "SELECT file_name FROM state.files WHERE feed = $feed AND sha256 = $sha256 LIMIT 1",
+                            r => r.GetString(0), ("feed", feed), ("sha256", probe.Sha256)).FirstOrDefault();
                         if (sameAs is not null)
                         {
                             tally.FilesSkipped++;
@@ -236,8 +237,8 @@ public sealed partial class IngestService : IIngestService
                             SizeBytes = probe.SizeBytes,
                             ModifiedTicks = modified,
                             Encoding = probe.Encoding == LandingEncoding.Gb18030 ? "gb18030" : "utf-8",
-                            KnownBad = conn.Query("SELECT line_hash FROM state.quarantined_lines WHERE feed = $1 AND file_name = $2",
-                                r => r.GetInt64(0), feed, name).ToHashSet(),
+                            KnownBad = conn.Query("SELECT line_hash FROM state.quarantined_lines WHERE feed = $feed AND file_name = $file_name",
+                                r => r.GetInt64(0), ("feed", feed), ("file_name", name)).ToHashSet(),
                         };
                         var before = doneBytes;
                         var rowsBefore = doneRows;
@@ -382,12 +383,12 @@ public sealed partial class IngestService : IIngestService
     }
 
     /// <summary>Removes the staged rows of files that failed half-way and renumbers the files after them (file_seq indexes the file list).</summary>
-    private static void DropFailedFiles(DuckDbConnection conn, List<int> failedSeqs, List<FileTally> files)
+    private static void DropFailedFiles(DuckDBConnection conn, List<int> failedSeqs, List<FileTally> files)
     {
         foreach (var seq in Enumerable.Reverse(failedSeqs))
         {
-            conn.ExecuteNonQuery("DELETE FROM staging WHERE file_seq = $1", seq);
-            conn.ExecuteNonQuery("UPDATE staging SET file_seq = file_seq - 1 WHERE file_seq > $1", seq);
+            conn.ExecuteNonQuery("DELETE FROM staging WHERE file_seq = $seq", ("seq", seq));
+            conn.ExecuteNonQuery("UPDATE staging SET file_seq = file_seq - 1 WHERE file_seq > $seq", ("seq", seq));
             foreach (var file in files.Where(f => f.Seq > seq))
             {
                 file.Seq--;
@@ -433,13 +434,14 @@ public sealed partial class IngestService : IIngestService
         {
             foreach (var ((name, reason, detail), (size, modified)) in rejected)
             {
-                c.ExecuteNonQuery("INSERT INTO state.rejected_files VALUES ($1, $2, $3, $4, $5, $6, $7)", runId, feed, name, size, modified, reason, detail);
+                c.ExecuteNonQuery("INSERT INTO state.rejected_files VALUES ($run_id, $feed, $file_name, $size_bytes, $modified_ticks, $reason, $detail)",
+                    ("run_id", runId), ("feed", feed), ("file_name", name), ("size_bytes", size), ("modified_ticks", modified), ("reason", reason), ("detail", detail));
             }
 
             if (hashes is not null)
             {
-                c.ExecuteNonQuery("INSERT INTO state.quarantined_lines SELECT $1, $2, file_name, line_hash FROM read_json("
-                    + SqlScripts.Literal(hashes) + ", format = 'newline_delimited', columns = {file_name: 'VARCHAR', line_hash: 'BIGINT'})", runId, feed);
+                c.ExecuteNonQuery("INSERT INTO state.quarantined_lines SELECT $run_id, $feed, file_name, line_hash FROM read_json("
+                    + SqlScripts.Literal(hashes) + ", format = 'newline_delimited', columns = {file_name: 'VARCHAR', line_hash: 'BIGINT'})", ("run_id", runId), ("feed", feed));
             }
         });
     }
@@ -460,7 +462,7 @@ public sealed partial class IngestService : IIngestService
     /// Attaches the manifest as <c>state</c> and brings its schema up to date. A manifest that DuckDB cannot
     /// open (damaged, or not a database) stops the run with a message naming <c>trendinsight repair</c>.
     /// </summary>
-    internal static void AttachManifest(DuckDbConnection conn, DataLayout layout)
+    internal static void AttachManifest(DuckDBConnection conn, DataLayout layout)
     {
         try
         {

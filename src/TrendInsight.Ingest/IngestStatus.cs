@@ -52,10 +52,10 @@ public sealed record IngestStatus(
             using var conn = db.Connect();
             var runs = conn.Query(
                 "SELECT run_id, started_at, finished_at, feed_filter, rows_read, accepted, quarantined, duplicates, replaced, files_processed, files_skipped "
-                + "FROM runs ORDER BY started_at DESC, run_id DESC LIMIT $1",
+                + "FROM runs ORDER BY started_at DESC, run_id DESC LIMIT $last_runs",
                 r => new Run(r.GetString(0), r.GetDateTimeOffset(1), r.GetDateTimeOffset(2), r.IsNull(3) ? null : r.GetString(3), r.GetInt64(4),
                     r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt32(9), r.GetInt32(10)),
-                (long)lastRuns);
+                ("last_runs", (long)lastRuns));
             var feeds = conn.Query(
                 "SELECT feed, count(DISTINCT run_id)::INTEGER, sum(rows_read)::BIGINT, sum(accepted)::BIGINT, sum(quarantined)::BIGINT, "
                 + "sum(duplicates)::BIGINT, sum(replaced)::BIGINT, sum(files_processed)::INTEGER, sum(files_skipped)::INTEGER "
@@ -77,9 +77,9 @@ public sealed record IngestStatus(
             var rejected = conn.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rejected_files'") == 0 ? []
                 : conn.Query(
                     "SELECT f.run_id, f.feed, f.file_name, f.reason, f.detail FROM rejected_files AS f JOIN runs USING (run_id) "
-                    + "ORDER BY runs.started_at DESC, f.feed, f.file_name LIMIT $1",
+                    + "ORDER BY runs.started_at DESC, f.feed, f.file_name LIMIT $limit",
                     r => new RejectedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)),
-                    (long)lastRuns * 2);
+                    ("limit", (long)lastRuns * 2));
             var committed = conn.Query(ManifestFile.CommittedLakeFilesSql(conn),
                 r => (Path: r.GetString(4), Size: r.IsNull(6) ? (long?)null : r.GetInt64(6)));
             var missing = committed.Where(f =>

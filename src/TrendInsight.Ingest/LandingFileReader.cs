@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using TrendInsight.Core;
+using DuckDB.NET.Data;
 using TrendInsight.DuckDb;
 using TrendInsight.Ingest.Lake;
 using TrendInsight.Ingest.Reading;
@@ -51,7 +52,7 @@ internal sealed class LandingFileReader
     /// to open or read the file is thrown as <see cref="LandingFileException"/>: the caller then drops what was
     /// staged and quarantined for the file.
     /// </summary>
-    public void Read(string path, FileProbe probe, FileTally file, IReadOnlyList<DuckDbAppender> appenders, CancellationToken cancellationToken)
+    public void Read(string path, FileProbe probe, FileTally file, IReadOnlyList<DuckDBAppender> appenders, CancellationToken cancellationToken)
     {
         var csv = LandingFormat.IsCsv(path);
         using var reader = LandingFormat.IsParquet(path) ? OpenParquet(path)
@@ -230,17 +231,17 @@ internal sealed class LandingFileReader
         }
     }
 
-    private static void AppendValid(Batch batch, DuckDbAppender appender, int fileSeq)
+    private static void AppendValid(Batch batch, DuckDBAppender appender, int fileSeq)
     {
         for (var i = 0; i < batch.Count; i++)
         {
             ref var outcome = ref batch.Outcomes[i];
             if (outcome.Reason is null)
             {
-                var row = appender.BeginRow();
+                var row = appender.CreateRow();
                 batch.Values.AppendTo(row, i);
-                row.Append(outcome.Dt!.Value).Append(fileSeq).Append(batch.Lines[i])
-                    .AppendUtf8(batch.Values.TextOf(i, 0), validated: true).EndRow();
+                row.AppendValue(outcome.Dt!.Value).AppendValue(fileSeq).AppendValue(batch.Lines[i])
+                    .AppendValue(batch.Values.TextOf(i, 0)).EndRow();
             }
         }
     }

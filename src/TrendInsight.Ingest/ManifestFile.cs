@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using TrendInsight.Core;
 using TrendInsight.DuckDb;
 
@@ -45,7 +46,7 @@ internal static class ManifestFile
     /// sizes, checksums and per-partition sources were kept (and not yet opened by an ingest since) reads
     /// NULL for them.
     /// </summary>
-    public static string CommittedLakeFilesSql(DuckDbConnection conn)
+    public static string CommittedLakeFilesSql(DuckDBConnection conn)
     {
         var sql = Lake.SqlScripts.Load("committed_lake_files.sql")[0];
         var hasChecksums = conn.Scalar<long>(

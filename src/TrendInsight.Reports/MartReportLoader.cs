@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 using TrendInsight.DuckDb;
@@ -53,9 +54,10 @@ internal sealed class MartReportLoader
         };
 
         var topicRows = Query(conn, "topics", asOf, [], rd => new TopicRow(
-            rd.GetString(0), rd.GetString(1), rd.IsNull(2) ? null : rd.GetInt32(2), rd.IsNull(3) ? null : rd.GetString(3),
-            Dbl(rd, 4), Dbl(rd, 5), Dbl(rd, 6) ?? 0, Dbl(rd, 7), Dbl(rd, 8) ?? 0, Dbl(rd, 9) ?? 0,
-            Lng(rd, 10), Lng(rd, 11), Lng(rd, 12), Lng(rd, 13), !rd.IsNull(14) && rd.GetBoolean(14)));
+            rd.GetString("topic_id"), rd.GetString("name"), Int(rd, "rank"), rd.GetStringOrNull("stage"),
+            Dbl(rd, "growth"), Dbl(rd, "growth_shrunk"), Dbl(rd, "z") ?? 0, Dbl(rd, "score"), Dbl(rd, "recent_total") ?? 0,
+            Dbl(rd, "baseline_total") ?? 0, Lng(rd, "recent_search"), Lng(rd, "recent_content"), Lng(rd, "recent_comment"),
+            Lng(rd, "recent_listings"), Flag(rd, "breakout")));
         if (topicRows.Count == 0)
         {
             return report;
@@ -63,37 +65,43 @@ internal sealed class MartReportLoader
 
         cancellationToken.ThrowIfCancellationRequested();
         var terms = Query(conn, "trends", asOf, [], rd => new TermRow(
-            rd.GetString(0), rd.IsNull(1) ? null : rd.GetString(1), rd.IsNull(2) ? null : rd.GetString(2), Dbl(rd, 3) ?? 0, Dbl(rd, 4) ?? 0,
-            Dbl(rd, 5), Dbl(rd, 6), Dbl(rd, 7) ?? 0, !rd.IsNull(8) && rd.GetBoolean(8), Dbl(rd, 9), rd.IsNull(10) ? null : rd.GetInt32(10),
-            rd.IsNull(11) ? null : rd.GetString(11), Lng(rd, 12), Lng(rd, 13), Lng(rd, 14), Lng(rd, 15), Lng(rd, 16), rd.GetBoolean(17)));
+            rd.GetString("term"), rd.GetStringOrNull("term_type"), rd.GetStringOrNull("topic_id"), Dbl(rd, "recent_total") ?? 0,
+            Dbl(rd, "baseline_total") ?? 0, Dbl(rd, "growth"), Dbl(rd, "growth_shrunk"), Dbl(rd, "z") ?? 0, Flag(rd, "breakout"),
+            Dbl(rd, "score"), Int(rd, "rank"), rd.GetStringOrNull("stage"), Lng(rd, "mentions"), Lng(rd, "recent_search"),
+            Lng(rd, "recent_content"), Lng(rd, "recent_comment"), Lng(rd, "recent_listings"), rd.GetBoolean("generic")));
         var seriesFrom = asOf.AddDays(-(Math.Max(r.SeriesDays, a.RecentDays + a.BaselineDays) - 1));
-        var daily = Query(conn, "topic_daily", asOf, [seriesFrom], rd => (Topic: rd.GetString(0), Day: rd.GetDate(1), Index: Dbl(rd, 2) ?? 0,
-            Mentions: Lng(rd, 3), Engagements: Lng(rd, 4), Gmv: Dbl(rd, 5) ?? 0)).ToLookup(x => x.Topic, StringComparer.Ordinal);
-        var forecastRows = Query(conn, "forecast", asOf, [], rd => (Topic: rd.GetString(0),
-            Point: new ForecastPoint(rd.GetDate(1), Dbl(rd, 2) ?? 0, Dbl(rd, 3) ?? 0, Dbl(rd, 4) ?? 0), Error: Dbl(rd, 5),
-            Coverage: Dbl(rd, 6), Informative: rd.GetBoolean(7)));
+        var daily = Query(conn, "topic_daily", asOf, [("from", seriesFrom)], rd => (Topic: rd.GetString("topic_id"), Day: rd.GetDate("day"),
+            Index: Dbl(rd, "interest_index") ?? 0, Mentions: Lng(rd, "mentions"), Engagements: Lng(rd, "engagements"), Gmv: Dbl(rd, "gmv") ?? 0))
+            .ToLookup(x => x.Topic, StringComparer.Ordinal);
+        var forecastRows = Query(conn, "forecast", asOf, [], rd => (Topic: rd.GetString("topic_id"),
+            Point: new ForecastPoint(rd.GetDate("day"), Dbl(rd, "yhat") ?? 0, Dbl(rd, "lo") ?? 0, Dbl(rd, "hi") ?? 0), Error: Dbl(rd, "backtest_mape"),
+            Coverage: Dbl(rd, "backtest_coverage"), Informative: rd.GetBoolean("informative")));
         var forecast = forecastRows.ToLookup(x => x.Topic, x => x.Point, StringComparer.Ordinal);
         var forecastFit = forecastRows.GroupBy(x => x.Topic, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (g.First().Error, g.First().Coverage, g.First().Informative), StringComparer.Ordinal);
-        var attributes = Query(conn, "topic_attributes", asOf, [], rd => (Topic: rd.GetString(0),
-            Chip: new AttributeChip(rd.GetString(1), rd.GetString(2), Lng(rd, 3), Dbl(rd, 4)))).ToLookup(x => x.Topic, x => x.Chip, StringComparer.Ordinal);
-        var segments = Query(conn, "topic_segments", asOf, [], rd => (Topic: rd.GetString(0),
-            Skew: new SegmentSkew(rd.GetString(1), rd.GetString(2), Lng(rd, 3), Dbl(rd, 4) ?? 0, Dbl(rd, 5) ?? 0) { Leads = rd.GetBoolean(6), Z = Dbl(rd, 7) }))
+        var attributes = Query(conn, "topic_attributes", asOf, [], rd => (Topic: rd.GetString("topic_id"),
+            Chip: new AttributeChip(rd.GetString("attribute_type"), rd.GetString("term"), Lng(rd, "co_docs"), Dbl(rd, "lift"))))
+            .ToLookup(x => x.Topic, x => x.Chip, StringComparer.Ordinal);
+        var segments = Query(conn, "topic_segments", asOf, [], rd => (Topic: rd.GetString("topic_id"),
+            Skew: new SegmentSkew(rd.GetString("dimension"), rd.GetString("value"), Lng(rd, "activity"), Dbl(rd, "share") ?? 0, Dbl(rd, "tgi") ?? 0)
+            { Leads = rd.GetBoolean("leads"), Z = Dbl(rd, "z") }))
             .ToLookup(x => x.Topic, x => x.Skew, StringComparer.Ordinal);
-        var supply = Query(conn, "supply_gap", asOf, [], rd => (Topic: rd.GetString(0), DemandGrowth: Dbl(rd, 1), SupplyGrowth: Dbl(rd, 2),
-            Listings: Lng(rd, 3), ListingsBaseline: Dbl(rd, 4) ?? 0, Opportunity: Dbl(rd, 5) ?? 0, Gap: !rd.IsNull(6) && rd.GetBoolean(6),
-            Reason: rd.IsNull(7) ? null : rd.GetString(7), Per1k: Dbl(rd, 8), Median: Dbl(rd, 9)))
+        var supply = Query(conn, "supply_gap", asOf, [], rd => (Topic: rd.GetString("topic_id"), DemandGrowth: Dbl(rd, "demand_growth"),
+            SupplyGrowth: Dbl(rd, "supply_growth"), Listings: Lng(rd, "listings_recent"), ListingsBaseline: Dbl(rd, "listings_baseline") ?? 0,
+            Opportunity: Dbl(rd, "opportunity_score") ?? 0, Gap: Flag(rd, "gap"), Reason: rd.GetStringOrNull("gap_reason"),
+            Per1k: Dbl(rd, "listings_per_1k_demand"), Median: Dbl(rd, "median_listings_per_1k")))
             .GroupBy(x => x.Topic, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var movement = Query(conn, "topic_movement", asOf, [], rd => (Topic: rd.GetString(0), Movement: new ListMovement(
-                rd.IsNull(1) ? null : rd.GetInt32(1), rd.IsNull(2) ? null : rd.GetInt32(2), rd.IsNull(3) ? null : rd.GetBoolean(3), rd.IsNull(4) ? null : rd.GetInt32(4))))
+        var movement = Query(conn, "topic_movement", asOf, [], rd => (Topic: rd.GetString("topic_id"), Movement: new ListMovement(
+                Int(rd, "previous_rank"), Int(rd, "rank_change"), rd.IsNull("is_new") ? null : rd.GetBoolean("is_new"), Int(rd, "weeks_on_list"))))
             .GroupBy(x => x.Topic, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Movement, StringComparer.Ordinal);
         // A related term is a product or style phrase: a lexicon word, or a word that is not generic and
         // that product listings use (when the lake has listings at all); 色系, 攻略, 第一套 are neither.
         var lakeHasListings = topicRows.Any(t => t.RecentListings > 0);
         bool Specific(TermRow x, string topicName) =>
             x.Term == topicName || x.TermType is not null || (!x.Generic && (!lakeHasListings || x.RecentListings > 0));
-        var evidence = Query(conn, "evidence", asOf, [], rd => (Topic: rd.GetString(0), Kind: rd.GetString(1), Id: rd.IsNull(2) ? null : rd.GetString(2),
-            Text: rd.IsNull(3) ? string.Empty : rd.GetString(3), Likes: Lng(rd, 4), Engagement: Dbl(rd, 5) ?? 0)).ToLookup(x => x.Topic, StringComparer.Ordinal);
+        var evidence = Query(conn, "evidence", asOf, [], rd => (Topic: rd.GetString("topic_id"), Kind: rd.GetString("kind"), Id: rd.GetStringOrNull("id"),
+            Text: rd.GetStringOrNull("text") ?? string.Empty, Likes: Lng(rd, "likes"), Engagement: Dbl(rd, "engagement") ?? 0))
+            .ToLookup(x => x.Topic, StringComparer.Ordinal);
         cancellationToken.ThrowIfCancellationRequested();
 
         TopicTrend Build(TopicRow t, int rank)
@@ -188,7 +196,8 @@ internal sealed class MartReportLoader
             Declining = declining,
             Breakouts = terms.Where(x => x.Breakout).OrderByDescending(x => x.RecentTotal).Take(r.Breakouts).Select(ToTerm).ToList(),
             Terms = terms.Where(x => x.Score is not null).Take(r.TermRows).Select(ToTerm).ToList(),
-            NewWords = Query(conn, "new_words", asOf, [(long)r.Breakouts], rd => new NewWord(rd.GetString(0), Lng(rd, 1), Dbl(rd, 2), Dbl(rd, 3))).ToList(),
+            NewWords = Query(conn, "new_words", asOf, [("limit", (long)r.Breakouts)], rd => new NewWord(
+                rd.GetString("word"), Lng(rd, "freq"), Dbl(rd, "pmi"), Dbl(rd, "entropy"))).ToList(),
         };
 
         TermTrend ToTerm(TermRow x) => new(x.Term, x.Mentions, x.RecentTotal, x.BaselineTotal, GrowthPct(x.Growth, x.GrowthShrunk), x.Z)
@@ -202,7 +211,7 @@ internal sealed class MartReportLoader
     }
 
     private ILookup<string, (string Term, DateOnly Day, double Index, long Mentions, long Engagements, double Gmv)> TermDaily(
-        DuckDbConnection conn, DateOnly from, DateOnly to, string[] terms)
+        DuckDBConnection conn, DateOnly from, DateOnly to, string[] terms)
     {
         var files = new List<string>();
         for (var d = from; d <= to && terms.Length > 0; d = d.AddDays(1))
@@ -218,8 +227,8 @@ internal sealed class MartReportLoader
 
         try
         {
-            return conn.Query(Sql("term_daily"), rd => (Term: rd.GetString(0), Day: rd.GetDate(1), Index: Dbl(rd, 2) ?? 0, Mentions: Lng(rd, 3),
-                    Engagements: Lng(rd, 4), Gmv: Dbl(rd, 5) ?? 0), files.ToArray(), terms)
+            return conn.Query(Sql("term_daily"), rd => (Term: rd.GetString("term"), Day: rd.GetDate("day"), Index: Dbl(rd, "interest_index") ?? 0,
+                    Mentions: Lng(rd, "mentions"), Engagements: Lng(rd, "engagements"), Gmv: Dbl(rd, "gmv") ?? 0), ("files", files.ToArray()), ("terms", terms))
                 .ToLookup(x => x.Term, StringComparer.Ordinal);
         }
         catch (DuckDbException ex)
@@ -250,12 +259,12 @@ internal sealed class MartReportLoader
         _ => TopicLifecycle.Unknown,
     };
 
-    private DataVolume Volume(DuckDbConnection conn, DateOnly from, DateOnly to)
+    private DataVolume Volume(DuckDBConnection conn, DateOnly from, DateOnly to)
     {
         long Sum(string feed, string statement)
         {
             var files = RawFiles(feed, from, to);
-            return files.Length == 0 ? 0 : conn.Scalar<long>(Sql(statement), [files]);
+            return files.Length == 0 ? 0 : conn.Scalar<long>(Sql(statement), ("files", files));
         }
 
         return new DataVolume
@@ -326,7 +335,7 @@ internal sealed class MartReportLoader
     private static string[] PartitionFiles(string folder) =>
         Directory.Exists(folder) ? [.. Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal)] : [];
 
-    private IReadOnlyList<T> Query<T>(DuckDbConnection conn, string mart, DateOnly asOf, object?[] extra, Func<DuckDbDataReader, T> map)
+    private IReadOnlyList<T> Query<T>(DuckDBConnection conn, string mart, DateOnly asOf, (string Name, object? Value)[] extra, Func<DuckDBDataReader, T> map)
     {
         var files = MartFiles(mart, asOf);
         if (files.Length == 0)
@@ -336,7 +345,7 @@ internal sealed class MartReportLoader
 
         try
         {
-            return conn.Query(Sql(mart), map, [files, .. extra]);
+            return conn.Query(Sql(mart), map, [("files", files), .. extra]);
         }
         catch (DuckDbException ex)
         {
@@ -349,9 +358,13 @@ internal sealed class MartReportLoader
     private static string Sql(string name) =>
         EmbeddedText.Read(typeof(MartReportLoader).Assembly, "TrendInsight.Reports.Sql." + name + ".sql");
 
-    private static double? Dbl(DuckDbDataReader r, int i) => r.IsNull(i) ? null : r.GetDouble(i);
+    private static double? Dbl(DuckDBDataReader r, string column) => r.GetOrdinal(column) is var i && r.IsDBNull(i) ? null : r.GetNumber(i);
 
-    private static long Lng(DuckDbDataReader r, int i) => r.IsNull(i) ? 0 : r.GetInt64(i);
+    private static long Lng(DuckDBDataReader r, string column) => r.GetOrdinal(column) is var i && r.IsDBNull(i) ? 0 : r.GetInt64(i);
+
+    private static int? Int(DuckDBDataReader r, string column) => r.GetOrdinal(column) is var i && r.IsDBNull(i) ? null : r.GetInt32(i);
+
+    private static bool Flag(DuckDBDataReader r, string column) => r.GetOrdinal(column) is var i && !r.IsDBNull(i) && r.GetBoolean(i);
 
     private sealed record TopicRow(string TopicId, string Name, int? Rank, string? Stage, double? Growth, double? GrowthShrunk, double Z,
         double? Score, double RecentTotal, double BaselineTotal, long RecentSearch, long RecentContent, long RecentComment, long RecentListings, bool Breakout);

@@ -25,7 +25,7 @@ public static class LakeCorpus
         foreach (var feed in Feeds.Where(views.Contains))
         {
             var before = lines.Count;
-            using var reader = conn.ExecuteReader(Sql($"corpus_{feed}.sql"), since);
+            using var reader = conn.ExecuteReader(Sql($"corpus_{feed}.sql"), ("since", since));
             while (reader.Read())
             {
                 lines.Add(reader.GetString(0));

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 using TrendInsight.Core.Pipeline;
@@ -66,7 +67,7 @@ public sealed class AnalyzedLakeFixture : IDisposable
     public IReadOnlyList<DateOnly> FirstBuiltDays { get; }
     public IReadOnlyList<DateOnly> RerunBuiltDays { get; }
     public DuckDbDatabase Db { get; }
-    public DuckDbConnection Conn { get; }
+    public DuckDBConnection Conn { get; }
 
     /// <summary>A mart of the analysis date as a DuckDB table expression.</summary>
     public string Mart(string name) =>

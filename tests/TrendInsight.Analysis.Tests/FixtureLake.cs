@@ -95,10 +95,10 @@ internal static class FixtureLake
                                 continue;
                             }
 
-                            search.BeginRow().Append(Id("s")).Append(ts.AddMinutes(rng.Next(600))).Append(q).Append(normalizer.Normalize(q))
-                                .Append((long)n).Append("u" + rng.Next(100000).ToString(CultureInfo.InvariantCulture))
-                                .Append(Pick(rng, AgeBands, age)).Append(rng.NextDouble() < female ? "f" : "m")
-                                .Append(Pick(rng, CityTiers, GeneralCity)).Append("douyin").Append("fixture.jsonl").Append(day).EndRow();
+                            search.CreateRow().AppendValue(Id("s")).AppendValue(ts.AddMinutes(rng.Next(600))).AppendValue(q).AppendValue(normalizer.Normalize(q))
+                                .AppendValue((long)n).AppendValue("u" + rng.Next(100000).ToString(CultureInfo.InvariantCulture))
+                                .AppendValue(Pick(rng, AgeBands, age)).AppendValue(rng.NextDouble() < female ? "f" : "m")
+                                .AppendValue(Pick(rng, CityTiers, GeneralCity)).AppendValue("douyin").AppendValue("fixture.jsonl").AppendValue(day).EndRow();
                         }
                     }
                 }
@@ -109,11 +109,11 @@ internal static class FixtureLake
                     for (var i = 0; i < n; i++)
                     {
                         var text = texts[rng.Next(texts.Length)];
-                        comments.BeginRow().Append(Id("c")).Append(ts.AddMinutes(rng.Next(600))).Append("v0").Append(text).Append(normalizer.Normalize(text))
-                            .Append((long)Math.Min(5000, (int)(-Math.Log(1 - rng.NextDouble()) * 80)))
-                            .Append("u" + rng.Next(100000).ToString(CultureInfo.InvariantCulture))
-                            .Append(Pick(rng, AgeBands, age)).Append(rng.NextDouble() < female ? "f" : "m")
-                            .Append(Pick(rng, CityTiers, GeneralCity)).Append("xiaohongshu").Append("fixture.jsonl").Append(day).EndRow();
+                        comments.CreateRow().AppendValue(Id("c")).AppendValue(ts.AddMinutes(rng.Next(600))).AppendValue("v0").AppendValue(text).AppendValue(normalizer.Normalize(text))
+                            .AppendValue((long)Math.Min(5000, (int)(-Math.Log(1 - rng.NextDouble()) * 80)))
+                            .AppendValue("u" + rng.Next(100000).ToString(CultureInfo.InvariantCulture))
+                            .AppendValue(Pick(rng, AgeBands, age)).AppendValue(rng.NextDouble() < female ? "f" : "m")
+                            .AppendValue(Pick(rng, CityTiers, GeneralCity)).AppendValue("xiaohongshu").AppendValue("fixture.jsonl").AppendValue(day).EndRow();
                     }
                 }
 
@@ -124,9 +124,9 @@ internal static class FixtureLake
                     {
                         var k = rng.Next(titles.Length);
                         var id = Id("v");
-                        content.BeginRow().Append(id).Append(ts).Append(titles[k]).Append(normalizer.Normalize(titles[k]))
-                            .Append(tags[k]).Append(tags[k].Select(x => normalizer.Normalize(x.TrimStart('#'))).ToArray())
-                            .Append("a1").Append(category).Append("douyin").Append("fixture.jsonl").Append(day).EndRow();
+                        content.CreateRow().AppendValue(id).AppendValue(ts).AppendValue(titles[k]).AppendValue(normalizer.Normalize(titles[k]))
+                            .AppendValue(tags[k]).AppendValue(tags[k].Select(x => normalizer.Normalize(x.TrimStart('#'))).ToArray())
+                            .AppendValue("a1").AppendValue(category).AppendValue("douyin").AppendValue("fixture.jsonl").AppendValue(day).EndRow();
                         live.Add((id, t, age, female));
                     }
                 }
@@ -137,8 +137,8 @@ internal static class FixtureLake
                     for (var i = 0; i < n; i++)
                     {
                         var title = titles[rng.Next(titles.Length)];
-                        products.BeginRow().Append(Id("p")).Append(ts).Append(title).Append(normalizer.Normalize(title)).Append(category)
-                            .Append(199.00m).Append((long)rng.Next(50)).Append("shop1").Append("fixture.csv").Append(day).EndRow();
+                        products.CreateRow().AppendValue(Id("p")).AppendValue(ts).AppendValue(title).AppendValue(normalizer.Normalize(title)).AppendValue(category)
+                            .AppendValue(199.00m).AppendValue((long)rng.Next(50)).AppendValue("shop1").AppendValue("fixture.csv").AppendValue(day).EndRow();
                     }
                 }
 
@@ -181,10 +181,10 @@ internal static class FixtureLake
                             continue;
                         }
 
-                        engagement.BeginRow().Append(Id("e")).Append(ts.AddMinutes(rng.Next(600))).Append(c.Id).Append(action).Append((long)n)
-                            .Append(action == "purchase" ? 99m * n : 0m).Append("u" + rng.Next(100000).ToString(CultureInfo.InvariantCulture))
-                            .Append(Pick(rng, AgeBands, c.Age)).Append(rng.NextDouble() < c.Female ? "f" : "m")
-                            .Append(Pick(rng, CityTiers, GeneralCity)).Append("douyin").Append("fixture.jsonl").Append(day).EndRow();
+                        engagement.CreateRow().AppendValue(Id("e")).AppendValue(ts.AddMinutes(rng.Next(600))).AppendValue(c.Id).AppendValue(action).AppendValue((long)n)
+                            .AppendValue(action == "purchase" ? 99m * n : 0m).AppendValue("u" + rng.Next(100000).ToString(CultureInfo.InvariantCulture))
+                            .AppendValue(Pick(rng, AgeBands, c.Age)).AppendValue(rng.NextDouble() < c.Female ? "f" : "m")
+                            .AppendValue(Pick(rng, CityTiers, GeneralCity)).AppendValue("douyin").AppendValue("fixture.jsonl").AppendValue(day).EndRow();
                     }
                 }
             }

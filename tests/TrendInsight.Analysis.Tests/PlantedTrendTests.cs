@@ -13,9 +13,9 @@ public sealed class PlantedTrendTests
 
     private (int Rank, string Name, string Stage, string[] Members)? TopicWith(string term) =>
         _f.Conn.Query(
-            $"SELECT rank, name, stage, members FROM {_f.Mart("topics")} WHERE list_contains(members, $1) AND rank IS NOT NULL ORDER BY rank LIMIT 1",
+            $"SELECT rank, name, stage, members FROM {_f.Mart("topics")} WHERE list_contains(members, $p1) AND rank IS NOT NULL ORDER BY rank LIMIT 1",
             r => ((int Rank, string Name, string Stage, string[] Members)?)(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetStringList(3).Select(s => s!).ToArray()),
-            term).FirstOrDefault();
+            ("p1", term)).FirstOrDefault();
 
     [Fact]
     public void Analyze_RisingCampingTopic_RanksInTopThreeAWeekBeforePeakAsRising()
@@ -114,8 +114,8 @@ public sealed class PlantedTrendTests
     {
         var hanfu = "t-" + TopicWith("马面裙")!.Value.Name;
         var tgi = _f.Conn.Query(
-            $"SELECT dimension || ':' || value, tgi FROM {_f.Mart("topic_segments")} WHERE topic_id = $1",
-            r => (Key: r.GetString(0), Tgi: r.GetDouble(1)), hanfu).ToDictionary(x => x.Key, x => x.Tgi);
+            $"SELECT dimension || ':' || value, tgi FROM {_f.Mart("topic_segments")} WHERE topic_id = $p1",
+            r => (Key: r.GetString(0), Tgi: r.GetDouble(1)), ("p1", hanfu)).ToDictionary(x => x.Key, x => x.Tgi);
         Assert.True(tgi["age_band:18-23"] > 150, $"18-23 TGI {tgi["age_band:18-23"]}");
         Assert.True(tgi["age_band:41-50"] < 100, $"41-50 TGI {tgi["age_band:41-50"]}");
         Assert.True(tgi["gender:f"] > 120, $"f TGI {tgi["gender:f"]}");
@@ -126,8 +126,8 @@ public sealed class PlantedTrendTests
     {
         var camping = "t-" + TopicWith("露营")!.Value.Name;
         var attrs = _f.Conn.Query(
-            $"SELECT attribute_type, term, lift FROM {_f.Mart("topic_attributes")} WHERE topic_id = $1",
-            r => (Type: r.GetString(0), Term: r.GetString(1), Lift: r.GetDouble(2)), camping);
+            $"SELECT attribute_type, term, lift FROM {_f.Mart("topic_attributes")} WHERE topic_id = $p1",
+            r => (Type: r.GetString(0), Term: r.GetString(1), Lift: r.GetDouble(2)), ("p1", camping));
         Assert.Contains(attrs, a => a is { Type: "style", Term: "复古" } && a.Lift > 1);
         Assert.Contains(attrs, a => a is { Type: "material", Term: "灯芯绒" } && a.Lift > 1);
         Assert.DoesNotContain(attrs, a => a.Term == "连衣裙");
@@ -138,12 +138,12 @@ public sealed class PlantedTrendTests
     {
         var camping = "t-" + TopicWith("露营")!.Value.Name;
         var comments = _f.Conn.Query(
-            $"SELECT text, likes, rank FROM {_f.Mart("evidence")} WHERE topic_id = $1 AND kind = 'comment' ORDER BY rank",
-            r => (Text: r.GetString(0), Likes: r.GetInt64(1)), camping);
+            $"SELECT text, likes, rank FROM {_f.Mart("evidence")} WHERE topic_id = $p1 AND kind = 'comment' ORDER BY rank",
+            r => (Text: r.GetString(0), Likes: r.GetInt64(1)), ("p1", camping));
         Assert.Equal(_f.Config.Analysis.EvidencePerTopic, comments.Count);
         Assert.True(comments.Zip(comments.Skip(1)).All(p => p.First.Likes >= p.Second.Likes));
         var content = _f.Conn.Scalar<long>(
-            $"SELECT count(*) FROM {_f.Mart("evidence")} WHERE topic_id = $1 AND kind = 'content' AND text IS NOT NULL", camping);
+            $"SELECT count(*) FROM {_f.Mart("evidence")} WHERE topic_id = $p1 AND kind = 'content' AND text IS NOT NULL", ("p1", camping));
         Assert.True(content > 0);
     }
 
@@ -163,9 +163,9 @@ public sealed class PlantedTrendTests
     public void Analyze_TermDaily_KeepsAbsoluteCountsBesideTheIndex()
     {
         var row = _f.Conn.Query(
-            $"SELECT search_volume, content_mentions, comment_mentions, interest_index, search_part + content_part + comment_part + engagement_part FROM read_parquet('{Path.Combine(_f.Layout.Marts, "term_daily")}/*/*.parquet', hive_partitioning = true) WHERE term = '连衣裙' AND dt = $1",
+            $"SELECT search_volume, content_mentions, comment_mentions, interest_index, search_part + content_part + comment_part + engagement_part FROM read_parquet('{Path.Combine(_f.Layout.Marts, "term_daily")}/*/*.parquet', hive_partitioning = true) WHERE term = '连衣裙' AND dt = $p1",
             r => (Search: r.GetInt64(0), Content: r.GetInt64(1), Comments: r.GetInt64(2), Index: r.GetDouble(3), Parts: r.GetDouble(4)),
-            AnalyzedLakeFixture.AsOf).Single();
+            ("p1", AnalyzedLakeFixture.AsOf)).Single();
         Assert.True(row.Search > 2000);
         Assert.True(row.Content > 10);
         Assert.True(row.Comments > 100);

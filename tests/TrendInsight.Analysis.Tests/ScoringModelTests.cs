@@ -12,7 +12,7 @@ public sealed class ScoringModelTests
         {
             var perWeek = d > -7 ? recentPerWeek : baselinePerWeek;
             var v = perWeek / 7;
-            appender.BeginRow().Append(key).Append(SqlModelFixture.AsOf.AddDays(d)).Append(v).Append(v).EndRow();
+            appender.CreateRow().AppendValue(key).AppendValue(SqlModelFixture.AsOf.AddDays(d)).AppendValue(v).AppendValue(v).EndRow();
         }
     }
 
@@ -72,7 +72,7 @@ public sealed class ScoringModelTests
             for (var d = -6; d <= 0; d++)
             {
                 var v = 20.0 * (d + 8);
-                appender.BeginRow().Append("美拉德").Append(SqlModelFixture.AsOf.AddDays(d)).Append(v).Append(v).EndRow();
+                appender.CreateRow().AppendValue("美拉德").AppendValue(SqlModelFixture.AsOf.AddDays(d)).AppendValue(v).AppendValue(v).EndRow();
             }
         }
 
@@ -90,7 +90,7 @@ public sealed class ScoringModelTests
     {
         // jieba's real IDF table; every term rises the same way, only the vocabulary decides
         using var f = Fixture();
-        f.Conn.ExecuteNonQuery(f.Models.LoadStatement("jieba_idf"), TrendInsight.Text.KeywordExtractor.DefaultIdfPath);
+        f.Conn.ExecuteNonQuery(f.Models.LoadStatement("jieba_idf"), ("path", TrendInsight.Text.KeywordExtractor.DefaultIdfPath));
         string[] generic = ["颜色", "日常", "推荐", "女生", "男生", "秋冬", "春秋", "裙"];
         string[] specific = ["美拉德", "户外", "冲锋衣", "温柔"];
         foreach (var term in generic.Concat(specific))
@@ -124,7 +124,7 @@ public sealed class ScoringModelTests
     public void Trends_IdfFloorOff_OnlySingleCharactersAreHeldBack()
     {
         using var f = Fixture(new AnalysisConfig { IdfFloor = 0 });
-        f.Conn.ExecuteNonQuery(f.Models.LoadStatement("jieba_idf"), TrendInsight.Text.KeywordExtractor.DefaultIdfPath);
+        f.Conn.ExecuteNonQuery(f.Models.LoadStatement("jieba_idf"), ("path", TrendInsight.Text.KeywordExtractor.DefaultIdfPath));
         Series(f, "颜色", 700, 2100);
         Series(f, "裙", 700, 2100);
         Score(f);
@@ -174,7 +174,7 @@ public sealed class ScoringModelTests
                 for (var d = -34; d <= 0; d++)
                 {
                     var v = Shape(shape, d, random);
-                    appender.BeginRow().Append(shape).Append(SqlModelFixture.AsOf.AddDays(d)).Append(v).Append(v).EndRow();
+                    appender.CreateRow().AppendValue(shape).AppendValue(SqlModelFixture.AsOf.AddDays(d)).AppendValue(v).AppendValue(v).EndRow();
                 }
             }
         }

@@ -20,10 +20,10 @@ public sealed class SegmentModelTests
 
             f.Conn.Execute("DELETE FROM doc_sets_day; DELETE FROM doc_set_segments_day; DELETE FROM doc_set_items_day;");
             rollup.AppendTo(f.Conn);
-            f.Conn.ExecuteNonQuery("INSERT INTO set_terms SELECT $1::DATE, set_id, unnest(terms) FROM doc_sets_day", day.Key);
-            f.Conn.ExecuteNonQuery("INSERT INTO doc_sets BY NAME SELECT $1::DATE AS dt, * EXCLUDE (terms) FROM doc_sets_day", day.Key);
-            f.Conn.ExecuteNonQuery("INSERT INTO set_segments SELECT $1::DATE, * FROM doc_set_segments_day", day.Key);
-            f.Conn.ExecuteNonQuery("INSERT INTO set_items SELECT $1::DATE, * FROM doc_set_items_day", day.Key);
+            f.Conn.ExecuteNonQuery("INSERT INTO set_terms SELECT $day::DATE, set_id, unnest(terms) FROM doc_sets_day", ("day", day.Key));
+            f.Conn.ExecuteNonQuery("INSERT INTO doc_sets BY NAME SELECT $day::DATE AS dt, * EXCLUDE (terms) FROM doc_sets_day", ("day", day.Key));
+            f.Conn.ExecuteNonQuery("INSERT INTO set_segments SELECT $day::DATE, * FROM doc_set_segments_day", ("day", day.Key));
+            f.Conn.ExecuteNonQuery("INSERT INTO set_items SELECT $day::DATE, * FROM doc_set_items_day", ("day", day.Key));
         }
 
         f.Run("190_topic_sets");
@@ -48,9 +48,9 @@ public sealed class SegmentModelTests
 
         using (var a = f.Conn.CreateAppender("segment_daily_hist"))
         {
-            a.BeginRow().Append(Recent).Append("age_band").Append("18-23").Append(100.0).EndRow();
-            a.BeginRow().Append(Recent).Append("age_band").Append("24-30").Append(300.0).EndRow();
-            a.BeginRow().Append(Recent).Append("age_band").Append("unknown").Append(9999.0).EndRow();
+            a.CreateRow().AppendValue(Recent).AppendValue("age_band").AppendValue("18-23").AppendValue(100.0).EndRow();
+            a.CreateRow().AppendValue(Recent).AppendValue("age_band").AppendValue("24-30").AppendValue(300.0).EndRow();
+            a.CreateRow().AppendValue(Recent).AppendValue("age_band").AppendValue("unknown").AppendValue(9999.0).EndRow();
         }
 
         f.Run("310_topic_segments");
@@ -98,8 +98,8 @@ public sealed class SegmentModelTests
 
         f.Run("200_topic_daily");
         var row = f.Conn.Query(
-            "SELECT search_volume, comment_mentions, plays FROM topic_daily WHERE topic_id = 't-露营' AND day = $1",
-            r => (Search: r.GetInt64(0), Comments: r.GetInt64(1), Plays: r.GetInt64(2)), Recent).Single();
+            "SELECT search_volume, comment_mentions, plays FROM topic_daily WHERE topic_id = 't-露营' AND day = $day",
+            r => (Search: r.GetInt64(0), Comments: r.GetInt64(1), Plays: r.GetInt64(2)), ("day", Recent)).Single();
 
         Assert.Equal(10 + 7 + 5, row.Search);   // s1 and s2 hold both members and count once; s4 none
         Assert.Equal(2, row.Comments);

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using TrendInsight.Core.Config;
 using TrendInsight.DuckDb;
 
@@ -17,16 +18,19 @@ internal sealed class SqlModelFixture : IDisposable
         Conn.Execute(Models.Model("000_tables"));
         var c = Config;
         Conn.ExecuteNonQuery(Models.LoadStatement("params"),
-            AsOf, c.RecentDays, c.BaselineDays, c.PriorStrength, c.MinSupport, c.MinActiveDays, c.BreakoutFloor, c.MinZ,
-            c.RiseSlope, c.Weights.Search, c.Weights.Content, c.Weights.Comment, c.Weights.Engagement,
-            c.TopicCandidates, c.TopicMinSimilarity, c.MinCoDocs, c.TopTopics, c.SegmentLeadRatio, c.GapRatio,
-            c.ListingPrior, c.EvidencePerTopic, string.Join(',', c.Focus), c.IdfFloor, 10);
+            ("as_of", AsOf), ("recent_days", c.RecentDays), ("baseline_days", c.BaselineDays), ("prior_strength", c.PriorStrength),
+            ("min_support", c.MinSupport), ("min_active_days", c.MinActiveDays), ("breakout_floor", c.BreakoutFloor), ("min_z", c.MinZ),
+            ("rise_slope", c.RiseSlope), ("w_search", c.Weights.Search), ("w_content", c.Weights.Content),
+            ("w_comment", c.Weights.Comment), ("w_engagement", c.Weights.Engagement), ("topic_candidates", c.TopicCandidates),
+            ("topic_min_similarity", c.TopicMinSimilarity), ("min_co_docs", c.MinCoDocs), ("top_topics", c.TopTopics),
+            ("segment_lead_ratio", c.SegmentLeadRatio), ("gap_ratio", c.GapRatio), ("listing_prior", c.ListingPrior),
+            ("evidence_per_topic", c.EvidencePerTopic), ("focus", string.Join(',', c.Focus)), ("idf_floor", c.IdfFloor), ("top_list", 10));
     }
 
     public AnalysisConfig Config { get; }
     public SqlModels Models { get; }
     public DuckDbDatabase Db { get; }
-    public DuckDbConnection Conn { get; }
+    public DuckDBConnection Conn { get; }
 
     public void Run(string model) => Conn.Execute(Models.Model(model));
 

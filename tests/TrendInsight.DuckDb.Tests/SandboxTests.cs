@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 namespace TrendInsight.DuckDb.Tests;
 
 public sealed class SandboxTests : IDisposable
@@ -5,7 +6,7 @@ public sealed class SandboxTests : IDisposable
     private readonly TempFolder _temp = new();
     private readonly string _inside;
     private readonly DuckDbDatabase _db;
-    private readonly DuckDbConnection _conn;
+    private readonly DuckDBConnection _conn;
 
     public SandboxTests()
     {
@@ -64,21 +65,5 @@ public sealed class SandboxTests : IDisposable
 
         Assert.Contains("locked", error.Message, StringComparison.Ordinal);
         Assert.False(_conn.Scalar<bool>("SELECT current_setting('enable_external_access')"));
-    }
-
-    [Theory]
-    [InlineData("SELECT 1", DuckDbStatementType.Select)]
-    [InlineData("COPY (SELECT 1) TO 'x.csv'", DuckDbStatementType.Copy)]
-    [InlineData("EXPORT DATABASE 'x'", DuckDbStatementType.Export)]
-    [InlineData("ATTACH 'x.duckdb'", DuckDbStatementType.Attach)]
-    [InlineData("INSTALL httpfs", DuckDbStatementType.Load)]
-    [InlineData("EXPLAIN ANALYZE SELECT 1", DuckDbStatementType.Explain)]
-    public void StatementType_Prepared_IsDuckDbsKind(string sql, DuckDbStatementType expected)
-    {
-        using var db = DuckDbDatabase.Open(null);
-        using var conn = db.Connect();
-        using var statement = conn.Prepare(sql);
-
-        Assert.Equal(expected, statement.StatementType);
     }
 }

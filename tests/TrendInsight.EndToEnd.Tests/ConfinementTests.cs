@@ -41,6 +41,7 @@ public sealed class ConfinementTests : IDisposable
             "SET autoinstall_known_extensions = true",
             "SELECT count(*) FROM read_csv('/etc/passwd')",
             $"COPY (SELECT 1) TO '{outside}/escape.csv'",
+            $"SELECT 1; COPY (SELECT * FROM comments) TO '{partition}/part-injected2.parquet'",
         ];
         foreach (var sql in attempts)
         {

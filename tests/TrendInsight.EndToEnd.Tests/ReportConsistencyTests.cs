@@ -179,17 +179,17 @@ public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTest
             using var conn = db.Connect();
             Topics = conn.Query(
                 "SELECT topic_id, name, CAST(rank AS INTEGER), CAST(recent_search AS BIGINT), CAST(recent_content AS BIGINT), CAST(recent_comment AS BIGINT) "
-                + "FROM read_parquet($1) WHERE rank IS NOT NULL AND rank <= 10 ORDER BY rank",
-                r => new TopicRow(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)), Mart("topics"));
-            Supply = conn.Query("SELECT topic_id, CAST(opportunity_score AS DOUBLE), gap FROM read_parquet($1)",
-                r => (r.GetString(0), (Opportunity: r.GetDouble(1), Gap: r.GetBoolean(2))), Mart("supply_gap"))
+                + "FROM read_parquet($files) WHERE rank IS NOT NULL AND rank <= 10 ORDER BY rank",
+                r => new TopicRow(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)), ("files", Mart("topics")));
+            Supply = conn.Query("SELECT topic_id, CAST(opportunity_score AS DOUBLE), gap FROM read_parquet($files)",
+                r => (r.GetString(0), (Opportunity: r.GetDouble(1), Gap: r.GetBoolean(2))), ("files", Mart("supply_gap")))
                 .ToDictionary(x => x.Item1, x => ((double Opportunity, bool Gap)?)x.Item2, StringComparer.Ordinal);
-            Segments = conn.Query("SELECT topic_id, dimension, value, tgi, leads FROM read_parquet($1)",
-                r => new SegmentRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetBoolean(4)), Mart("topic_segments"));
+            Segments = conn.Query("SELECT topic_id, dimension, value, tgi, leads FROM read_parquet($files)",
+                r => new SegmentRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetNumber(3), r.GetBoolean(4)), ("files", Mart("topic_segments")));
             Movement = conn.Query(
-                "SELECT topic_id, CAST(rank_change AS INTEGER), is_new, CAST(weeks_on_list AS INTEGER) FROM read_parquet($1)",
+                "SELECT topic_id, CAST(rank_change AS INTEGER), is_new, CAST(weeks_on_list AS INTEGER) FROM read_parquet($files)",
                 r => (r.GetString(0), new MovementRow(r.IsNull(1) ? null : r.GetInt32(1), r.IsNull(2) ? null : r.GetBoolean(2), r.IsNull(3) ? null : r.GetInt32(3))),
-                Mart("topic_movement")).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+                ("files", Mart("topic_movement"))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         }
 
         public string Reports { get; }

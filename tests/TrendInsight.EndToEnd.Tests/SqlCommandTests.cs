@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
 
 namespace TrendInsight.EndToEnd.Tests;
 
@@ -41,6 +43,55 @@ public sealed class SqlCommandTests : IDisposable
         Assert.Equal(3.25m, row.GetProperty("gmv").GetDecimal());
         Assert.Equal(JsonValueKind.Null, row.GetProperty("missing").ValueKind);
         Assert.Equal("2026-11-21", row.GetProperty("dt").GetString());
+    }
+
+    private const string ArrowQuery =
+        "select '国风 🏮' as term, i::BIGINT as mentions, i * 1.5 as score, date '2026-11-21' + i::INTEGER as dt from range(5000) t(i)";
+
+    [Fact]
+    public void Sql_FormatArrowOutArrowFile_ReadsBackWithArrowFileReader()
+    {
+        var path = Path.Combine(data, "trends.arrow");
+        var result = CliProcess.Run(null, "--data", data, "sql", ArrowQuery, "--format", "arrow", "--out", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var stream = File.OpenRead(path);
+        using var reader = new ArrowFileReader(stream);
+        AssertTrends(reader.Schema, ReadAll(() => reader.ReadNextRecordBatch()));
+    }
+
+    [Fact]
+    public void Sql_FormatArrowOutOtherName_WritesTheStreamFormat()
+    {
+        var path = Path.Combine(data, "trends.arrows");
+        var result = CliProcess.Run(null, "--data", data, "sql", ArrowQuery, "--format", "arrow", "--out", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var stream = File.OpenRead(path);
+        using var reader = new ArrowStreamReader(stream);
+        AssertTrends(reader.Schema, ReadAll(() => reader.ReadNextRecordBatch()));
+    }
+
+    private static List<RecordBatch> ReadAll(Func<RecordBatch?> next)
+    {
+        var batches = new List<RecordBatch>();
+        while (next() is { } batch)
+        {
+            batches.Add(batch);
+        }
+
+        return batches;
+    }
+
+    private static void AssertTrends(Schema schema, List<RecordBatch> batches)
+    {
+        Assert.Equal(["term", "mentions", "score", "dt"], schema.FieldsList.Select(f => f.Name));
+        Assert.Equal(5000, batches.Sum(b => b.Length));
+        var first = batches[0];
+        Assert.Equal("国风 🏮", ((StringArray)first.Column("term")).GetString(0));
+        Assert.Equal(3L, ((Int64Array)first.Column("mentions")).GetValue(3));
+        Assert.Equal(new DateOnly(2026, 11, 24), ((Date32Array)first.Column("dt")).GetDateOnly(3));
+        Assert.Equal(Enumerable.Range(0, 5000).Sum(i => (long)i), batches.Sum(b => ((Int64Array)b.Column("mentions")).Values.ToArray().Sum()));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ internal sealed class IngestHarness : IDisposable
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                row[reader.GetName(i)] = reader.IsNull(i) ? null : reader.GetValue(i);
+                row[reader.GetName(i)] = reader.GetNaturalValue(i);
             }
 
             rows.Add(row);

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using TrendInsight.Core;
@@ -151,7 +152,7 @@ public sealed class ReportServiceTests : IDisposable
     }
 
     // COPY cannot take its target as a bound parameter; the path is the test's own temp folder.
-    private static void Copy(DuckDbConnection conn, string table, string folder)
+    private static void Copy(DuckDBConnection conn, string table, string folder)
     {
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "part-0.parquet").Replace("'", "''", StringComparison.Ordinal);

@@ -22,19 +22,19 @@ public sealed class LakeCorpusTests : IDisposable
                 """);
             using (var appender = conn.CreateAppender("comments"))
             {
-                appender.BeginRow().Append("e1").Append("多巴胺穿搭絕了😍").Append("多巴胺穿搭绝了😍").Append(new DateOnly(2026, 5, 1)).EndRow();
-                appender.BeginRow().Append("e2").Append("<br>美拉德").Append("<br>美拉德").Append(new DateOnly(2026, 5, 3)).EndRow();
-                appender.BeginRow().Append("e3").Append("空").AppendNull().Append(new DateOnly(2026, 5, 3)).EndRow();
+                appender.CreateRow().AppendValue("e1").AppendValue("多巴胺穿搭絕了😍").AppendValue("多巴胺穿搭绝了😍").AppendValue(new DateOnly(2026, 5, 1)).EndRow();
+                appender.CreateRow().AppendValue("e2").AppendValue("<br>美拉德").AppendValue("<br>美拉德").AppendValue(new DateOnly(2026, 5, 3)).EndRow();
+                appender.CreateRow().AppendValue("e3").AppendValue("空").AppendNullValue().AppendValue(new DateOnly(2026, 5, 3)).EndRow();
             }
 
             using (var appender = conn.CreateAppender("products"))
             {
-                appender.BeginRow().Append("p1").Append("新中式馬面裙").Append("新中式马面裙").Append(new DateOnly(2026, 5, 4)).EndRow();
+                appender.CreateRow().AppendValue("p1").AppendValue("新中式馬面裙").AppendValue("新中式马面裙").AppendValue(new DateOnly(2026, 5, 4)).EndRow();
             }
 
             Directory.CreateDirectory(layout.Raw);
-            conn.Execute("COPY comments TO $1 (FORMAT parquet, PARTITION_BY (dt))", layout.RawFeed("comments"));
-            conn.Execute("COPY products TO $1 (FORMAT parquet, PARTITION_BY (dt))", layout.RawFeed("products"));
+            conn.Execute("COPY comments TO $folder (FORMAT parquet, PARTITION_BY (dt))", ("folder", layout.RawFeed("comments")));
+            conn.Execute("COPY products TO $folder (FORMAT parquet, PARTITION_BY (dt))", ("folder", layout.RawFeed("products")));
         }
 
         // The lake is read through the committed list that ingest publishes; a file not on it is not read.

@@ -1,3 +1,3 @@
--- The opportunity score and supply pressure of each topic of one analysis date ($1: supply_gap mart
+-- The opportunity score and supply pressure of each topic of one analysis date ($files: supply_gap mart
 -- files), for evaluate.
-SELECT topic_id, opportunity_score, supply_pressure FROM read_parquet($1, hive_partitioning = true)
+SELECT topic_id, opportunity_score, supply_pressure FROM read_parquet($files, hive_partitioning = true)

@@ -1,2 +1,2 @@
--- The ranked topics of one analysis date ($1: topics mart files), for evaluate.
-SELECT rank, topic_id, name, members FROM read_parquet($1, hive_partitioning = true) WHERE rank IS NOT NULL ORDER BY rank
+-- The ranked topics of one analysis date ($files: topics mart files), for evaluate.
+SELECT rank, topic_id, name, members FROM read_parquet($files, hive_partitioning = true) WHERE rank IS NOT NULL ORDER BY rank

@@ -1,3 +1,3 @@
--- jieba's IDF table as kept in data/state/vocabulary ($1: the Parquet copy written from idf.txt).
+-- jieba's IDF table as kept in data/state/vocabulary ($path: the Parquet copy written from idf.txt).
 INSERT INTO jieba_idf
-SELECT word, idf FROM read_parquet($1)
+SELECT word, idf FROM read_parquet($path)

@@ -1,5 +1,5 @@
--- Ranked topics of earlier analyses for the movement against the previous report ($1: topics mart files).
+-- Ranked topics of earlier analyses for the movement against the previous report ($files: topics mart files).
 INSERT INTO prev_topics
 SELECT CAST(dt AS DATE) AS dt, topic_id, CAST(rank AS INTEGER) AS rank
-FROM read_parquet($1, hive_partitioning = true)
+FROM read_parquet($files, hive_partitioning = true)
 WHERE rank IS NOT NULL

@@ -1,4 +1,4 @@
--- Comment text of the recent window ($1: raw comments Parquet files) for the top topics' items, for evidence.
+-- Comment text of the recent window ($files: raw comments Parquet files) for the top topics' items, for evidence.
 INSERT INTO raw_comments
-SELECT event_id, text, likes FROM read_parquet($1)
+SELECT event_id, text, likes FROM read_parquet($files)
 WHERE event_id IN (SELECT id FROM set_items)

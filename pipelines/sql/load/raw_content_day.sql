@@ -1,3 +1,3 @@
--- Content of one raw partition ($1: its Parquet files), for segmentation: title and tags.
+-- Content of one raw partition ($files: its Parquet files), for segmentation: title and tags.
 SELECT content_id, title_norm, tags_norm, category
-FROM read_parquet($1)
+FROM read_parquet($files)

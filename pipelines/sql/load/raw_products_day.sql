@@ -1,3 +1,3 @@
--- Product listings of one raw partition ($1: its Parquet files), for segmentation.
+-- Product listings of one raw partition ($files: its Parquet files), for segmentation.
 SELECT product_id, title_norm, coalesce(sales, 0) AS sales, category
-FROM read_parquet($1)
+FROM read_parquet($files)

@@ -1,3 +1,3 @@
--- term_daily partitions of the history window ($1: Parquet files).
+-- term_daily partitions of the history window ($files: Parquet files).
 INSERT INTO term_daily_hist BY NAME
-SELECT * FROM read_parquet($1, hive_partitioning = true)
+SELECT * FROM read_parquet($files, hive_partitioning = true)

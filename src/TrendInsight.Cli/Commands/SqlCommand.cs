@@ -6,8 +6,8 @@ using TrendInsight.DuckDb;
 namespace TrendInsight.Cli.Commands;
 
 /// <summary>
-/// <c>trendinsight sql "&lt;query&gt;" [--format table|csv|json] [--write [--out-dir DIR]]</c>: one DuckDB
-/// statement against <c>data/warehouse.duckdb</c> and the lake's views.
+/// <c>trendinsight sql "&lt;query&gt;" [--format table|csv|json|arrow] [--out FILE] [--write [--out-dir DIR]]</c>: one
+/// DuckDB statement against <c>data/warehouse.duckdb</c> and the lake's views.
 /// </summary>
 /// <remarks>
 /// The statement runs in the data folder (relative paths are taken from it, as the views' are).
@@ -27,23 +27,29 @@ public static class SqlCommand
         {
             Description = "Open the warehouse read-write (your own tables and views) and allow COPY … TO / EXPORT DATABASE under <data>/reports/ or --out-dir (default: read-only, writes no file)",
         };
-        var output = new Option<DirectoryInfo?>("--out-dir") { Description = "With --write: a further folder that COPY … TO and EXPORT DATABASE may write under" };
-        var command = new Command("sql", "Run one DuckDB statement against the warehouse and the lake (reads only the data folder)") { query, format, write, output };
+        var outFolder = new Option<DirectoryInfo?>("--out-dir") { Description = "With --write: a further folder that COPY … TO and EXPORT DATABASE may write under" };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Write the result to this file instead of standard output (arrow: a .arrow or .feather name gives the Arrow file format, any other the stream format)",
+        };
+        var command = new Command("sql", "Run one DuckDB statement against the warehouse and the lake (reads only the data folder)") { query, format, write, outFolder, output };
         command.SetAction(result =>
         {
             var layout = CliContext.Layout(result);
             var config = CliContext.Config(result);
             var writing = result.GetValue(write);
-            var outFolder = result.GetValue(output)?.FullName;
-            if (outFolder is not null && !writing)
+            var outDir = result.GetValue(outFolder)?.FullName;
+            // The result file is the CLI's own output, named relative to where sql was started.
+            var path = result.GetValue(output) is { } named ? Path.GetFullPath(named) : null;
+            if (outDir is not null && !writing)
             {
                 throw new TrendInsightException("sql: --out-dir is for COPY … TO with --write; without --write, sql writes no file.");
             }
 
             var writable = new List<string> { layout.Reports };
-            if (outFolder is not null)
+            if (outDir is not null)
             {
-                writable.Add(outFolder);
+                writable.Add(outDir);
             }
 
             // DuckDB checks a relative path against allowed_directories as taken from the working folder,
@@ -65,16 +71,40 @@ public static class SqlCommand
             }
 
             var sql = result.GetValue(query)!;
-            using var statement = conn.Prepare(sql);
-            var target = new SqlGuard(writing, writable).Check(sql, statement.StatementType);
+            var target = new SqlGuard(writing, writable).Check(sql);
             if (target is not null)
             {
                 // DuckDB creates no missing folder above a COPY target; the guard has put it under reports/ or --out-dir.
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             }
 
-            using var reader = statement.ExecuteReader();
-            ResultWriter.Write(reader, result.GetValue(format), Console.Out);
+            if (result.GetValue(format) == ResultFormat.Arrow)
+            {
+                using var command = conn.Command(sql);
+                using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
+                try
+                {
+                    ArrowResultWriter.Write(command, stream, ArrowResultWriter.IsFileFormat(path));
+                }
+                catch (DuckDB.NET.Data.DuckDBException ex)
+                {
+                    throw DuckDbErrors.From(ex, sql);
+                }
+
+                return 0;
+            }
+
+            using var reader = conn.ExecuteReader(sql);
+            if (path is null)
+            {
+                ResultWriter.Write(reader, result.GetValue(format), Console.Out);
+            }
+            else
+            {
+                using var file = new StreamWriter(path);
+                ResultWriter.Write(reader, result.GetValue(format), file);
+            }
+
             return 0;
         });
         return command;

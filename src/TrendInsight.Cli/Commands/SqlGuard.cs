@@ -33,9 +33,8 @@ internal sealed class SqlGuard
     /// Throws a <see cref="TrendInsightException"/> naming the reason when the statement is not allowed;
     /// otherwise returns the full path a COPY … TO or EXPORT DATABASE writes, or null.
     /// </summary>
-    /// <param name="sql">The statement.</param>
-    /// <param name="type">DuckDB's parser's kind of the prepared statement; the statement's leading keyword is checked as well.</param>
-    public string? Check(string sql, DuckDbStatementType type)
+    /// <param name="sql">The statement; its leading keywords give its kind.</param>
+    public string? Check(string sql)
     {
         var tokens = SqlTokens.Split(sql);
         if (tokens.Any(t => t.Kind == SqlTokenKind.Word && string.Equals(t.Text, "enable_logging", StringComparison.OrdinalIgnoreCase)))
@@ -43,14 +42,14 @@ internal sealed class SqlGuard
             throw Refused("enable_logging writes log files; DuckDB's logging is not available here");
         }
 
-        var leading = LeadingKind(tokens);
-        if (leading != DuckDbStatementType.Invalid && leading != type && type != DuckDbStatementType.Invalid)
+        // DuckDB.NET runs every statement of a text; the guard judges one.
+        var end = tokens.ToList().FindIndex(t => t.Kind == SqlTokenKind.Other && t.Text == ";");
+        if (end >= 0 && tokens.Skip(end + 1).Any(t => !(t.Kind == SqlTokenKind.Other && t.Text == ";")))
         {
-            // The parser and the leading keyword disagree (a statement form this guard does not know): be strict.
-            Check(tokens, leading);
+            throw Refused("one statement at a time");
         }
 
-        return Check(tokens, type == DuckDbStatementType.Invalid ? leading : type);
+        return Check(tokens, LeadingKind(tokens));
     }
 
     /// <summary>The kind of statement its first keyword makes it, for the kinds the guard restricts; Invalid for the rest.</summary>

@@ -16,8 +16,24 @@ public static class VersionCommand
             Console.WriteLine($"trendinsight {version.Split('+')[0]}");
             Console.WriteLine($"duckdb {TrendInsight.DuckDb.DuckDbDatabase.LibraryVersion}");
             Console.WriteLine($"jieba.NET {TrendInsight.Text.JiebaData.PackageVersion} (jieba's data in {TrendInsight.Text.JiebaData.Folder})");
+            foreach (var (package, packageVersion) in PackageVersions())
+            {
+                Console.WriteLine($"{package} {packageVersion}");
+            }
             return 0;
         });
         return command;
     }
+
+    /// <summary>The NuGet packages that do TrendInsight's data work, with the versions this build carries.</summary>
+    private static IEnumerable<(string Package, string Version)> PackageVersions()
+    {
+        yield return ("DuckDB.NET.Data.Full", InformationalVersion(typeof(DuckDB.NET.Data.DuckDBConnection).Assembly));
+        yield return ("DuckDB.NET.Bindings.Full", InformationalVersion(typeof(DuckDB.NET.Native.NativeMethods).Assembly));
+        yield return ("Apache.Arrow", InformationalVersion(typeof(Apache.Arrow.RecordBatch).Assembly));
+    }
+
+    private static string InformationalVersion(Assembly assembly) =>
+        (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString() ?? "unknown").Split('+')[0];
 }

@@ -6,4 +6,7 @@ public enum ResultFormat
     Table,
     Csv,
     Json,
+
+    /// <summary>Apache Arrow IPC: a stream, or a file when <c>--out</c> ends in <c>.arrow</c> or <c>.feather</c>.</summary>
+    Arrow,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DuckDB.NET.Data;
 using Spectre.Console;
 using TrendInsight.DuckDb;
 
@@ -9,7 +10,7 @@ namespace TrendInsight.Cli.Output;
 /// <summary>Prints a query result as a table, RFC 4180 CSV or a JSON array of objects.</summary>
 public static class ResultWriter
 {
-    public static void Write(DuckDbDataReader reader, ResultFormat format, TextWriter output)
+    public static void Write(DuckDBDataReader reader, ResultFormat format, TextWriter output)
     {
         switch (format)
         {
@@ -41,7 +42,7 @@ public static class ResultWriter
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
-    private static void WriteTable(DuckDbDataReader reader)
+    private static void WriteTable(DuckDBDataReader reader)
     {
         var table = new Table().Border(TableBorder.Rounded);
         for (var i = 0; i < reader.FieldCount; i++)
@@ -55,7 +56,7 @@ public static class ResultWriter
             var cells = new string[reader.FieldCount];
             for (var i = 0; i < cells.Length; i++)
             {
-                cells[i] = reader.IsNull(i) ? "[grey]NULL[/]" : Markup.Escape(Format(reader.GetValue(i)));
+                cells[i] = reader.IsNull(i) ? "[grey]NULL[/]" : Markup.Escape(Format(reader.GetNaturalValue(i)));
             }
 
             table.AddRow(cells);
@@ -66,7 +67,7 @@ public static class ResultWriter
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]{rows} row{(rows == 1 ? string.Empty : "s")}[/]"));
     }
 
-    private static void WriteCsv(DuckDbDataReader reader, TextWriter output)
+    private static void WriteCsv(DuckDBDataReader reader, TextWriter output)
     {
         output.WriteLine(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => Csv(reader.GetName(i)))));
         var cells = new string[reader.FieldCount];
@@ -74,7 +75,7 @@ public static class ResultWriter
         {
             for (var i = 0; i < cells.Length; i++)
             {
-                cells[i] = reader.IsNull(i) ? string.Empty : Csv(Format(reader.GetValue(i)));
+                cells[i] = reader.IsNull(i) ? string.Empty : Csv(Format(reader.GetNaturalValue(i)));
             }
 
             output.WriteLine(string.Join(',', cells));
@@ -84,7 +85,7 @@ public static class ResultWriter
     private static string Csv(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
-    private static void WriteJson(DuckDbDataReader reader, TextWriter output)
+    private static void WriteJson(DuckDBDataReader reader, TextWriter output)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -96,7 +97,7 @@ public static class ResultWriter
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     json.WritePropertyName(reader.GetName(i));
-                    WriteJsonValue(json, reader.IsNull(i) ? null : reader.GetValue(i));
+                    WriteJsonValue(json, reader.GetNaturalValue(i));
                 }
 
                 json.WriteEndObject();
@@ -119,6 +120,7 @@ public static class ResultWriter
             case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
             case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
             case decimal m: json.WriteNumberValue(m); break;
+            case System.Numerics.BigInteger n: json.WriteRawValue(n.ToString(CultureInfo.InvariantCulture)); break;
             case string s: json.WriteStringValue(s); break;
             case System.Collections.IEnumerable list:
                 json.WriteStartArray();

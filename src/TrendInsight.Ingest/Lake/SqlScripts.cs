@@ -1,4 +1,6 @@
+using DuckDB.NET.Data;
 using TrendInsight.Core;
+using TrendInsight.DuckDb;
 
 namespace TrendInsight.Ingest.Lake;
 
@@ -16,19 +18,12 @@ internal static class SqlScripts
             .ToList();
     }
 
-    /// <summary>Runs every statement of a script, binding <c>$1</c> where a statement uses it.</summary>
-    public static void Run(TrendInsight.DuckDb.DuckDbConnection conn, string name, object? first)
+    /// <summary>Runs every statement of a script, binding <c>$feed</c> where a statement uses it.</summary>
+    public static void Run(DuckDBConnection conn, string name, string feed)
     {
         foreach (var statement in Load(name))
         {
-            if (statement.Contains("$1", StringComparison.Ordinal))
-            {
-                conn.ExecuteNonQuery(statement, first);
-            }
-            else
-            {
-                conn.ExecuteNonQuery(statement);
-            }
+            conn.ExecuteNonQuery(statement, ("feed", feed));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
-using TrendInsight.DuckDb;
+using DuckDB.NET.Data;
 
 namespace TrendInsight.Ingest.Lake;
 
@@ -71,39 +72,44 @@ internal sealed class StagedRows
     }
 
     /// <summary>The row's text in <paramref name="column"/> (empty when not text).</summary>
-    public ReadOnlySpan<byte> TextOf(int row, int column)
+    public Span<byte> TextOf(int row, int column)
     {
         var cell = _cells[(row * _columns) + column];
-        return cell.Kind == CellKind.Text ? _text.WrittenSpan.Slice(cell.Offset, cell.Length) : default;
+        var written = _text.WrittenSpan;
+        return cell.Kind == CellKind.Text
+            ? MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(written), written.Length).Slice(cell.Offset, cell.Length)
+            : default;
     }
 
     /// <summary>Appends the row's cells, in column order, to the appender's current row.</summary>
-    public void AppendTo(DuckDbAppender appender, int row)
+    public void AppendTo(IDuckDBAppenderRow appender, int row)
     {
-        var text = _text.WrittenSpan;
+        // DuckDB.NET takes UTF-8 text as a writable span; the appender only reads it.
+        var written = _text.WrittenSpan;
+        var text = MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(written), written.Length);
         for (var i = row * _columns; i < (row + 1) * _columns; i++)
         {
             ref readonly var cell = ref _cells[i];
             switch (cell.Kind)
             {
                 case CellKind.Null:
-                    appender.AppendNull();
+                    appender.AppendNullValue();
                     break;
                 case CellKind.Text:
                     // Slices of lines checked to be UTF-8 whole, or text .NET encoded.
-                    appender.AppendUtf8(text.Slice(cell.Offset, cell.Length), validated: true);
+                    appender.AppendValue(text.Slice(cell.Offset, cell.Length));
                     break;
                 case CellKind.Int64:
-                    appender.Append(cell.Number);
+                    appender.AppendValue(cell.Number);
                     break;
                 case CellKind.Timestamp:
-                    appender.Append(new DateTimeOffset(cell.Number, TimeSpan.Zero));
+                    appender.AppendValue(new DateTimeOffset(cell.Number, TimeSpan.Zero));
                     break;
                 case CellKind.Decimal:
-                    appender.Append(cell.Decimal);
+                    appender.AppendValue(cell.Decimal);
                     break;
                 case CellKind.List:
-                    appender.Append(_lists[i]);
+                    appender.AppendValue(_lists[i]!);
                     break;
             }
         }

@@ -1,78 +1,85 @@
+using DuckDB.NET.Data;
 using TrendInsight.DuckDb;
 
 namespace TrendInsight.Ingest.Lake;
 
 /// <summary>
-/// Where the read workers put valid rows: one appender a worker, all feeding the staging table of one feed.
-/// The appenders hand full chunks to a table function that <c>INSERT INTO staging SELECT * FROM …()</c>
-/// reads on its own connection and thread, so a chunk is written into the table once, without the
-/// appender's own buffer collection in between.
+/// Where the read workers put valid rows: one DuckDB.NET appender a worker, each on its own connection and
+/// transaction, all appending to the staging table of one feed. DuckDB appends from several connections to
+/// one table without conflicts; the rows become visible together when <see cref="Complete"/> commits.
 /// </summary>
 internal sealed class StagingWriter : IDisposable
 {
-    private readonly DuckDbConnection _insertConnection;
-    private readonly DuckDbRowStream _stream;
-    private readonly Task _inserting;
-    private readonly long _threads;
+    private readonly List<DuckDBConnection> _connections = [];
+    private readonly List<DuckDBAppender> _appenders = [];
     private bool _completed;
 
-    public StagingWriter(DuckDbDatabase db, FeedSchema schema, int workers)
+    public StagingWriter(DuckDbDatabase db, int workers)
     {
-        _insertConnection = db.Connect();
         try
         {
-            // DuckDB's worker threads would spin while the table function waits for rows; the insert is one
-            // sequential copy anyway. The setting is the database's: restored when staging is done.
-            _threads = _insertConnection.Threads;
-            _insertConnection.Threads = 1;
-            _stream = _insertConnection.CreateRowStream("staged_" + schema.Feed, "staging", schema.StagingColumns, capacity: 4 * workers);
-            Appenders = [_stream.Appender, .. Enumerable.Range(1, workers - 1).Select(_ => _stream.CreateWriter())];
-            _inserting = Task.Run(() => _insertConnection.Execute($"INSERT INTO staging SELECT * FROM {_stream.Function}()"));
-
-            // A failed insert must not leave a producer blocked on a full stream.
-            _inserting.ContinueWith(_ => _stream.Abort(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            for (var i = 0; i < workers; i++)
+            {
+                var connection = db.Connect();
+                _connections.Add(connection);
+                connection.Execute("BEGIN TRANSACTION");
+                _appenders.Add(connection.CreateAppender("staging"));
+            }
         }
         catch
         {
-            _stream?.Dispose();
-            _insertConnection.Dispose();
+            Dispose();
             throw;
         }
     }
 
     /// <summary>One appender a worker; each is used by one thread at a time.</summary>
-    public IReadOnlyList<DuckDbAppender> Appenders { get; }
+    public IReadOnlyList<DuckDBAppender> Appenders => _appenders;
 
-    /// <summary>Every row is appended: waits until the staging table holds them all.</summary>
+    /// <summary>Every row is appended: flushes every appender and commits, so the staging table holds them all.</summary>
     public void Complete()
     {
-        _stream.Complete();
-        _inserting.GetAwaiter().GetResult();
+        foreach (var appender in _appenders)
+        {
+            appender.Close();
+        }
+
+        foreach (var connection in _connections)
+        {
+            connection.Execute("COMMIT");
+        }
+
         _completed = true;
-        RestoreThreads();
     }
 
     public void Dispose()
     {
-        if (!_completed)
+        foreach (var appender in _appenders)
         {
-            _stream.Fail("ingest stopped before all rows were staged");
-            _stream.Abort();
-            try
+            if (!_completed)
             {
-                _inserting.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-                // The insert fails by design here; the caller's own exception is what counts.
+                // Rows still buffered are dropped, not flushed into a transaction that is rolled back anyway.
+                appender.Clear();
             }
 
-            RestoreThreads();
+            appender.Dispose();
         }
 
-        _stream.Dispose();
-        _insertConnection.Dispose();
-    }
+        foreach (var connection in _connections)
+        {
+            if (!_completed)
+            {
+                try
+                {
+                    connection.Execute("ROLLBACK");
+                }
+                catch (DuckDbException)
+                {
+                    // No transaction left to roll back; the caller's own exception is what counts.
+                }
+            }
 
-    private void RestoreThreads() => _insertConnection.Threads = _threads;
+            connection.Dispose();
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using TrendInsight.Core;
 using TrendInsight.DuckDb;
 using TrendInsight.Ingest.Lake;
@@ -25,7 +26,7 @@ public static class LakeVerifier
     }
 
     /// <summary>Checks the files listed by a connection on which the manifest's tables are unqualified.</summary>
-    internal static VerifyReport Verify(DuckDbConnection manifest, DataLayout layout, string landing)
+    internal static VerifyReport Verify(DuckDBConnection manifest, DataLayout layout, string landing)
     {
         var files = manifest.Query(ManifestFile.CommittedLakeFilesSql(manifest), r => (
             RunId: r.GetString(0), Feed: r.GetString(1), Kind: r.GetString(2), Dt: r.GetDate(3), Path: r.GetString(4), Rows: r.GetInt64(5),
@@ -66,7 +67,7 @@ public static class LakeVerifier
         return new VerifyReport(files.Count, files.Count(f => f.Sha is null), problems);
     }
 
-    private static bool ReadsAsParquet(DuckDbConnection conn, string path, long rows)
+    private static bool ReadsAsParquet(DuckDBConnection conn, string path, long rows)
     {
         try
         {

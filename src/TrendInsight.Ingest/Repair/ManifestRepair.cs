@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrendInsight.Core;
@@ -97,13 +98,13 @@ public sealed partial class ManifestRepair
         conn.Execute("BEGIN TRANSACTION");
         foreach (var p in report.Problems)
         {
-            conn.ExecuteNonQuery("DELETE FROM state.lake_files WHERE path = $1", p.Path);
+            conn.ExecuteNonQuery("DELETE FROM state.lake_files WHERE path = $path", ("path", p.Path));
             foreach (var (file, present) in p.FedBy)
             {
                 if (present)
                 {
-                    conn.ExecuteNonQuery("DELETE FROM state.files WHERE feed = $1 AND file_name = $2", p.Feed, file);
-                    conn.ExecuteNonQuery("DELETE FROM state.skipped_files WHERE feed = $1 AND file_name = $2", p.Feed, file);
+                    conn.ExecuteNonQuery("DELETE FROM state.files WHERE feed = $feed AND file_name = $file_name", ("feed", p.Feed), ("file_name", file));
+                    conn.ExecuteNonQuery("DELETE FROM state.skipped_files WHERE feed = $feed AND file_name = $file_name", ("feed", p.Feed), ("file_name", file));
                     reread.Add(p.Feed + "/" + file);
                 }
                 else
@@ -204,7 +205,8 @@ public sealed partial class ManifestRepair
 
                 var key = (f.RunId, f.Feed, source);
                 sources[key] = (sources.GetValueOrDefault(key).Accepted + rows, sources.GetValueOrDefault(key).Quarantined);
-                conn.ExecuteNonQuery("INSERT INTO state.lake_sources VALUES ($1, $2, $3, $4, $5)", f.RunId, f.Feed, f.Dt, source, rows);
+                conn.ExecuteNonQuery("INSERT INTO state.lake_sources VALUES ($run_id, $feed, $dt, $file_name, $rows)",
+                    ("run_id", f.RunId), ("feed", f.Feed), ("dt", f.Dt), ("file_name", source), ("rows", rows));
             }
 
             var schema = FeedSchema.For(feed.Key);
@@ -227,8 +229,9 @@ public sealed partial class ManifestRepair
         {
             var full = Path.Combine(layout.Root, f.Path);
             conn.ExecuteNonQuery(
-                "INSERT INTO state.lake_files (run_id, feed, kind, dt, path, rows, action, size_bytes, sha256) VALUES ($1, $2, $3, $4, $5, $6, 'added', $7, $8)",
-                f.RunId, f.Feed, quarantine.Contains(f) ? "quarantine" : "parquet", f.Dt, f.Path, f.Rows, new FileInfo(full).Length, IngestService.Checksum(full));
+                "INSERT INTO state.lake_files (run_id, feed, kind, dt, path, rows, action, size_bytes, sha256) VALUES ($run_id, $feed, $kind, $dt, $path, $rows, 'added', $size_bytes, $sha256)",
+                ("run_id", f.RunId), ("feed", f.Feed), ("kind", quarantine.Contains(f) ? "quarantine" : "parquet"), ("dt", f.Dt), ("path", f.Path),
+                ("rows", f.Rows), ("size_bytes", new FileInfo(full).Length), ("sha256", IngestService.Checksum(full)));
         }
 
         // Landing files still in landing are recorded as ingested (the latest run that read them), so the next
@@ -249,9 +252,10 @@ public sealed partial class ManifestRepair
             var (accepted, quarantined) = latest.Value;
             conn.ExecuteNonQuery(
                 "INSERT INTO state.files (run_id, feed, file_name, sha256, size_bytes, encoding, truncated, rows_read, accepted, quarantined, duplicates, modified_ticks) "
-                + "VALUES ($1, $2, $3, $4, $5, 'unknown', false, $6, $7, $8, 0, $9)",
-                latest.Key.RunId, group.Key.Feed, group.Key.File, IngestService.Checksum(path), info.Length, accepted + quarantined, accepted, quarantined,
-                info.LastWriteTimeUtc.Ticks);
+                + "VALUES ($run_id, $feed, $file_name, $sha256, $size_bytes, 'unknown', false, $rows_read, $accepted, $quarantined, 0, $modified_ticks)",
+                ("run_id", latest.Key.RunId), ("feed", group.Key.Feed), ("file_name", group.Key.File), ("sha256", IngestService.Checksum(path)),
+                ("size_bytes", info.Length), ("rows_read", accepted + quarantined), ("accepted", accepted), ("quarantined", quarantined),
+                ("modified_ticks", info.LastWriteTimeUtc.Ticks));
             recorded++;
         }
 
@@ -267,12 +271,14 @@ public sealed partial class ManifestRepair
                 .Where(x => x.Accepted + x.Quarantined > 0 || parquet.Any(f => f.RunId == run && f.Feed == x.Feed))
                 .ToList();
             var at = RunStart(run);
-            conn.ExecuteNonQuery("INSERT INTO state.runs VALUES ($1, $2, $3, NULL, $4, $5, $6, 0, 0, $7, 0)",
-                run, at, at, perFeed.Sum(x => x.Accepted + x.Quarantined), perFeed.Sum(x => x.Accepted), perFeed.Sum(x => x.Quarantined), perFeed.Sum(x => x.Files));
+            conn.ExecuteNonQuery("INSERT INTO state.runs VALUES ($run_id, $started_at, $finished_at, NULL, $rows_read, $accepted, $quarantined, 0, 0, $files_processed, 0)",
+                ("run_id", run), ("started_at", at), ("finished_at", at), ("rows_read", perFeed.Sum(x => x.Accepted + x.Quarantined)),
+                ("accepted", perFeed.Sum(x => x.Accepted)), ("quarantined", perFeed.Sum(x => x.Quarantined)), ("files_processed", perFeed.Sum(x => x.Files)));
             foreach (var x in perFeed)
             {
-                conn.ExecuteNonQuery("INSERT INTO state.run_feeds VALUES ($1, $2, $3, $4, $5, 0, 0, $6, 0)",
-                    run, x.Feed, x.Accepted + x.Quarantined, x.Accepted, x.Quarantined, x.Files);
+                conn.ExecuteNonQuery("INSERT INTO state.run_feeds VALUES ($run_id, $feed, $rows_read, $accepted, $quarantined, 0, 0, $files_processed, 0)",
+                    ("run_id", run), ("feed", x.Feed), ("rows_read", x.Accepted + x.Quarantined), ("accepted", x.Accepted), ("quarantined", x.Quarantined),
+                    ("files_processed", x.Files));
             }
         }
 
@@ -304,7 +310,7 @@ public sealed partial class ManifestRepair
             ids, recorded, [.. goneFiles], orphans);
     }
 
-    private void RecomputeIds(DuckDbConnection conn, DataLayout layout, CommittedLake committed, string feed)
+    private void RecomputeIds(DuckDBConnection conn, DataLayout layout, CommittedLake committed, string feed)
     {
         var schema = FeedSchema.For(feed);
         var files = committed.Feed(feed).Select(f => CommittedLake.FullPath(layout, f)).ToList();
@@ -327,7 +333,7 @@ public sealed partial class ManifestRepair
         }
     }
 
-    private static long? TryRows(DuckDbConnection conn, string kind, string file)
+    private static long? TryRows(DuckDBConnection conn, string kind, string file)
     {
         if (kind == "quarantine")
         {

@@ -1,4 +1,4 @@
--- repair: the accepted event ids of a feed, read back from the lake files that hold them. $1 = feed;
+-- repair: the accepted event ids of a feed, read back from the lake files that hold them. $feed = feed;
 -- lake_ids (id, ts, dt) is a view over the feed's committed Parquet.
-DELETE FROM state.seen_ids WHERE feed = $1;
-INSERT INTO state.seen_ids SELECT DISTINCT $1, id FROM lake_ids;
+DELETE FROM state.seen_ids WHERE feed = $feed;
+INSERT INTO state.seen_ids SELECT DISTINCT $feed, id FROM lake_ids;

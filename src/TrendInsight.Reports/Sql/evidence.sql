@@ -1,4 +1,4 @@
--- Evidence per topic ($1: evidence mart files of the report date): top comments and top content.
+-- Evidence per topic ($files: evidence mart files of the report date): top comments and top content.
 SELECT topic_id, kind, id, text, CAST(likes AS BIGINT) AS likes, CAST(engagement AS DOUBLE) AS engagement
-FROM read_parquet($1, hive_partitioning = true)
+FROM read_parquet($files, hive_partitioning = true)
 ORDER BY topic_id, kind, rank

@@ -1,5 +1,5 @@
--- Newly discovered words ($1: new_words mart files of the report date, $2: how many).
+-- Newly discovered words ($files: new_words mart files of the report date, $limit: how many).
 SELECT word, CAST(freq AS BIGINT) AS freq, pmi, least(left_entropy, right_entropy) AS entropy
-FROM read_parquet($1, hive_partitioning = true)
+FROM read_parquet($files, hive_partitioning = true)
 ORDER BY score DESC, freq DESC, word
-LIMIT $2
+LIMIT $limit

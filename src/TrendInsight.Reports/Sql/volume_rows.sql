@@ -1,2 +1,2 @@
--- Rows of a feed ($1: raw Parquet files of the period).
-SELECT count(*) FROM read_parquet($1, hive_partitioning = true)
+-- Rows of a feed ($files: raw Parquet files of the period).
+SELECT count(*) FROM read_parquet($files, hive_partitioning = true)
