@@ -364,6 +364,6 @@ public sealed partial class IngestService
         return (lake, orphans);
     }
 
-    [GeneratedRegex(@"^(?:part|quarantine)-(?<run>\d{8}T\d{6}Z-[0-9a-f]{6})-?.*\.(?:parquet|jsonl)$")]
+    [GeneratedRegex(@"^(?:part|quarantine)-(?<run>" + RunIdPattern + @")-?.*\.(?:parquet|jsonl)$")]
     private static partial Regex RunFile();
 }

@@ -589,6 +589,9 @@ public sealed partial class IngestService : IIngestService
         }
     }
 
+    /// <summary>The shape of a run id (<see cref="NewRunId"/>), as it stands in the names of lake and quarantine files.</summary>
+    internal const string RunIdPattern = @"\d{8}T\d{6}Z-[0-9a-f]{6}";
+
     private static string NewRunId(DateTimeOffset now) =>
         now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-"
         + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));

@@ -385,10 +385,10 @@ public sealed partial class ManifestRepair
 
     private sealed record Found(string Feed, DateOnly Dt, string Path, string RunId, long Rows, bool Rewrite);
 
-    [GeneratedRegex(@"^part-(?<run>\d{8}T\d{6}Z-[0-9a-f]{6})-(?<n>\d+|r)\.parquet$")]
+    [GeneratedRegex(@"^part-(?<run>" + IngestService.RunIdPattern + @")-(?<n>\d+|r)\.parquet$")]
     private static partial Regex PartFile();
 
-    [GeneratedRegex(@"^quarantine-(?<run>\d{8}T\d{6}Z-[0-9a-f]{6})(?<n>)\.jsonl$")]
+    [GeneratedRegex(@"^quarantine-(?<run>" + IngestService.RunIdPattern + @")(?<n>)\.jsonl$")]
     private static partial Regex QuarantineFile();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Moved {File} aside to {Target}")]
