@@ -12,15 +12,15 @@ public sealed partial class IngestService
     /// Deduplicates the staged rows of one feed and writes them as Parquet under the run's temporary folder.
     /// The feed's accepted keys go to the manifest transaction, which inserts them while the Parquet is written.
     /// </summary>
-    private List<LakeFile> Deduplicate(DuckDBConnection conn, ManifestTransaction manifest, FeedSchema schema, FeedTally tally, List<FileTally> files,
+    private List<LakeFile> Deduplicate(DuckDbDatabase db, DuckDBConnection conn, ManifestTransaction manifest, FeedSchema schema, FeedTally tally, List<FileTally> files,
         DataLayout layout, string tempRoot, string runId, CommittedLake committed)
     {
         var feed = schema.Feed;
-        SqlScripts.Run(conn, schema.LatestWins ? "dedup_latest.sql" : "dedup_events.sql", feed);
+        _times.Time("dedup › find duplicates (SQL)", () => SqlScripts.Run(conn, schema.LatestWins ? "dedup_latest.sql" : "dedup_events.sql", feed));
 
         // Every count in one pass over "final": accepted rows per landing file and per partition.
-        var counts = conn.Query("SELECT file_seq, dt, count(*) FROM final GROUP BY file_seq, dt",
-            r => (Seq: r.GetInt32(0), Dt: r.IsNull(1) ? (DateOnly?)null : r.GetDate(1), Rows: r.GetInt64(2)));
+        var counts = _times.Time("dedup › count accepted rows", () => conn.Query("SELECT file_seq, dt, count(*) FROM final GROUP BY file_seq, dt",
+            r => (Seq: r.GetInt32(0), Dt: r.IsNull(1) ? (DateOnly?)null : r.GetDate(1), Rows: r.GetInt64(2))));
         var rowsPerDt = new SortedDictionary<DateOnly, long>();
         foreach (var (_, dt, rows) in counts)
         {
@@ -43,9 +43,9 @@ public sealed partial class IngestService
         var result = new List<LakeFile>();
         if (tally.Accepted > 0)
         {
-            HandOverKeys(conn, manifest, schema, tempRoot);
+            _times.Time("dedup › write accepted ids for the manifest", () => HandOverKeys(conn, manifest, schema, tempRoot, _times));
             var select = schema.LakeSelect([.. files.OrderBy(f => f.Seq).Select(f => f.FileName)]);
-            result.AddRange(WritePartitions(conn, layout, schema, select, tempRoot, runId, rowsPerDt));
+            result.AddRange(_times.Time("dedup › write Parquet partitions", () => WritePartitions(db, conn, layout, schema, select, tempRoot, runId, rowsPerDt)));
         }
 
         if (schema.LatestWins)
@@ -100,17 +100,17 @@ public sealed partial class IngestService
     /// their insert into the manifest (<c>commit_seen.sql</c> or <c>commit_latest.sql</c>). A file rather than a
     /// table: the manifest transaction began with the first feed and does not see tables created or filled since.
     /// </summary>
-    private static void HandOverKeys(DuckDBConnection conn, ManifestTransaction manifest, FeedSchema schema, string tempRoot)
+    private static void HandOverKeys(DuckDBConnection conn, ManifestTransaction manifest, FeedSchema schema, string tempRoot, PhaseTimes times)
     {
         var feed = schema.Feed;
         var keys = SqlScripts.Literal(Path.Combine(tempRoot, "keys-" + feed + ".parquet"));
         conn.Execute($"COPY (SELECT row_key AS id{(schema.LatestWins ? ", ts, dt" : "")} FROM final) TO {keys} (FORMAT parquet)");
-        manifest.Enqueue(c =>
+        manifest.Enqueue(c => times.Time("dedup › insert accepted ids into the manifest, beside the writes", () =>
         {
             c.Execute($"CREATE OR REPLACE TEMP VIEW accepted_keys AS SELECT * FROM read_parquet({keys})");
             SqlScripts.Run(c, schema.LatestWins ? "commit_latest.sql" : "commit_seen.sql", feed);
             c.Execute("DROP VIEW accepted_keys");
-        });
+        }));
     }
 
     /// <summary>
@@ -121,28 +121,51 @@ public sealed partial class IngestService
     /// One <c>COPY … WHERE dt = …</c> per partition rather than one <c>COPY … PARTITION_BY (dt)</c>: on the ingest
     /// bench (40 partitions of 37,000 rows a feed) the partitioned write took 2.5 times as long; the filter on
     /// <c>dt</c> skips row groups by their min/max. A partition smaller than two row groups is written by one
-    /// DuckDB thread: two wrote it more slowly, with 70% more CPU, and one leaves the other core to the
-    /// manifest's insert of the accepted keys.
+    /// DuckDB thread (two wrote it more slowly, with 70% more CPU), and as many of them side by side as DuckDB has
+    /// threads, each on a connection of its own; the big ones follow one at a time with every thread.
     /// </remarks>
-    private static List<LakeFile> WritePartitions(DuckDBConnection conn, DataLayout layout, FeedSchema schema, string select, string tempRoot, string runId,
-        SortedDictionary<DateOnly, long> rowsPerDt)
+    private static List<LakeFile> WritePartitions(DuckDbDatabase db, DuckDBConnection conn, DataLayout layout, FeedSchema schema, string select,
+        string tempRoot, string runId, SortedDictionary<DateOnly, long> rowsPerDt)
     {
         const long OneThreadRows = 2 * 122_880;
         var feed = schema.Feed;
         var name = "part-" + runId + "-0.parquet";
         var threads = conn.Threads;
         var current = threads;
-        var files = new List<LakeFile>();
+        var partitions = rowsPerDt.OrderBy(p => p.Value >= OneThreadRows).ToList();
+        var files = new LakeFile[partitions.Count];
+        void Write(DuckDBConnection c, int i)
+        {
+            var (dt, rows) = partitions[i];
+            var temp = Path.Combine(tempRoot, "lake", feed, BusinessCalendar.Partition(dt), name);
+            Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+            c.Execute($"COPY (SELECT {select} FROM final WHERE dt = $dt) TO {SqlScripts.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)", ("dt", dt));
+            files[i] = new LakeFile(feed, "parquet", dt, Path.GetRelativePath(layout.Root, Path.Combine(layout.RawPartition(feed, dt), name)), rows, "added", temp);
+        }
+
         try
         {
-            // Small partitions first, with one thread; then the big ones with all of them.
-            foreach (var (dt, rows) in rowsPerDt.OrderBy(p => p.Value >= OneThreadRows))
+            var small = partitions.Count(p => p.Value < OneThreadRows);
+            if (small > 0)
             {
-                current = SetThreads(conn, current, rows < OneThreadRows ? 1 : threads);
-                var temp = Path.Combine(tempRoot, "lake", feed, BusinessCalendar.Partition(dt), name);
-                Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
-                conn.Execute($"COPY (SELECT {select} FROM final WHERE dt = $dt) TO {SqlScripts.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)", ("dt", dt));
-                files.Add(new LakeFile(feed, "parquet", dt, Path.GetRelativePath(layout.Root, Path.Combine(layout.RawPartition(feed, dt), name)), rows, "added", temp));
+                current = SetThreads(conn, current, 1);
+                var writers = (int)Math.Clamp(threads, 1, small);
+                var next = -1;
+                Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
+                {
+                    using var own = w == 0 ? null : db.Connect();
+                    var c = own ?? conn;
+                    for (var i = Interlocked.Increment(ref next); i < small; i = Interlocked.Increment(ref next))
+                    {
+                        Write(c, i);
+                    }
+                });
+            }
+
+            current = SetThreads(conn, current, threads);
+            for (var i = small; i < partitions.Count; i++)
+            {
+                Write(conn, i);
             }
         }
         finally
@@ -150,7 +173,7 @@ public sealed partial class IngestService
             SetThreads(conn, current, threads);
         }
 
-        return files;
+        return [.. files];
     }
 
     private static long SetThreads(DuckDBConnection conn, long current, long wanted)
@@ -172,7 +195,7 @@ public sealed partial class IngestService
         List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)> skipped, List<LakeFile> lakeFiles)
     {
         var finished = _clock.GetUtcNow();
-        manifest.Commit(conn =>
+        manifest.Commit(_times, conn =>
         {
             conn.ExecuteNonQuery(
                 "INSERT INTO state.runs VALUES ($run_id, $started, $finished, $feed_filter, $rows_read, $accepted, $quarantined, "
@@ -255,12 +278,12 @@ public sealed partial class IngestService
             }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
         /// <summary>Waits for the queued work, runs <paramref name="work"/> and commits.</summary>
-        public void Commit(Action<DuckDBConnection> work)
+        public void Commit(PhaseTimes times, Action<DuckDBConnection> work)
         {
-            _pending.GetAwaiter().GetResult();
+            times.Time("commit › waiting for the manifest's queued inserts", () => _pending.GetAwaiter().GetResult());
             Begin();
-            work(_conn);
-            _conn.Execute("COMMIT");
+            times.Time("commit › manifest rows of the run", () => work(_conn));
+            times.Time("commit › manifest COMMIT", () => _conn.Execute("COMMIT"));
             _committed = true;
         }
 

@@ -40,6 +40,9 @@ public sealed partial class IngestService : IIngestService
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
 
+    /// <summary>Where the current run spends its time, step by step (<see cref="LastPhases"/>).</summary>
+    private PhaseTimes _times = new();
+
     /// <summary>Accepted rows of this run per feed, partition and landing file (<c>state.lake_sources</c>).</summary>
     private readonly List<(string Feed, DateOnly Dt, string File, long Rows)> _sources = [];
 
@@ -62,7 +65,11 @@ public sealed partial class IngestService : IIngestService
     /// <summary>What the last call did per feed (for the CLI's summary table).</summary>
     public IReadOnlyList<FeedTally> LastFeeds { get; private set; } = [];
 
-    /// <summary>Where the last call spent its time: reading and validating, deduplicating and writing Parquet, committing, refreshing views.</summary>
+    /// <summary>
+    /// Where the last call spent its time: reading and validating, deduplicating and writing Parquet, committing,
+    /// refreshing views; each followed by its steps (named <c>› step</c>). Steps done beside others (the probe of the
+    /// next file, the workers, the manifest's insert of accepted ids) add up across threads.
+    /// </summary>
     public IReadOnlyList<(string Phase, TimeSpan Elapsed)> LastPhases { get; private set; } = [];
 
     public async Task<IngestSummary> IngestAsync(DataLayout layout, string? feed, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
@@ -78,6 +85,7 @@ public sealed partial class IngestService : IIngestService
         var started = _clock.GetUtcNow();
         var runId = NewRunId(started);
         _sources.Clear();
+        _times = new PhaseTimes();
         var tempRoot = Path.Combine(layout.State, "ingest-tmp", runId);
         Directory.CreateDirectory(layout.State);
 
@@ -171,7 +179,7 @@ public sealed partial class IngestService : IIngestService
                     // over the file, on one core.
                     var probes = new Dictionary<int, Task<FileProbe>>();
                     Task<FileProbe> ProbeOf(int i) => probes.TryGetValue(i, out var t) ? t
-                        : probes[i] = Task.Run(() => Probe(landingFiles[i].Path, feed, cancellationToken), cancellationToken);
+                        : probes[i] = Task.Run(() => _times.Time(ProbeStep, () => Probe(landingFiles[i].Path, feed, cancellationToken)), cancellationToken);
                     for (var index = 0; index < landingFiles.Count; index++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
@@ -201,7 +209,9 @@ public sealed partial class IngestService : IIngestService
                         FileProbe probe;
                         try
                         {
+                            var waitStart = Stopwatch.GetTimestamp();
                             probe = probing.GetAwaiter().GetResult();
+                            _times.AddSince(ProbeWaitStep, waitStart);
                         }
                         catch (Exception e) when (LandingFileException.ReasonOf(e) is { } failure)
                         {
@@ -251,7 +261,7 @@ public sealed partial class IngestService : IIngestService
                         };
                         try
                         {
-                            reader.Read(path, probe, file, appenders, cancellationToken);
+                            reader.Read(path, probe, file, appenders, _times, cancellationToken);
                         }
                         catch (LandingFileException e)
                         {
@@ -273,7 +283,7 @@ public sealed partial class IngestService : IIngestService
                         LogFile(_log, feed, name, file.RowsRead, file.Quarantined, file.Encoding);
                     }
 
-                    staging.Complete();
+                    _times.Time("read › commit staged rows", staging.Complete);
                 }
 
                 DropFailedFiles(conn, failedSeqs, feedFiles);
@@ -281,7 +291,7 @@ public sealed partial class IngestService : IIngestService
 
                 reading.Stop();
                 deduplicating.Start();
-                lakeFiles.AddRange(Deduplicate(conn, manifest, schema, tally, feedFiles, layout, tempRoot, runId, committedLake));
+                lakeFiles.AddRange(Deduplicate(db, conn, manifest, schema, tally, feedFiles, layout, tempRoot, runId, committedLake));
                 deduplicating.Stop();
                 conn.Execute(schema.LatestWins ? "DROP TABLE IF EXISTS final" : "DROP VIEW IF EXISTS final");
                 conn.Execute("DROP TABLE IF EXISTS losers; DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS superseded");
@@ -303,7 +313,9 @@ public sealed partial class IngestService : IIngestService
         }
 
         var committing = Stopwatch.StartNew();
+        var checksumStart = Stopwatch.GetTimestamp();
         lakeFiles = [.. lakeFiles.Select(f => f.TempPath is null ? f : f with { SizeBytes = new FileInfo(f.TempPath).Length, Sha256 = Checksum(f.TempPath) })];
+        _times.AddSince("commit › SHA-256 of written files", checksumStart);
         PauseIf("before-rename");
         foreach (var file in lakeFiles.Where(f => f.Action == "added"))
         {
@@ -320,7 +332,7 @@ public sealed partial class IngestService : IIngestService
         PauseIf("after-rename");
         Commit(manifest, runId, started, feedFilter, tallies, files, skipped, lakeFiles);
         PauseIf("after-manifest");
-        CommittedLake.Query(conn).Publish(layout);
+        _times.Time("commit › publish lake file list", () => CommittedLake.Query(conn).Publish(layout));
         foreach (var file in lakeFiles.Where(f => f.Action == "removed"))
         {
             File.Delete(Path.Combine(layout.Root, file.Path));
@@ -337,10 +349,13 @@ public sealed partial class IngestService : IIngestService
             RefreshWarehouse(layout);
         }
 
+        var steps = _times.Snapshot();
         LastPhases =
         [
-            ("read, validate, stage", reading.Elapsed), ("deduplicate, write Parquet", deduplicating.Elapsed),
-            ("rename, commit manifest", committing.Elapsed), ("refresh views", refreshing.Elapsed),
+            ("read, validate, stage", reading.Elapsed), .. StepsOf(steps, "read"),
+            ("deduplicate, write Parquet", deduplicating.Elapsed), .. StepsOf(steps, "dedup"),
+            ("rename, commit manifest", committing.Elapsed), .. StepsOf(steps, "commit"),
+            ("refresh views", refreshing.Elapsed),
         ];
         LogPhases(_log, runId, reading.Elapsed.TotalSeconds, deduplicating.Elapsed.TotalSeconds, committing.Elapsed.TotalSeconds, refreshing.Elapsed.TotalSeconds);
 
@@ -356,6 +371,12 @@ public sealed partial class IngestService : IIngestService
         LogRun(_log, runId, summary.RowsRead, summary.Accepted, summary.Quarantined, summary.Duplicates, summary.FilesProcessed, summary.FilesSkipped);
         return summary;
     }
+
+    private const string ProbeStep = "read › probe files (hash, encoding), beside reading";
+    private const string ProbeWaitStep = "read › waiting for a probe";
+
+    private static IEnumerable<(string Phase, TimeSpan Elapsed)> StepsOf(IReadOnlyList<(string Phase, TimeSpan Elapsed)> steps, string phase) =>
+        steps.Where(s => s.Phase.StartsWith(phase + " › ", StringComparison.Ordinal)).Select(s => ("› " + s.Phase[(phase.Length + 3)..], s.Elapsed));
 
     private void RefreshWarehouse(DataLayout layout)
     {

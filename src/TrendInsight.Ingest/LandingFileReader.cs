@@ -52,8 +52,9 @@ internal sealed class LandingFileReader
     /// to open or read the file is thrown as <see cref="LandingFileException"/>: the caller then drops what was
     /// staged and quarantined for the file.
     /// </summary>
-    public void Read(string path, FileProbe probe, FileTally file, IReadOnlyList<DuckDBAppender> appenders, CancellationToken cancellationToken)
+    public void Read(string path, FileProbe probe, FileTally file, IReadOnlyList<ChunkAppender> appenders, PhaseTimes times, CancellationToken cancellationToken)
     {
+        var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
         var csv = LandingFormat.IsCsv(path);
         using var reader = LandingFormat.IsParquet(path) ? OpenParquet(path)
             : new TextRecords(new RecordReader(OpenLanding(path), probe.Compressed, _maxLine), csv);
@@ -127,7 +128,11 @@ internal sealed class LandingFileReader
                     }
                 }
 
+                times.AddSince("read › split records (main thread)", readStart);
+                var waitStart = System.Diagnostics.Stopwatch.GetTimestamp();
                 Wait(processing);
+                times.AddSince("read › waiting for the workers", waitStart);
+                readStart = System.Diagnostics.Stopwatch.GetTimestamp();
                 Progress?.Invoke(reader.BytesRead, file.RowsRead);
                 var rows = used;
                 var fileHeader = header;
@@ -147,7 +152,9 @@ internal sealed class LandingFileReader
             }
         }
 
+        var lastWait = System.Diagnostics.Stopwatch.GetTimestamp();
         Wait(processing);
+        times.AddSince("read › waiting for the workers", lastWait);
         Progress?.Invoke(reader.BytesRead, file.RowsRead);
 
         void ProcessRound(Batch[] batches, int used, CsvHeader? fileHeader, (byte[] Raw, long Line)? cut)
@@ -159,11 +166,16 @@ internal sealed class LandingFileReader
             {
                 for (var b = w; b < used; b += workers)
                 {
+                    var start = System.Diagnostics.Stopwatch.GetTimestamp();
                     Evaluate(batches[b], csv, fileHeader, probe.Encoding, encoding);
+                    var parsed = System.Diagnostics.Stopwatch.GetTimestamp();
+                    times.AddSince("read › parse and validate (workers)", start);
                     AppendValid(batches[b], appenders[w], file.Seq);
+                    times.AddSince("read › append to DuckDB (workers)", parsed);
                 }
             });
 
+            var tallyStart = System.Diagnostics.Stopwatch.GetTimestamp();
             for (var b = 0; b < used; b++)
             {
                 var batch = batches[b];
@@ -186,6 +198,8 @@ internal sealed class LandingFileReader
                 file.RowsRead++;
                 Reject(QuarantineReasons.TruncatedGzip, QuarantineReasons.Expected(QuarantineReasons.TruncatedGzip), last.Line, last.Raw, null);
             }
+
+            times.AddSince("read › count and quarantine (workers)", tallyStart);
         }
 
         void Reject(string reason, string? detail, long line, ReadOnlySpan<byte> bytes, DateOnly? dt)
@@ -231,17 +245,21 @@ internal sealed class LandingFileReader
         }
     }
 
-    private static void AppendValid(Batch batch, DuckDBAppender appender, int fileSeq)
+    private static void AppendValid(Batch batch, ChunkAppender appender, int fileSeq)
     {
+        var values = batch.Values;
+        var at = values.Columns;
         for (var i = 0; i < batch.Count; i++)
         {
             ref var outcome = ref batch.Outcomes[i];
             if (outcome.Reason is null)
             {
-                var row = appender.CreateRow();
-                batch.Values.AppendTo(row, i);
-                row.AppendValue(outcome.Dt!.Value).AppendValue(fileSeq).AppendValue(batch.Lines[i])
-                    .AppendValue(batch.Values.TextOf(i, 0)).EndRow();
+                values.AppendTo(appender, i);
+                appender.Date(at, outcome.Dt!.Value);
+                appender.Int32(at + 1, fileSeq);
+                appender.Int64(at + 2, batch.Lines[i]);
+                appender.Text(at + 3, values.TextOf(i, 0));
+                appender.EndRow();
             }
         }
     }

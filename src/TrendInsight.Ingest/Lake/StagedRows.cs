@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
-using DuckDB.NET.Data;
 
 namespace TrendInsight.Ingest.Lake;
 
@@ -28,6 +27,9 @@ internal sealed class StagedRows
     }
 
     private bool _listsUsed;
+
+    /// <summary>The cells of a row: the lake columns but <c>source_file</c>.</summary>
+    public int Columns => _columns;
 
     /// <summary>Forgets all text and lists; cells are cleared row by row (<see cref="ClearRow"/>).</summary>
     public void Clear()
@@ -81,35 +83,34 @@ internal sealed class StagedRows
             : default;
     }
 
-    /// <summary>Appends the row's cells, in column order, to the appender's current row.</summary>
-    public void AppendTo(IDuckDBAppenderRow appender, int row)
+    /// <summary>Writes the row's cells to columns 0 … n-1 of the appender's current row.</summary>
+    public void AppendTo(ChunkAppender appender, int row)
     {
-        // DuckDB.NET takes UTF-8 text as a writable span; the appender only reads it.
-        var written = _text.WrittenSpan;
-        var text = MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(written), written.Length);
-        for (var i = row * _columns; i < (row + 1) * _columns; i++)
+        var text = _text.WrittenSpan;
+        var first = row * _columns;
+        for (var column = 0; column < _columns; column++)
         {
-            ref readonly var cell = ref _cells[i];
+            ref readonly var cell = ref _cells[first + column];
             switch (cell.Kind)
             {
                 case CellKind.Null:
-                    appender.AppendNullValue();
+                    appender.Null(column);
                     break;
                 case CellKind.Text:
                     // Slices of lines checked to be UTF-8 whole, or text .NET encoded.
-                    appender.AppendValue(text.Slice(cell.Offset, cell.Length));
+                    appender.Text(column, text.Slice(cell.Offset, cell.Length));
                     break;
                 case CellKind.Int64:
-                    appender.AppendValue(cell.Number);
+                    appender.Int64(column, cell.Number);
                     break;
                 case CellKind.Timestamp:
-                    appender.AppendValue(new DateTimeOffset(cell.Number, TimeSpan.Zero));
+                    appender.Timestamp(column, cell.Number);
                     break;
                 case CellKind.Decimal:
-                    appender.AppendValue(cell.Decimal);
+                    appender.Decimal2(column, cell.Decimal);
                     break;
                 case CellKind.List:
-                    appender.AppendValue(_lists[i]!);
+                    appender.TextList(column, _lists[first + column]!);
                     break;
             }
         }

@@ -4,14 +4,14 @@ using TrendInsight.DuckDb;
 namespace TrendInsight.Ingest.Lake;
 
 /// <summary>
-/// Where the read workers put valid rows: one DuckDB.NET appender a worker, each on its own connection and
+/// Where the read workers put valid rows: one appender a worker, each on its own connection and
 /// transaction, all appending to the staging table of one feed. DuckDB appends from several connections to
 /// one table without conflicts; the rows become visible together when <see cref="Complete"/> commits.
 /// </summary>
 internal sealed class StagingWriter : IDisposable
 {
     private readonly List<DuckDBConnection> _connections = [];
-    private readonly List<DuckDBAppender> _appenders = [];
+    private readonly List<ChunkAppender> _appenders = [];
     private bool _completed;
 
     public StagingWriter(DuckDbDatabase db, int workers)
@@ -23,7 +23,7 @@ internal sealed class StagingWriter : IDisposable
                 var connection = db.Connect();
                 _connections.Add(connection);
                 connection.Execute("BEGIN TRANSACTION");
-                _appenders.Add(connection.CreateAppender("staging"));
+                _appenders.Add(new ChunkAppender(connection, "staging"));
             }
         }
         catch
@@ -34,7 +34,7 @@ internal sealed class StagingWriter : IDisposable
     }
 
     /// <summary>One appender a worker; each is used by one thread at a time.</summary>
-    public IReadOnlyList<DuckDBAppender> Appenders => _appenders;
+    public IReadOnlyList<ChunkAppender> Appenders => _appenders;
 
     /// <summary>Every row is appended: flushes every appender and commits, so the staging table holds them all.</summary>
     public void Complete()
