@@ -9,9 +9,40 @@ public static class BusinessCalendar
     /// <summary>Asia/Shanghai (UTC+8, no daylight saving).</summary>
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
+    /// <summary>From this UTC instant on the zone keeps its base offset: no rule of its time zone data changes it again.</summary>
+    private static readonly long SteadyFromUtcTicks = SteadyFrom(Zone);
+
+    private static readonly long OffsetTicks = Zone.BaseUtcOffset.Ticks;
+
     /// <summary>The business date of an instant.</summary>
-    public static DateOnly DateOf(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public static DateOnly DateOf(DateTimeOffset instant)
+    {
+        // Ingest asks this for every row: past the zone's last rule the date is the UTC time plus the base offset,
+        // without TimeZoneInfo's rule lookup.
+        var utc = instant.UtcTicks;
+        return utc >= SteadyFromUtcTicks && utc <= DateTime.MaxValue.Ticks - OffsetTicks
+            ? DateOnly.FromDateTime(new DateTime(utc + OffsetTicks))
+            : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    }
+
+    private static long SteadyFrom(TimeZoneInfo zone)
+    {
+        var rules = zone.GetAdjustmentRules();
+        if (rules.Length == 0)
+        {
+            return zone.SupportsDaylightSavingTime ? long.MaxValue : DateTime.MinValue.Ticks;
+        }
+
+        var last = rules[^1];
+        if (last.DateEnd >= DateTime.MaxValue.Date)
+        {
+            return long.MaxValue;
+        }
+
+        // Rules are bounded by local dates: two days' margin covers any offset.
+        var from = last.DateEnd.AddDays(2);
+        return zone.GetUtcOffset(new DateTimeOffset(from, TimeSpan.Zero)) == zone.BaseUtcOffset ? from.Ticks : long.MaxValue;
+    }
 
     /// <summary>Today's business date on <paramref name="clock"/>.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());

@@ -258,7 +258,6 @@ internal sealed class LandingFileReader
                 appender.Date(at, outcome.Dt!.Value);
                 appender.Int32(at + 1, fileSeq);
                 appender.Int64(at + 2, batch.Lines[i]);
-                appender.Text(at + 3, values.TextOf(i, 0));
                 appender.EndRow();
             }
         }

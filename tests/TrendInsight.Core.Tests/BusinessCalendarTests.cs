@@ -7,6 +7,10 @@ public sealed class BusinessCalendarTests
     [InlineData("2026-11-21T16:00:00Z", "2026-11-22")]
     [InlineData("2026-11-22T00:30:00+08:00", "2026-11-22")]
     [InlineData("2026-11-11T23:59:59+08:00", "2026-11-11")]
+    // Shanghai kept daylight saving time (UTC+9) in the summers of 1986-1991.
+    [InlineData("1988-07-01T15:30:00Z", "1988-07-02")]
+    [InlineData("1988-12-01T15:30:00Z", "1988-12-01")]
+    [InlineData("9999-12-31T15:59:59Z", "9999-12-31")]
     public void DateOf_Instant_IsTheShanghaiDate(string instant, string expected)
     {
         var date = BusinessCalendar.DateOf(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture));

@@ -75,15 +75,21 @@ internal sealed class FeedSchema
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    /// <summary>The staging table's DDL: generated from the fixed schema above, never from input.</summary>
+    /// <summary>
+    /// The staging table's DDL: generated from the fixed schema above, never from input. The key column (the
+    /// first) is named <c>row_key</c> there, so that the dedup scripts serve every feed.
+    /// </summary>
     public string StagingDdl(string table) =>
         $"CREATE OR REPLACE TABLE {table} ("
-        + string.Join(", ", Columns.Where(c => !IsSourceFile(c.Name)).Select(c => $"\"{c.Name}\" {DuckType(c.Type)}"))
-        + ", dt DATE, file_seq INTEGER, line BIGINT, row_key VARCHAR)";
+        + string.Join(", ", StagingColumns.Zip(StagingTypes).Select(c => $"\"{c.First}\" {c.Second}"))
+        + ")";
 
     /// <summary>The staging table's column names, in order (see <see cref="StagingDdl"/>).</summary>
     public IReadOnlyList<string> StagingColumns =>
-        [.. Columns.Where(c => !IsSourceFile(c.Name)).Select(c => c.Name), "dt", "file_seq", "line", "row_key"];
+        [.. Columns.Where(c => !IsSourceFile(c.Name)).Select(c => c.Name == Key ? "row_key" : c.Name), "dt", "file_seq", "line"];
+
+    private IEnumerable<string> StagingTypes =>
+        [.. Columns.Where(c => !IsSourceFile(c.Name)).Select(c => DuckType(c.Type)), "DATE", "INTEGER", "BIGINT"];
 
     /// <summary>
     /// The lake columns selected from the staging table. Staging leaves out what it can rebuild: a normalised
@@ -92,6 +98,7 @@ internal sealed class FeedSchema
     /// </summary>
     public string LakeSelect(IReadOnlyList<string> sourceFiles) => string.Join(", ", Columns.Select(c =>
         IsSourceFile(c.Name) ? $"([{string.Join(", ", sourceFiles.Select(DuckDb.DuckDbSql.Literal))}]::VARCHAR[])[file_seq + 1] AS source_file"
+        : c.Name == Key ? $"row_key AS \"{c.Name}\""
         : c.Type == ColumnType.Text && c.Name.EndsWith("_norm", StringComparison.Ordinal) ? $"coalesce(\"{c.Name}\", \"{c.Name[..^5]}\") AS \"{c.Name}\""
         : $"\"{c.Name}\""));
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TrendInsight.Ingest.Lake;
@@ -71,16 +70,6 @@ internal sealed class StagedRows
         _cells[(row * _columns) + column] = new Cell { Kind = CellKind.List };
         _lists[(row * _columns) + column] = values;
         _listsUsed = true;
-    }
-
-    /// <summary>The row's text in <paramref name="column"/> (empty when not text).</summary>
-    public Span<byte> TextOf(int row, int column)
-    {
-        var cell = _cells[(row * _columns) + column];
-        var written = _text.WrittenSpan;
-        return cell.Kind == CellKind.Text
-            ? MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(written), written.Length).Slice(cell.Offset, cell.Length)
-            : default;
     }
 
     /// <summary>Writes the row's cells to columns 0 … n-1 of the appender's current row.</summary>
