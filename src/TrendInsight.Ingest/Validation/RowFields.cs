@@ -176,6 +176,8 @@ internal sealed class RowFields
     /// The contract field a property names, or -1. Rows of a feed list their fields in the same order, so the
     /// field after the last one found is tried first.
     /// </summary>
+    /// <remarks>Called for every property of every row: the name buffer is used only for escaped names, so it is not zeroed first.</remarks>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private static int FieldOf(ref Utf8JsonReader reader, ref int hint)
     {
         scoped Span<byte> unescaped = stackalloc byte[64];
