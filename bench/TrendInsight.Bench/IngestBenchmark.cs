@@ -50,18 +50,23 @@ public sealed class IngestBenchmark : IBenchmark
         await Ours(config, warmLanding, Path.Combine(root, "warm-data"), events: null, cancellationToken);
 
         var peerTimes = new List<double>();
+        var peerCpu = new List<double>();
+        var ourCpu = new List<double>();
         var ourRuns = new List<(double Seconds, IngestSummary Summary, IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases)>();
         for (var round = 0; round < rounds; round++)
         {
             for (var turn = 0; turn < 2; turn++)
             {
+                var cpu = CpuSeconds();
                 if ((turn + round) % 2 == 0)
                 {
                     peerTimes.Add(Peer(landing, Path.Combine(root, "peer"), threads, config.Ingest.MemoryLimit));
+                    peerCpu.Add(CpuSeconds() - cpu);
                 }
                 else
                 {
                     ourRuns.Add(await Ours(config, landing, Path.Combine(root, "data"), events, cancellationToken));
+                    ourCpu.Add(CpuSeconds() - cpu);
                 }
             }
         }
@@ -77,6 +82,7 @@ public sealed class IngestBenchmark : IBenchmark
         }
 
         BenchContext.Figure("DuckDB bare copy seconds (median)", peer, "s");
+        BenchContext.Compare("CPU time (user + system, median)", "s", Median(ourCpu), "DuckDB COPY read_json→parquet", Median(peerCpu));
         Console.WriteLine("  each round, ours / DuckDB's: " + string.Join(", ", ourRuns.Zip(peerTimes).Select(r =>
             string.Create(CultureInfo.InvariantCulture, $"{r.First.Seconds:F1} / {r.Second:F1} s"))));
         BenchContext.Figure("accepted", summary.Accepted, "rows");
@@ -135,6 +141,13 @@ public sealed class IngestBenchmark : IBenchmark
         }
 
         return (seconds, summary, service.LastPhases);
+    }
+
+    /// <summary>CPU time of this process so far (all threads, user and system).</summary>
+    private static double CpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private static void Fresh(string folder)
