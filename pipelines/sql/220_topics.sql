@@ -65,13 +65,25 @@ cohesion AS (
                 ELSE coalesce(pr.linked, 0) / (m.member_count * (m.member_count - 1) / 2.0) END AS density
     FROM members m LEFT JOIN pairs pr ON pr.topic_id = m.topic_id
 ),
+tested AS (
+    -- a topic of one word stands for one of the terms scored, and among that many some rise by chance
+    SELECT sqrt(p.min_z * p.min_z + 2 * ln(greatest(count(*), 1))) AS z_lone
+    FROM trends t, params p
+    WHERE t.score IS NOT NULL
+    GROUP BY p.min_z
+),
 scored AS (
     SELECT s.*, m.name, m.members, m.member_count, coalesce(f.in_focus, false) AS in_focus, c.density AS link_density,
            -- comment chatter alone (头发怎么弄的, 显瘦吗) grows with every rising topic's comments: a
            -- topic needs a fifth of its mentions from queries or titles to rank
            s.score > 0 AND s.z >= p.min_z AND coalesce(f.in_focus, false)
                AND s.recent_search + s.recent_content >= 0.2 * s.recent_mentions
-               AND h.rising AND c.density >= 0.2 AS rankable0
+               AND h.rising AND c.density >= 0.2
+               -- a lone word that no compound or co-mention supports and that was there on most days of
+               -- the baseline (保温杯, an everyday noisy word) needs the z of the best of all the terms
+               -- scored (Bonferroni, as for segment leads), not of one term tested alone
+               AND NOT (m.member_count = 1 AND NOT s.breakout AND s.baseline_days_active >= 0.75 * p.baseline_days
+                        AND s.z < coalesce((SELECT z_lone FROM tested), p.min_z)) AS rankable0
     FROM scores s
     JOIN members m ON m.topic_id = s.key
     JOIN head h ON h.topic_id = s.key

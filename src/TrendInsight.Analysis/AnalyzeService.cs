@@ -182,7 +182,7 @@ public sealed class AnalyzeService : IAnalyzeService
             }
         }
 
-        Run(conn, "190_topic_sets", "200_topic_daily", "210_topic_series", "120_scores", "220_topics", "230_trends_topic", "240_top_sets");
+        Run(conn, "180_topic_members", "190_topic_sets", "200_topic_daily", "210_topic_series", "120_scores", "220_topics", "230_trends_topic", "240_top_sets");
 
         // 4. what the report explains a topic with
         progress?.Report(new StageProgress("analyze", "attributes, segments, supply, evidence", 0, 0));
