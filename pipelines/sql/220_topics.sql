@@ -105,24 +105,29 @@ universe AS (
     GROUP BY h.source
 ),
 co AS (
-    SELECT a.topic_id AS small, b.topic_id AS big, a.source, sum(a.docs) AS co_docs
+    SELECT a.topic_id AS small, b.topic_id AS big, a.source, sum(a.docs) AS co_docs,
+           any_value(sa.recent_total * 3 <= sb.recent_total) AS far_smaller
     FROM recent_docs a
     JOIN recent_docs b ON b.dt = a.dt AND b.set_id = a.set_id AND b.topic_id <> a.topic_id
     JOIN scored sa ON sa.key = a.topic_id
-    JOIN scored sb ON sb.key = b.topic_id AND sb.rankable0 AND sa.recent_total * 3 <= sb.recent_total
+    JOIN scored sb ON sb.key = b.topic_id AND sb.rankable0
+         AND (sa.recent_total < sb.recent_total OR (sa.recent_total = sb.recent_total AND sa.key > sb.key))
     GROUP BY a.topic_id, b.topic_id, a.source
 ),
 side AS (
     -- a small topic said together with a ranked one far more than chance in one source (4 × n_a · n_b
     -- / N, as for a link; each source on its own, as titles and comments pair words that queries name
     -- apart) is a side word of it (焦糖色 of 美拉德, 汉服 of 新中式) that the clusterer could not place
-    -- on thin data: it does not rank as a row of its own
+    -- on thin data: it does not rank as a row of its own. A smaller topic of more than a third of the
+    -- other's interest is a side of it only when they are said together far more often still (16 × chance:
+    -- 面包服 beside 羽绒服, which a thin week of titles split in two; trends that merely share a season or a
+    -- hashtag come to a few times chance at most)
     SELECT DISTINCT co.small AS topic_id
     FROM co
     JOIN topic_docs da ON da.topic_id = co.small AND da.source = co.source
     JOIN topic_docs db ON db.topic_id = co.big AND db.source = co.source
     JOIN universe u ON u.source = co.source
-    WHERE co.co_docs >= 3 AND co.co_docs >= 4.0 * da.n * db.n / u.n
+    WHERE co.co_docs >= 3 AND co.co_docs >= CASE WHEN co.far_smaller THEN 4.0 ELSE 16.0 END * da.n * db.n / u.n
 ),
 titled AS (
     -- the share of a ranked topic's queries that titles echo, typically (0 on a lake without content)
