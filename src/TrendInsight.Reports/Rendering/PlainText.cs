@@ -5,8 +5,10 @@ namespace TrendInsight.Reports.Rendering;
 
 /// <summary>
 /// Text as a reader sees it: platforms deliver comments and titles with HTML in them (<c>&lt;br&gt;</c>,
-/// <c>&amp;nbsp;</c>, <c>&lt;p&gt;</c>). Line-breaking tags become line breaks, other tags are dropped and
-/// entities decoded, before each renderer escapes the text for its own format.
+/// <c>&amp;nbsp;</c>, <c>&lt;p&gt;</c>). Line-breaking tags become line breaks, formatting tags (<c>b</c>,
+/// <c>span</c>, <c>a</c>, <c>img</c> …) are dropped and entities decoded, before each renderer escapes the text
+/// for its own format. Anything else that looks like a tag (<c>&lt;script&gt;</c>) is not markup a platform
+/// formats comments with: it stays as the text the user wrote, and is shown escaped.
 /// </summary>
 internal static partial class PlainText
 {
@@ -33,6 +35,6 @@ internal static partial class PlainText
     [GeneratedRegex(@"<\s*(br|/?p|/?div|/?li)\b[^<>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LineBreak();
 
-    [GeneratedRegex(@"<\s*/?[a-zA-Z][^<>]*>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<\s*/?(b|i|u|s|em|strong|span|font|a|img|small|big|sub|sup|ul|ol|h[1-6]|section|article)\b[^<>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 }
