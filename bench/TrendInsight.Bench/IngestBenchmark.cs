@@ -166,7 +166,7 @@ public sealed class IngestBenchmark : IBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static double PeakRssOfIngest(string landing, string data)
+    internal static double PeakRssOfIngest(string landing, string data)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "trendinsight.dll");
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using TrendInsight.DuckDb;
+using TrendInsight.Reports.Rendering;
 
 namespace TrendInsight.EndToEnd.Tests;
 
@@ -11,7 +12,8 @@ namespace TrendInsight.EndToEnd.Tests;
 /// report agree with the marts on every figure they share: rank, topic, counts, opportunity score, gap,
 /// leading segments, movement and weeks on the list.
 /// </summary>
-public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTests.World>
+[Collection(SimulatedWorldCollection.Name)]
+public sealed class ReportConsistencyTests
 {
     private const string End = "2026-11-20";
     private const string Previous = "2026-11-13";
@@ -117,7 +119,7 @@ public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTest
                 var known = world.Segments.Any(s => s.TopicId == t.TopicId && s.Dimension == dimension);
                 if (lead is not null)
                 {
-                    Assert.Contains($"领先人群：<b>{World.SegmentName(dimension, lead.Value)}</b>（TGI {lead.Tgi.ToString("0", Inv)}", card, StringComparison.Ordinal);
+                    Assert.Contains($"领先人群：<b>{ReportText.Segment(dimension, lead.Value)}</b>（TGI {lead.Tgi.ToString("0", Inv)}", card, StringComparison.Ordinal);
                 }
                 else if (known)
                 {
@@ -192,6 +194,9 @@ public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTest
                 ("files", Mart("topic_movement"))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         }
 
+        /// <summary>The data folder of the simulated world (warehouse, lake, reports).</summary>
+        public string Data => data;
+
         public string Reports { get; }
 
         public IReadOnlyList<TopicRow> Topics { get; }
@@ -223,26 +228,10 @@ public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTest
             var leads = new[] { "age_band", "gender", "city_tier" }
                 .Select(d => Segments.Where(s => s.TopicId == topicId && s.Dimension == d && s.Leads).MaxBy(s => s.Tgi))
                 .Where(s => s is not null)
-                .Select(s => $"{SegmentName(s!.Dimension, s.Value)} {s.Tgi.ToString("0", Inv)}")
+                .Select(s => $"{ReportText.Segment(s!.Dimension, s.Value)} {s.Tgi.ToString("0", Inv)}")
                 .ToList();
             return leads.Count == 0 ? "无明显领先人群" : string.Join(" / ", leads);
         }
-
-        public static string SegmentName(string dimension, string value) => (dimension, value) switch
-        {
-            ("gender", "f") => "女性",
-            ("gender", "m") => "男性",
-            ("age_band", "<18") => "18岁以下",
-            ("age_band", "50+") => "50岁以上",
-            ("age_band", _) => value + "岁",
-            ("city_tier", "1") => "一线",
-            ("city_tier", "new1") => "新一线",
-            ("city_tier", "2") => "二线",
-            ("city_tier", "3") => "三线",
-            ("city_tier", "4") => "四线",
-            ("city_tier", "5") => "五线",
-            _ => value,
-        };
 
         public void Dispose() => Directory.Delete(data, recursive: true);
 
