@@ -151,15 +151,23 @@ public sealed partial class IngestService
                 current = SetThreads(conn, current, 1);
                 var writers = (int)Math.Clamp(threads, 1, small);
                 var next = -1;
-                Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
+                try
                 {
-                    using var own = w == 0 ? null : db.Connect();
-                    var c = own ?? conn;
-                    for (var i = Interlocked.Increment(ref next); i < small; i = Interlocked.Increment(ref next))
+                    Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
                     {
-                        Write(c, i);
-                    }
-                });
+                        using var own = w == 0 ? null : db.Connect();
+                        var c = own ?? conn;
+                        for (var i = Interlocked.Increment(ref next); i < small; i = Interlocked.Increment(ref next))
+                        {
+                            Write(c, i);
+                        }
+                    });
+                }
+                catch (AggregateException e)
+                {
+                    // A failed write (disk full, a folder gone) reaches the caller as it was raised, as it did from one writer.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+                }
             }
 
             current = SetThreads(conn, current, threads);
