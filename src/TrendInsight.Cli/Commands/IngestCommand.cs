@@ -64,6 +64,8 @@ public static class IngestCommand
             var table = new Table().Title("ingest")
                 .AddColumns("feed", "files", "skipped", "rows read", "accepted", "quarantined", "duplicates", "replaced");
             var reasons = new Table().Title("quarantined by reason").AddColumns("feed", "reason", "rows");
+            var unknown = new Table().Title("segment values outside the contract (kept as unknown; map them in ingest.spellings)")
+                .AddColumns("feed", "field", "value", "rows");
             var rejected = new Table().Title("landing files rejected").AddColumns("feed", "file", "reason", "detail");
             foreach (var t in service.LastFeeds)
             {
@@ -76,6 +78,11 @@ public static class IngestCommand
                 foreach (var (reason, rows) in t.Reasons)
                 {
                     reasons.AddRow(t.Feed, Markup.Escape(reason), N(rows));
+                }
+
+                foreach (var ((field, value), rows) in t.UnknownSegments)
+                {
+                    unknown.AddRow(t.Feed, field, Markup.Escape(value), N(rows));
                 }
             }
 
@@ -90,6 +97,11 @@ public static class IngestCommand
             if (rejected.Rows.Count > 0)
             {
                 AnsiConsole.Write(rejected);
+            }
+
+            if (unknown.Rows.Count > 0)
+            {
+                AnsiConsole.Write(unknown);
             }
 
             if (summary.Refused.Count > 0)
