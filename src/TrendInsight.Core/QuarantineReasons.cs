@@ -80,7 +80,7 @@ public static class QuarantineReasons
             BadCsv => "expected RFC 4180 CSV with a readable header and balanced quotes",
             ColumnCount => "expected as many cells as the header has columns",
             BadTimestamp => "expected ISO-8601 with an offset (2026-11-20T10:00:00+08:00), a local time or date read in ingest.time_zone "
-                + "(2026-11-20 10:00:00, 2026/11/20), or epoch seconds or milliseconds (1763604000, 1763604000000), after ingest.earliest_year",
+                + "(2026-11-20 10:00:00, 2026/11/20), or epoch seconds or milliseconds (1795140000, 1795140000000), after ingest.earliest_year",
             FutureTimestamp => "expected a time no later than now + ingest.future_tolerance_hours",
             TextTooLong => "expected at most ingest.max_text_length characters",
             UnknownAction => "expected one of " + string.Join(", ", Contract.LandingContract.Actions.Select(a => a.Value))
