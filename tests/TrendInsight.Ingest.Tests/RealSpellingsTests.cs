@@ -64,7 +64,11 @@ public sealed class RealSpellingsTests : IDisposable
             + "c-2,2026-11-11 12:01:00,n-1,求链接,35-55,,海外\n"
             + "c-3,2026-11-11 12:02:00,n-1,已下单,24-30,f,0\n");
 
-        _h.Run();
+        var s = _h.Run();
+
+        Assert.Equal(3, s.Accepted);
+        Assert.Contains((Feeds.Comments, "city_tier", "海外", 2L), s.UnknownSegments);
+        Assert.Equal(6, s.UnknownSegments.Sum(u => u.Rows));
 
         var unknown = _h.Last!.LastFeeds.Single(f => f.Feed == Feeds.Comments).UnknownSegments;
         Assert.Equal(2, unknown[("age_band", "35-55")]);

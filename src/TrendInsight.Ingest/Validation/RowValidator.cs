@@ -22,7 +22,6 @@ internal sealed class RowValidator
     private static readonly byte[][] Actions = Utf8([.. LandingContract.Actions.Select(a => a.Value)]);
     private static readonly char[] TagSeparators = ['#', ',', '，', ' ', '\u3000', ';', '；', '|', '\t'];
 
-    private readonly FeedSchema _schema;
     private readonly Step[] _steps;
     private readonly Func<string, string> _normalize;
     private readonly SpellingMap _spellings;
@@ -34,7 +33,6 @@ internal sealed class RowValidator
 
     public RowValidator(FeedSchema schema, IngestConfig config, Func<string, string> normalize, DateTimeOffset now)
     {
-        _schema = schema;
         _steps = [.. schema.Contract.Fields.Select(f => new Step(
             f, F.IdOf(f.Name), schema.IndexOf(f.Name), f.NormalisedColumn is { } n ? schema.IndexOf(n) : -1,
             f.Type == FieldType.Segment ? Utf8([.. LandingContract.Segment(f.Name)!.Values.Select(v => v.Value)]) : null))];
