@@ -60,9 +60,9 @@ public sealed class RealSpellingsTests : IDisposable
     {
         _h.Write(Feeds.Comments, "c.csv",
             "event_id,ts,content_id,text,age_band,gender,city_tier\n"
-            + "c-1,2026-11-11 12:00:00,n-1,好看,35-55,未知,海外\n"
-            + "c-2,2026-11-11 12:01:00,n-1,求链接,35-55,,海外\n"
-            + "c-3,2026-11-11 12:02:00,n-1,已下单,24-30,f,0\n");
+            + "c-1,2026-11-11 12:00:00,n-1,好看,35-55,X,海外\n"
+            + "c-2,2026-11-11 12:01:00,n-1,求链接,35-55,未知,海外\n"
+            + "c-3,2026-11-11 12:02:00,n-1,已下单,24-30,unknown,0\n");
 
         var s = _h.Run();
 
@@ -72,7 +72,7 @@ public sealed class RealSpellingsTests : IDisposable
 
         var unknown = _h.Last!.LastFeeds.Single(f => f.Feed == Feeds.Comments).UnknownSegments;
         Assert.Equal(2, unknown[("age_band", "35-55")]);
-        Assert.Equal(1, unknown[("gender", "未知")]);
+        Assert.Equal(1, unknown[("gender", "X")]);
         Assert.Equal(2, unknown[("city_tier", "海外")]);
         Assert.Equal(1, unknown[("city_tier", "0")]);
         Assert.Equal(4, unknown.Count);
@@ -83,7 +83,7 @@ public sealed class RealSpellingsTests : IDisposable
             "SELECT feed, field, value, rows FROM unknown_segment_values ORDER BY field, value",
             r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3))).ToList();
         Assert.Equal(
-            [("comments", "age_band", "35-55", 2L), ("comments", "city_tier", "0", 1L), ("comments", "city_tier", "海外", 2L), ("comments", "gender", "未知", 1L)],
+            [("comments", "age_band", "35-55", 2L), ("comments", "city_tier", "0", 1L), ("comments", "city_tier", "海外", 2L), ("comments", "gender", "X", 1L)],
             stored);
         Assert.Single(conn.Query("SELECT DISTINCT run_id FROM unknown_segment_values", r => r.GetString(0)));
     }

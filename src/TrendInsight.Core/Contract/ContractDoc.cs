@@ -50,7 +50,8 @@ public static class ContractDoc
             }
 
             md.Append("| `").Append(LandingContract.Unknown).Append("` | ").Append(LandingContract.UnknownLabel)
-                .Append(" | missing, empty or any other value (counted per value) |\n");
+                .Append(" | missing, empty, ").AppendJoin(", ", LandingContract.UnknownSpellings.Select(Escape))
+                .Append("; any other value too, and then counted per value |\n");
         }
 
         md.Append('\n').Append(End).Append('\n');

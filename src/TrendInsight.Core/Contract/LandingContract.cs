@@ -14,6 +14,9 @@ public static class LandingContract
     /// <summary>How the report names <see cref="Unknown"/>.</summary>
     public const string UnknownLabel = "未知";
 
+    /// <summary>Spellings a source uses to say it does not know a segment value: read as <see cref="Unknown"/>, not counted as outside the contract.</summary>
+    public static IReadOnlyList<string> UnknownSpellings { get; } = ["unknown", "未知", "不详", "n/a", "null", "none", "-"];
+
     private static readonly ContractField[] Audience =
     [
         new("user_id", FieldType.Id, false, "the person behind the event (not used for counting)"),

@@ -35,6 +35,14 @@ public sealed partial class SpellingMap
             }
         }
 
+        foreach (var d in LandingContract.Segments)
+        {
+            foreach (var s in LandingContract.UnknownSpellings)
+            {
+                Add(d.Field, s, LandingContract.Unknown);
+            }
+        }
+
         foreach (var a in LandingContract.Actions)
         {
             Add(Action, a.Value, a.Value);
