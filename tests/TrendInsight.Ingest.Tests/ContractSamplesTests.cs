@@ -1,5 +1,6 @@
 using TrendInsight.Core;
 using TrendInsight.Core.Contract;
+using TrendInsight.DuckDb;
 
 namespace TrendInsight.Ingest.Tests;
 
@@ -32,5 +33,11 @@ public sealed class ContractSamplesTests : IDisposable
         var csv = _h.Lake(Feeds.Search, "event_id").Where(r => ((string)r["event_id"]!).StartsWith("s-c", StringComparison.Ordinal)).ToList();
         Assert.Equal([12000L, 1234L, 100000L], csv.Select(r => (long)r["count"]!));
         Assert.Equal(["new1", "1", "3"], csv.Select(r => (string)r["city_tier"]!));
+
+        using var db = DuckDbDatabase.Open(_h.Layout.Warehouse, new DuckDbConfig { Threads = 1 });
+        using var conn = db.Connect();
+        Assert.Equal(15.0, conn.Scalar<double>("SELECT engagement_units(100, 1, 1, 1)"));
+        Assert.Equal(LandingContract.Segments.Sum(d => d.Values.Count + 1), conn.Scalar<long>("SELECT count(*) FROM contract_segments"));
+        Assert.Equal("likes", conn.Scalar<string>("SELECT measure FROM contract_actions WHERE action = 'favorite'"));
     }
 }
