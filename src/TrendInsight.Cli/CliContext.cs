@@ -35,7 +35,7 @@ public static class CliContext
 
         return BusinessCalendar.TryParse(text, out var day)
             ? day
-            : throw new TrendInsightException($"{option}: '{text}' is not a date in the form YYYY-MM-DD.");
+            : throw new Output.UsageException($"{option}: '{text}' is not a date in the form YYYY-MM-DD.");
     }
 
     public static DataLayout Layout(ParseResult result) =>
