@@ -42,7 +42,17 @@ public sealed class ReportService : IReportService
         return Task.Run(() => Write(layout, date, renderers, outDir, progress, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Builds the report model for <paramref name="date"/> from the marts, the raw lake and the ingest manifest.</summary>
+    /// <summary>Whether <paramref name="date"/> has been analysed: its topics mart is in the lake.</summary>
+    public bool HasAnalysis(DataLayout layout, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return new MartReportLoader(config, layout).HasAnalysis(date);
+    }
+
+    /// <summary>
+    /// Builds the report model for <paramref name="date"/> from the marts, the raw lake and the ingest manifest.
+    /// A date never analysed is an error that says how to analyse it: a report of nothing is not written.
+    /// </summary>
     public TrendReport BuildReport(DataLayout layout, DateOnly date, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(layout);
@@ -50,6 +60,10 @@ public sealed class ReportService : IReportService
         if (!loader.HasAnalysis(date))
         {
             Log.NoAnalysis(log, date, layout.Marts);
+            var day = BusinessCalendar.Format(date);
+            throw new TrendInsightException(
+                $"{day} has not been analysed (no topics under {Path.Combine(layout.Marts, "topics", BusinessCalendar.Partition(date))}); "
+                + $"run `trendinsight analyze --date {day}` first, or `trendinsight report --date {day} --analyze`");
         }
 
         return loader.Load(date, clock.GetUtcNow(), cancellationToken);

@@ -38,9 +38,12 @@ internal sealed class ProgressDisplay
             .ConfigureAwait(false);
     }
 
-    /// <summary>Adds a step, started unless <paramref name="start"/> is false.</summary>
-    public Step Add(string description, bool start = true) =>
-        new(this, _context?.AddTask(Markup.Escape(description), autoStart: start, maxValue: 1), description, start);
+    /// <summary>
+    /// Adds a step, started unless <paramref name="start"/> is false; <paramref name="describe"/> turns a stage's
+    /// progress into the step's text (by default its message).
+    /// </summary>
+    public Step Add(string description, bool start = true, Func<StageProgress, string>? describe = null) =>
+        new(this, _context?.AddTask(Markup.Escape(description), autoStart: start, maxValue: 1), description, start, describe ?? (p => p.Message));
 
     /// <summary>One step of the display.</summary>
     internal sealed class Step : IProgress<StageProgress>
@@ -49,11 +52,13 @@ internal sealed class ProgressDisplay
         private readonly ProgressTask? _task;
         private readonly Stopwatch _sinceLine = new();
         private readonly Lock _lock = new();
+        private readonly Func<StageProgress, string> _describe;
         private string _last;
 
-        public Step(ProgressDisplay display, ProgressTask? task, string description, bool start)
+        public Step(ProgressDisplay display, ProgressTask? task, string description, bool start, Func<StageProgress, string> describe)
         {
             _display = display;
+            _describe = describe;
             _task = task;
             _last = description;
             if (start)
@@ -61,9 +66,6 @@ internal sealed class ProgressDisplay
                 Start();
             }
         }
-
-        /// <summary>Turns a <see cref="StageProgress"/> into this step's text; by default its message.</summary>
-        public Func<StageProgress, string> Describe { get; init; } = p => p.Message;
 
         /// <summary>Starts a step added with <c>start: false</c>.</summary>
         public void Start()
@@ -76,7 +78,7 @@ internal sealed class ProgressDisplay
         }
 
         /// <inheritdoc />
-        public void Report(StageProgress value) => Update(Describe(value), value.Done, value.Total);
+        public void Report(StageProgress value) => Update(_describe(value), value.Done, value.Total);
 
         /// <summary>Shows <paramref name="description"/>, with <paramref name="done"/> of <paramref name="total"/> when the total is known.</summary>
         public void Update(string description, long done, long total)
