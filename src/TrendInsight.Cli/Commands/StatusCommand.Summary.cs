@@ -64,7 +64,7 @@ public static partial class StatusCommand
         var yesterday = BusinessCalendar.Yesterday(TimeProvider.System);
         var table = new Table().Title("freshness per feed (last event day from the committed lake files)")
             .AddColumns("feed", "last event day", "days behind", "days with data", "last ingest of new files");
-        var behind = new List<string>();
+        var silent = new List<(string Feed, DateOnly? Last)>();
         foreach (var feed in Feeds.All)
         {
             var days = committed.Feed(feed).Select(f => f.Dt).Distinct().ToList();
@@ -72,20 +72,19 @@ public static partial class StatusCommand
             var lastIngest = status?.LastIngestByFeed.TryGetValue(feed, out var at) == true ? Local(at, zone) : "-";
             var lag = last is { } l ? yesterday.DayNumber - l.DayNumber : (int?)null;
             table.AddRow(feed, last is { } d ? BusinessCalendar.Format(d) : "none", lag is { } g ? N(Math.Max(0, g)) : "-", N(days.Count), lastIngest);
-            if (last is null)
+            if (last is null || lag > 0)
             {
-                behind.Add($"{feed} has no data in the lake");
-            }
-            else if (lag > 0)
-            {
-                behind.Add($"{feed} silent since {BusinessCalendar.Format(last.Value)} (expected data up to {BusinessCalendar.Format(yesterday)})");
+                silent.Add((feed, last));
             }
         }
 
         TableWriter.Write(table);
-        foreach (var warning in behind)
+        foreach (var group in silent.GroupBy(s => s.Last))
         {
-            AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+            var feeds = string.Join(", ", group.Select(s => s.Feed));
+            AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(group.Key is { } last
+                ? $"no data after {BusinessCalendar.Format(last)} (expected up to {BusinessCalendar.Format(yesterday)}): {feeds}"
+                : $"no data in the lake: {feeds}"));
         }
     }
 

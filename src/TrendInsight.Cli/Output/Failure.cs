@@ -17,7 +17,7 @@ internal static class Failure
         var code = ExitCode(exception);
         var cause = Cause(exception);
         var log = TryLog(exception, dataFolder, args, code, cause);
-        stderr.WriteLine(log is null ? $"error: {cause}" : $"error: {cause} (details: {log})");
+        stderr.WriteLine(log is null ? $"error: {cause}" : $"error: {cause.TrimEnd('.')} (details: {log})");
         return code;
     }
 

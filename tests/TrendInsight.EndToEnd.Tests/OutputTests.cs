@@ -1,0 +1,144 @@
+namespace TrendInsight.EndToEnd.Tests;
+
+/// <summary>
+/// The CLI as cron, CI and a shell pipe run it (stdout and stderr redirected): no escape sequence, progress on
+/// stderr, tables as plain aligned text, failures as one line with the log file and an exit code that says what
+/// failed, and a <c>status</c> that opens with a summary.
+/// </summary>
+public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixture>
+{
+    /// <summary>A colour terminal type, and neither NO_COLOR nor COLUMNS: the redirection alone must make the output plain.</summary>
+    internal static readonly IReadOnlyDictionary<string, string?> Piped = new Dictionary<string, string?>
+    {
+        ["TERM"] = "xterm-256color",
+        ["NO_COLOR"] = null,
+        ["COLUMNS"] = null,
+    };
+
+    private const string StackFrame = "   at ";
+
+    private CliResult Cli(params string[] args) => CliProcess.RunWith(Piped, ["--data", world.Data, .. args]);
+
+    [Fact]
+    public void Ingest_Piped_NoEscapesProgressOnStderrAndNumbersWhole()
+    {
+        var result = world.Ingest;
+
+        Assert.True(result.ExitCode is 0 or 3, result.ToString());
+        Assert.DoesNotContain('\u001b', result.Stdout + result.Stderr);
+        Assert.Contains("ingest: scanning landing files", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("scanning", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("rows read ", result.Stdout, StringComparison.Ordinal);
+
+        // One line a feed, the header's columns over the numbers: nothing wrapped or cut.
+        var lines = result.Stdout.Split('\n');
+        var header = Array.FindIndex(lines, l => l.StartsWith("feed ", StringComparison.Ordinal) && l.Contains("rows read", StringComparison.Ordinal));
+        Assert.True(header >= 0, result.Stdout);
+        Assert.StartsWith("---", lines[header + 1], StringComparison.Ordinal);
+        var search = lines.Single(l => l.StartsWith("search ", StringComparison.Ordinal));
+        var end = lines[header].IndexOf("rows read", StringComparison.Ordinal) + "rows read".Length;
+        Assert.True(char.IsAsciiDigit(search[end - 1]) && search[end] == ' ', search);
+    }
+
+    [Fact]
+    public void Run_ReportFolderIsAFile_OneLineWithTheCauseAndTheLogNoStackTrace()
+    {
+        var reports = Path.Combine(world.Data, "reports");
+        File.WriteAllText(reports, "not a folder");
+        try
+        {
+            var result = Cli("run", "--date", OutputFixture.LastDay);
+
+            Assert.True(result.ExitCode == 1, result.ToString());
+            var error = Assert.Single(result.Stderr.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+            Assert.Contains(reports, error, StringComparison.Ordinal);
+            var log = error[(error.IndexOf("(details: ", StringComparison.Ordinal) + "(details: ".Length)..^1];
+            Assert.Contains(StackFrame, File.ReadAllText(log), StringComparison.Ordinal);
+            Assert.DoesNotContain(StackFrame, result.Stdout + result.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain('\u001b', result.Stdout + result.Stderr);
+        }
+        finally
+        {
+            File.Delete(reports);
+        }
+    }
+
+    [Fact]
+    public void Report_DayNeverAnalysed_ExitsOneSayingToAnalyzeAndWritesNothing()
+    {
+        var result = Cli("report", "--date", "2026-11-19");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("error: 2026-11-19 has not been analysed", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("run `trendinsight analyze --date 2026-11-19` first", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(details: " + Path.Combine(world.Data, "state", "logs"), result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackFrame, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.Stdout + result.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(world.Data, "reports", "2026-11-19")));
+    }
+
+    [Fact]
+    public void Analyze_DayAfterTheLastDataDay_ExitsOneNamingTheLastDay()
+    {
+        var result = Cli("analyze", "--date", "2027-01-01");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"cannot analyze 2027-01-01: the last day with data in the lake is {OutputFixture.LastDay}", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackFrame, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(world.Data, "lake", "marts", "topics", "dt=2027-01-01")));
+    }
+
+    [Fact]
+    public void Backfill_RangePastTheLastDataDay_ExitsOneBeforeAnalysingAnything()
+    {
+        var result = Cli("backfill", "--from", "2026-11-19", "--to", "2026-11-25");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"the last day with data in the lake is {OutputFixture.LastDay}", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(world.Data, "lake", "marts", "topics", "dt=2026-11-19")));
+    }
+
+    [Fact]
+    public void Commands_BadConfigAndBadUsage_OneLineOrUsageErrorNeverAStackTrace()
+    {
+        var config = Path.Combine(world.Data, "bad.yaml");
+        File.WriteAllText(config, "analysis:\n  recent_days: seven\n");
+
+        var badConfig = Cli("--config", config, "status");
+        var badDate = Cli("analyze", "--date", "2026-13-01");
+        var unknownOption = Cli("analyze", "--bogus");
+
+        Assert.True(badConfig.ExitCode == 1, badConfig.ToString());
+        Assert.Contains("recent_days: expected a whole number, found 'seven'", badConfig.Stderr, StringComparison.Ordinal);
+        Assert.Single(badConfig.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(badDate.ExitCode == 2, badDate.ToString());
+        Assert.True(unknownOption.ExitCode == 2, unknownOption.ToString());
+        Assert.DoesNotContain(StackFrame, badConfig.Stderr + badDate.Stderr + unknownOption.Stdout + unknownOption.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_AfterIngestAndAFailedAnalyze_OpensWithTheSummary()
+    {
+        Cli("analyze", "--date", "2027-02-01");
+
+        var result = Cli("status");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain('\u001b', result.Stdout + result.Stderr);
+        var lines = result.Stdout.Split('\n');
+        Assert.StartsWith($"status of {world.Data} at ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("(times in Asia/Shanghai)", lines[0], StringComparison.Ordinal);
+        Assert.Equal("scheduler: no scheduler running on this data folder (`trendinsight schedule` starts one)", lines[1]);
+        Assert.Equal("freshness per feed (last event day from the committed lake files)", lines[2]);
+        Assert.Matches(@"^search +2026-11-20 +\d+ +7 +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", lines.Single(l => l.StartsWith("search ", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("analyze  2027-02-01  ", StringComparison.Ordinal) && l.Contains("failed", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("failures: ", StringComparison.Ordinal) && l.Contains("latest: analyze", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("last ingest with new rows: run ", StringComparison.Ordinal));
+
+        // Partitions as one range a feed, each day only with --partitions.
+        Assert.Contains(lines, l => l.StartsWith("search ", StringComparison.Ordinal) && l.Contains("2026-11-14  2026-11-20     7", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("search      2026-11-17", StringComparison.Ordinal));
+        var every = Cli("status", "--partitions");
+        Assert.Contains(every.Stdout.Split('\n'), l => l.StartsWith("search      2026-11-17", StringComparison.Ordinal));
+    }
+}
