@@ -99,7 +99,7 @@ internal static class CliProcess
     }
 }
 
-internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }

@@ -35,7 +35,7 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
         var header = Array.FindIndex(lines, l => l.StartsWith("feed ", StringComparison.Ordinal) && l.Contains("rows read", StringComparison.Ordinal));
         Assert.True(header >= 0, result.Stdout);
         Assert.StartsWith("---", lines[header + 1], StringComparison.Ordinal);
-        var search = lines.Single(l => l.StartsWith("search ", StringComparison.Ordinal));
+        var search = lines[header..].First(l => l.StartsWith("search ", StringComparison.Ordinal));
         var end = lines[header].IndexOf("rows read", StringComparison.Ordinal) + "rows read".Length;
         Assert.True(char.IsAsciiDigit(search[end - 1]) && search[end] == ' ', search);
     }
@@ -130,7 +130,7 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
         Assert.EndsWith("(times in Asia/Shanghai)", lines[0], StringComparison.Ordinal);
         Assert.Equal("scheduler: no scheduler running on this data folder (`trendinsight schedule` starts one)", lines[1]);
         Assert.Equal("freshness per feed (last event day from the committed lake files)", lines[2]);
-        Assert.Matches(@"^search +2026-11-20 +\d+ +7 +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", lines.Single(l => l.StartsWith("search ", StringComparison.Ordinal)));
+        Assert.Matches(@"^search +2026-11-20 +\d+ +7 +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", lines.First(l => l.StartsWith("search ", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("analyze  2027-02-01  ", StringComparison.Ordinal) && l.Contains("failed", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("failures: ", StringComparison.Ordinal) && l.Contains("latest: analyze", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("last ingest with new rows: run ", StringComparison.Ordinal));
