@@ -39,6 +39,10 @@ internal static class TableWriter
                     table.Columns[i].NoWrap = true;
                     table.Columns[i].Alignment = Justify.Right;
                 }
+                else if (rows.Count > 0 && rows.All(r => i >= r.Length || IsDateOrTime(r[i])))
+                {
+                    table.Columns[i].NoWrap = true;
+                }
             }
 
             console.Write(table);
@@ -124,6 +128,8 @@ internal static class TableWriter
 
         return text.ToString().Replace('\n', ' ').Trim();
     }
+
+    private static bool IsDateOrTime(string text) => text.All(c => char.IsAsciiDigit(c) || c is '-' or ':' or ' ' or '.');
 
     private static bool IsNumber(string text) =>
         text is "-" || double.TryParse(text.TrimStart('×', '+').TrimEnd('%', 's'), NumberStyles.Number, CultureInfo.InvariantCulture, out _);
