@@ -1,3 +1,5 @@
+using DuckDB.NET.Data;
+
 namespace TrendInsight.EndToEnd.Tests;
 
 /// <summary>
@@ -19,6 +21,26 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
 
     private CliResult Cli(params string[] args) => CliProcess.RunWith(Piped, ["--data", world.Data, .. args]);
 
+    /// <summary>What an ingest that counts segment values outside the contract leaves in the manifest for its run.</summary>
+    private void RecordUnknownSegmentValues(params (string Feed, string Field, string Value, long Rows)[] values)
+    {
+        using var conn = new DuckDBConnection("Data Source=" + Path.Combine(world.Data, "state", "ingest.duckdb"));
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "CREATE TABLE IF NOT EXISTS unknown_segment_values(run_id VARCHAR, feed VARCHAR, field VARCHAR, value VARCHAR, rows BIGINT)";
+        cmd.ExecuteNonQuery();
+        foreach (var (feed, field, value, rows) in values)
+        {
+            cmd.CommandText = "INSERT INTO unknown_segment_values SELECT run_id, $feed, $field, $value, $rows FROM runs ORDER BY started_at DESC LIMIT 1";
+            cmd.Parameters.Clear();
+            cmd.Parameters.Add(new DuckDBParameter("feed", feed));
+            cmd.Parameters.Add(new DuckDBParameter("field", field));
+            cmd.Parameters.Add(new DuckDBParameter("value", value));
+            cmd.Parameters.Add(new DuckDBParameter("rows", rows));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
     [Fact]
     public void Ingest_Piped_NoEscapesProgressOnStderrAndNumbersWhole()
     {
@@ -38,6 +60,38 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
         var search = lines[header..].First(l => l.StartsWith("search ", StringComparison.Ordinal));
         var end = lines[header].IndexOf("rows read", StringComparison.Ordinal) + "rows read".Length;
         Assert.True(char.IsAsciiDigit(search[end - 1]) && search[end] == ' ', search);
+    }
+
+    [Fact]
+    public void Status_SchedulerRunningThenKilled_SaysWhetherOneRuns()
+    {
+        var marker = Path.Combine(world.Data, "state");
+        using var scheduler = CliProcess.Start(new Dictionary<string, string>(), "--data", world.Data, "schedule",
+            "--ingest-cron", "0 0 3 1 1 ? 2099", "--analyze-cron", "0 0 3 1 1 ? 2099", "--report-cron", "0 0 3 1 1 ? 2099");
+        CliResult running;
+        try
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            do
+            {
+                Thread.Sleep(500);
+                running = Cli("status");
+            }
+            while (!running.Stdout.Contains("scheduler: running", StringComparison.Ordinal) && !scheduler.HasExited && DateTime.UtcNow < deadline);
+        }
+        finally
+        {
+            scheduler.Kill(entireProcessTree: true);
+            scheduler.WaitForExit();
+        }
+
+        var stopped = Cli("status");
+
+        Assert.Contains($"scheduler: running {Environment.MachineName}:{scheduler.Id}, sqlite job store, since ", running.Stdout, StringComparison.Ordinal);
+        Assert.Contains("scheduler: no scheduler running", stopped.Stdout, StringComparison.Ordinal);
+        Assert.Contains("schedule (sqlite job store): no scheduler running, nothing fires", stopped.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("WAITING", stopped.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(marker, "scheduler-*.lock"));
     }
 
     [Fact]
@@ -120,6 +174,7 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
     public void Status_AfterIngestAndAFailedAnalyze_OpensWithTheSummary()
     {
         Cli("analyze", "--date", "2027-02-01");
+        RecordUnknownSegmentValues(("comments", "city_tier", "一线", 12), ("search", "age_band", "18-24", 3));
 
         var result = Cli("status");
 
@@ -134,6 +189,7 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
         Assert.Contains(lines, l => l.StartsWith("analyze  2027-02-01  ", StringComparison.Ordinal) && l.Contains("failed", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("failures: ", StringComparison.Ordinal) && l.Contains("latest: analyze", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("last ingest with new rows: run ", StringComparison.Ordinal));
+        Assert.Contains("  unknown segment values: comments.city_tier=一线 12, search.age_band=18-24 3", lines);
 
         // Partitions as one range a feed, each day only with --partitions.
         Assert.Contains(lines, l => l.StartsWith("search ", StringComparison.Ordinal) && l.Contains("2026-11-14  2026-11-20     7", StringComparison.Ordinal));
