@@ -95,6 +95,24 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
     }
 
     [Fact]
+    public void Sql_WarehouseLockedByAnotherProcess_ExitsTransientWithOneLine()
+    {
+        string stderr;
+        int exitCode;
+        using (var holder = new DuckDBConnection("Data Source=" + Path.Combine(world.Data, "warehouse.duckdb")))
+        {
+            holder.Open();
+            var result = Cli("sql", "select count(*) from search");
+            (stderr, exitCode) = (result.Stderr, result.ExitCode);
+            Assert.DoesNotContain(StackFrame, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.True(exitCode == 75, stderr);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void Run_ReportFolderIsAFile_OneLineWithTheCauseAndTheLogNoStackTrace()
     {
         var reports = Path.Combine(world.Data, "reports");

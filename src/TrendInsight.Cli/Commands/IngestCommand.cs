@@ -45,7 +45,7 @@ public static class IngestCommand
             IngestSummary summary = null!;
             await ProgressDisplay.RunAsync(async display =>
             {
-                var step = display.Add("ingest: scanning landing files");
+                var step = display.Add("ingest: scanning landing files", describe: p => "ingest: " + p.Message);
                 summary = await steps.IngestAsync(result.GetValue(feed), 1, step, cancellationToken);
                 step.Finish(string.Create(CultureInfo.InvariantCulture, $"ingest: {summary.Accepted:N0} rows accepted"));
             });

@@ -40,9 +40,9 @@ public static class RunCommand
             var dayText = BusinessCalendar.Format(day);
             await ProgressDisplay.RunAsync(async display =>
             {
-                var ingestStep = display.Add("ingest");
-                var analyzeStep = display.Add("analyze " + dayText, start: false);
-                var reportStep = display.Add("report " + dayText, start: false);
+                var ingestStep = display.Add("ingest", describe: p => "ingest: " + p.Message);
+                var analyzeStep = display.Add("analyze " + dayText, start: false, describe: p => $"analyze {dayText}: {p.Message}");
+                var reportStep = display.Add("report " + dayText, start: false, describe: p => $"report {dayText}: {p.Message}");
 
                 ingest = await steps.IngestAsync(1, ingestStep, cancellationToken);
                 ingestStep.Finish($"ingest: {ingest.Accepted.ToString("N0", CultureInfo.InvariantCulture)} rows accepted"

@@ -27,7 +27,8 @@ internal static class TableWriter
         for (var i = 0; i < numeric.Length; i++)
         {
             numeric[i] = table.Columns[i].Alignment == Justify.Right
-                || (rows.Count > 0 && rows.All(r => i >= r.Length || r[i].Length == 0 || IsNumber(r[i])));
+                || (rows.Any(r => i < r.Length && r[i] is not ("" or "-") && IsNumber(r[i]))
+                    && rows.All(r => i >= r.Length || r[i] is "" or "-" || IsNumber(r[i])));
         }
 
         if (terminal)
@@ -132,7 +133,7 @@ internal static class TableWriter
     private static bool IsDateOrTime(string text) => text.All(c => char.IsAsciiDigit(c) || c is '-' or ':' or ' ' or '.');
 
     private static bool IsNumber(string text) =>
-        text is "-" || double.TryParse(text.TrimStart('×', '+').TrimEnd('%', 's'), NumberStyles.Number, CultureInfo.InvariantCulture, out _);
+        double.TryParse(text.TrimStart('×', '+').TrimEnd('%', 's'), NumberStyles.Number, CultureInfo.InvariantCulture, out _);
 
     private static int RuneWidth(Rune rune)
     {
