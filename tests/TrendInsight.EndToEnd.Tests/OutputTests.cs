@@ -77,7 +77,8 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
                 Thread.Sleep(500);
                 running = Cli("status");
             }
-            while (!running.Stdout.Contains("scheduler: running", StringComparison.Ordinal) && !scheduler.HasExited && DateTime.UtcNow < deadline);
+            while (!(running.Stdout.Contains("scheduler: running", StringComparison.Ordinal) && running.Stdout.Contains("schedule (sqlite job store)", StringComparison.Ordinal))
+                && !scheduler.HasExited && DateTime.UtcNow < deadline);
         }
         finally
         {
@@ -88,6 +89,7 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
         var stopped = Cli("status");
 
         Assert.Contains($"scheduler: running {Environment.MachineName}:{scheduler.Id}, sqlite job store, since ", running.Stdout, StringComparison.Ordinal);
+        Assert.Contains(running.Stdout.Split('\n'), l => l.StartsWith("ingest ", StringComparison.Ordinal) && l.Contains("2099-01-01 03:00:00", StringComparison.Ordinal));
         Assert.Contains("scheduler: no scheduler running", stopped.Stdout, StringComparison.Ordinal);
         Assert.Contains("schedule (sqlite job store): no scheduler running, nothing fires", stopped.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("WAITING", stopped.Stdout, StringComparison.Ordinal);
