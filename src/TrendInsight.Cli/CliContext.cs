@@ -22,6 +22,13 @@ public static class CliContext
         Recursive = true,
     };
 
+    /// <summary><c>--csv</c>: tables as CSV (each after a <c># title</c> line), for scripts.</summary>
+    public static Option<bool> CsvOption { get; } = new("--csv")
+    {
+        Description = "Print tables as CSV, each after a '# title' line (default: aligned text in a pipe, a fitted table on a terminal)",
+        Recursive = true,
+    };
+
     /// <summary>
     /// A business day given on the command line as YYYY-MM-DD; <paramref name="fallback"/> when the
     /// option was not given. A malformed value is an error that names the option.

@@ -7,6 +7,7 @@ Terminal.Configure();
 var root = new RootCommand("TrendInsight: rising interest topics in Chinese interest e-commerce, for C2M planning.");
 root.Options.Add(CliContext.DataOption);
 root.Options.Add(CliContext.ConfigOption);
+root.Options.Add(CliContext.CsvOption);
 
 // One file a command under Commands/.
 root.Subcommands.Add(VersionCommand.Create());
@@ -36,6 +37,7 @@ if (parsed.Errors.Count > 0)
 
 try
 {
+    TableWriter.Csv = parsed.GetValue(CliContext.CsvOption);
     return await parsed.InvokeAsync(invocation);
 }
 catch (Exception ex)

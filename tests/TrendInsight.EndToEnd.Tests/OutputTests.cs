@@ -216,5 +216,12 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
         Assert.DoesNotContain(lines, l => l.StartsWith("search      2026-11-17", StringComparison.Ordinal));
         var every = Cli("status", "--partitions");
         Assert.Contains(every.Stdout.Split('\n'), l => l.StartsWith("search      2026-11-17", StringComparison.Ordinal));
+
+        // Tables as CSV for scripts.
+        var csv = Cli("status", "--csv").Stdout.Split('\n');
+        var freshness = Array.IndexOf(csv, "# freshness per feed (last event day from the committed lake files)");
+        Assert.True(freshness > 0, string.Join('\n', csv));
+        Assert.Equal("feed,last event day,days behind,days with data,last ingest of new files", csv[freshness + 1]);
+        Assert.StartsWith("search,2026-11-20,", csv[freshness + 2], StringComparison.Ordinal);
     }
 }

@@ -8,10 +8,14 @@ namespace TrendInsight.Cli.Output;
 /// <summary>
 /// Writes a table to stdout: on a terminal as a Spectre table fitted to the terminal's width, with numbers
 /// never wrapped; into a pipe or file as plain aligned text (a title line, a header, a rule, one line a row,
-/// columns two spaces apart), so that no number is split and <c>grep</c>, <c>awk</c> and <c>column</c> work.
+/// columns two spaces apart), so that no number is split and <c>grep</c>, <c>awk</c> and <c>column</c> work; with
+/// the global <c>--csv</c>, as CSV anywhere.
 /// </summary>
 internal static class TableWriter
 {
+    /// <summary>Whether tables are written as CSV (the global <c>--csv</c>), whatever stdout is.</summary>
+    public static bool Csv { get; set; }
+
     /// <summary>Writes <paramref name="table"/> to stdout in the form that suits it.</summary>
     public static void Write(Table table) => Write(table, AnsiConsole.Console, Terminal.OutIsTerminal);
 
@@ -29,6 +33,13 @@ internal static class TableWriter
             numeric[i] = table.Columns[i].Alignment == Justify.Right
                 || (rows.Any(r => i < r.Length && r[i] is not ("" or "-") && IsNumber(r[i]))
                     && rows.All(r => i >= r.Length || r[i] is "" or "-" || IsNumber(r[i])));
+        }
+
+        var title = table.Title?.Text is { } t ? Markup.Remove(t) : null;
+        if (Csv)
+        {
+            console.Profile.Out.Writer.Write(CsvText(title, header, rows));
+            return;
         }
 
         if (terminal)
@@ -50,8 +61,30 @@ internal static class TableWriter
             return;
         }
 
-        console.Profile.Out.Writer.Write(Plain(table.Title?.Text is { } title ? Markup.Remove(title) : null, header, rows, numeric));
+        console.Profile.Out.Writer.Write(Plain(title, header, rows, numeric));
     }
+
+    /// <summary>RFC 4180 CSV: a <c># title</c> line, the header, the rows, a blank line.</summary>
+    internal static string CsvText(string? title, string[] header, IReadOnlyList<string[]> rows)
+    {
+        var text = new StringBuilder();
+        if (!string.IsNullOrEmpty(title))
+        {
+            text.Append("# ").Append(title).Append('\n');
+        }
+
+        text.Append(string.Join(',', header.Select(CsvCell))).Append('\n');
+        foreach (var row in rows)
+        {
+            text.Append(string.Join(',', row.Select(CsvCell))).Append('\n');
+        }
+
+        text.Append('\n');
+        return text.ToString();
+    }
+
+    private static string CsvCell(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
     /// <summary>Plain aligned text: title, header, a rule of dashes, then the rows; wide (CJK) characters count two columns.</summary>
     internal static string Plain(string? title, string[] header, IReadOnlyList<string[]> rows, bool[] rightAligned)
