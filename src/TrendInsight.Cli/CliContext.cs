@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TrendInsight.Cli.Output;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 
@@ -42,7 +43,7 @@ public static class CliContext
 
         return BusinessCalendar.TryParse(text, out var day)
             ? day
-            : throw new Output.UsageException($"{option}: '{text}' is not a date in the form YYYY-MM-DD.");
+            : throw new UsageException($"{option}: '{text}' is not a date in the form YYYY-MM-DD.");
     }
 
     public static DataLayout Layout(ParseResult result) =>

@@ -10,7 +10,7 @@ namespace TrendInsight.Cli.Commands;
 
 /// <summary>
 /// <c>trendinsight ingest [--feed F] [--landing DIR]</c>: every new landing file into the Parquet lake,
-/// with a progress bar (files, rows/s) and a summary table per feed. Exit code 0 when every row was accepted
+/// with progress on stderr (files, rows/s) and a summary table per feed on stdout; recorded in the run history. Exit code 0 when every row was accepted
 /// (or a duplicate), <see cref="RejectedExitCode"/> when a row was quarantined or a file rejected.
 /// </summary>
 public static class IngestCommand
