@@ -76,7 +76,16 @@ public sealed class ReportService : IReportService
         progress?.Report(new StageProgress("report", "reading marts", 0, renderers.Count + 1));
         var report = BuildReport(layout, date, cancellationToken);
         var folder = Path.GetFullPath(outDir ?? layout.ReportFolder(date));
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new TrendInsightException(
+                $"cannot create the report folder {folder}: {ex.Message.TrimEnd('.')} (is a part of the path a file, or not writable?)", inner: ex);
+        }
+
         var files = new List<string>();
         for (var i = 0; i < renderers.Count; i++)
         {

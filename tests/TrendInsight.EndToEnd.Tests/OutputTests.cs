@@ -125,7 +125,7 @@ public sealed class OutputTests(OutputFixture world) : IClassFixture<OutputFixtu
 
             Assert.True(result.ExitCode == 1, result.ToString());
             var error = Assert.Single(result.Stderr.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
-            Assert.Contains(reports, error, StringComparison.Ordinal);
+            Assert.Contains("cannot create the report folder " + Path.Combine(reports, OutputFixture.LastDay), error, StringComparison.Ordinal);
             var log = error[(error.IndexOf("(details: ", StringComparison.Ordinal) + "(details: ".Length)..^1];
             Assert.Contains(StackFrame, File.ReadAllText(log), StringComparison.Ordinal);
             Assert.DoesNotContain(StackFrame, result.Stdout + result.Stderr, StringComparison.Ordinal);

@@ -134,7 +134,8 @@ public static partial class StatusCommand
         if (status.LastRunReasons.Count > 0)
         {
             AnsiConsole.MarkupLine("  [yellow]quarantined:[/] " + Markup.Escape(string.Join(", ",
-                status.LastRunReasons.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Feed} {r.Reason} {r.Rows:N0}")))));
+                status.LastRunReasons.Take(8).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Feed} {r.Reason} {r.Rows:N0}")))
+                + (status.LastRunReasons.Count > 8 ? $", … ({status.LastRunReasons.Count} reasons; all runs' below)" : string.Empty)));
         }
 
         if (status.LastRunUnknownSegments.Count > 0)
