@@ -90,7 +90,7 @@ public static class IngestCommand
 
             if (unknown.Rows.Count > 0)
             {
-                AnsiConsole.Write(unknown);
+                TableWriter.Write(unknown);
             }
 
             if (summary.Refused.Count > 0)
