@@ -30,6 +30,7 @@ public static class RunCommand
             var config = CliContext.Config(result);
             var clock = TimeProvider.System;
             var day = result.GetValue(date) ?? BusinessCalendar.Yesterday(clock);
+            CliContext.LandingFolder(null, layout);
             using var loggers = FileLoggers(layout, clock);
             var steps = CreateSteps(config, layout, clock, loggers);
 
@@ -48,7 +49,7 @@ public static class RunCommand
                     ingestTask.StartTask();
                     ingest = await steps.IngestAsync(1, Track(ingestTask), cancellationToken);
                     Finish(ingestTask, $"ingest: {ingest.Accepted.ToString("N0", CultureInfo.InvariantCulture)} rows accepted"
-                        + (ingest.Refused.Count > 0 ? $", {ingest.Refused.Count} landing entries not read (symbolic links or outside landing; see the log)" : string.Empty));
+                        + (ingest.Refused.Count > 0 ? $", {ingest.Refused.Count} landing entries not read (listed below)" : string.Empty));
 
                     analyzeTask.StartTask();
                     analyze = await steps.AnalyzeAsync(day, 1, ensureIngest: false, Track(analyzeTask), cancellationToken);
@@ -62,6 +63,11 @@ public static class RunCommand
             foreach (var file in report.Files)
             {
                 AnsiConsole.MarkupLine("report: " + Markup.Escape(file));
+            }
+
+            foreach (var r in ingest.Refused)
+            {
+                Console.Out.WriteLine($"not read: {r.Path}: {r.Reason}");
             }
 
             if (ingest.AnythingRejected)
