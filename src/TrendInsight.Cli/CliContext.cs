@@ -47,7 +47,7 @@ public static class CliContext
         var folder = given ?? layout.Landing;
         return Directory.Exists(folder)
             ? folder
-            : throw new TrendInsightException($"the landing folder {folder} does not exist" + (given is null ? " (give --data DIR, or --landing DIR)" : string.Empty));
+            : throw new TrendInsightException($"the landing folder {folder} does not exist" + (given is null ? " (the data folder's landing/; --data DIR names the data folder)" : string.Empty));
     }
 
     public static DataLayout Layout(ParseResult result) =>

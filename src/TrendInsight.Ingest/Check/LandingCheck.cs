@@ -112,7 +112,7 @@ public sealed class LandingCheck
                 var near = LandingScan.NearestFeed(name);
                 var hinted = near is null ? scan
                     : new LandingScan(_config.Ingest, (f, p, reason) => Ignore(ignored, f, p,
-                        f.Length == 0 && File.Exists(p) ? $"{reason}; or is {name}/ the feed folder '{near}'? (rename it, or give --feed {near})" : reason));
+                        f.Length == 0 && File.Exists(p) ? $"{name}/ is not a feed folder; did you mean '{near}'? (rename it, or give --feed {near})" : reason));
                 hinted.CheckRoot(full);
                 foreach (var f in Feeds.All)
                 {
