@@ -7,7 +7,8 @@ namespace TrendInsight.Ingest;
 /// <summary>
 /// Which landing entries ingest reads, and why every other one is not: the one listing that <c>ingest</c> and
 /// <c>validate</c> share. Read are plain files directly in <c>landing/&lt;feed&gt;/</c> whose names match
-/// <c>ingest.patterns</c>; names starting with a dot (uploads in progress) are passed over silently. Everything
+/// <c>ingest.patterns</c>; names starting with a dot (uploads in progress) and the simulator's
+/// <see cref="DataLayout.GroundTruthFile"/> at the root are passed over silently. Everything
 /// else is named with a reason through the <c>refuse</c> callback: an unknown feed folder (with the nearest feed
 /// name), a file at the landing root, an unsupported extension, a folder inside a feed folder (also one named
 /// like a file), a symbolic link unless <c>ingest.follow_symlinks</c>, a match outside the feed folder.
@@ -42,7 +43,8 @@ internal sealed class LandingScan
         foreach (var entry in Directory.EnumerateFileSystemEntries(landing).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(entry);
-            if (name.StartsWith('.') || Feeds.All.Contains(name, StringComparer.Ordinal))
+            if (name.StartsWith('.') || Feeds.All.Contains(name, StringComparer.Ordinal)
+                || (name == DataLayout.GroundTruthFile && File.Exists(entry)))
             {
                 continue;
             }
