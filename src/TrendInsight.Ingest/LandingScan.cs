@@ -40,6 +40,7 @@ internal sealed class LandingScan
             return;
         }
 
+        var rootName = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(landing)));
         foreach (var entry in Directory.EnumerateFileSystemEntries(landing).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(entry);
@@ -55,7 +56,9 @@ internal sealed class LandingScan
             }
             else
             {
-                _refuse(string.Empty, Path.GetFullPath(entry), RootFileReason(name));
+                _refuse(string.Empty, Path.GetFullPath(entry), Feeds.All.Contains(rootName, StringComparer.Ordinal)
+                    ? $"a file at the landing root, which is named like the feed folder '{rootName}': the landing folder is the one that holds <feed>/ folders (its parent?)"
+                    : RootFileReason(name));
             }
         }
     }

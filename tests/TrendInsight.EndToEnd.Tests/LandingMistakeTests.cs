@@ -144,6 +144,19 @@ public sealed class LandingMistakeTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_LandingOptionNamesAFeedFolder_SaysTheLandingFolderHoldsFeedFolders()
+    {
+        Write("comments/xhs-2026-11-20.jsonl", Utf8(Comment("c-1", "2026-11-20T10:00:00+08:00", "国风马面裙")));
+
+        var result = CliProcess.Run(null, "--data", _data, "ingest", "--landing", Path.Combine(Landing, "comments"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("not read: " + Path.Combine(Landing, "comments", "xhs-2026-11-20.jsonl")
+            + ": a file at the landing root, which is named like the feed folder 'comments': the landing folder is the one that holds <feed>/ folders",
+            result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_GbkFileWithTraditionalCharacters_ExitsZero()
     {
         var file = Write("products/tmall-2026-11-20.csv", Gbk(
