@@ -31,6 +31,6 @@ $ti --data "$data" sql "select 'search' as feed, count(*) as rows from search un
 echo "== the week's topics as Arrow IPC, for notebooks (pyarrow.ipc.open_file, polars.read_ipc)"
 $ti --data "$data" sql "select * from topics where dt = DATE '$end' order by rank" --format arrow --out "$data/reports/$end/topics.arrow"
 echo "demo finished in $(( $(date +%s) - start_time )) s"
-echo "warehouse: $(realpath "$data/warehouse.duckdb")   (bin/trendinsight sql \"select * from trends limit 10\")"
+echo "warehouse: $(realpath "$data/warehouse.duckdb")   (bin/trendinsight sql \"select rank, name, stage, members from latest_topics where rank is not null order by rank\")"
 echo "report:    $(realpath "$data/reports/$end/trend-report.html")"
 echo "arrow:     $(realpath "$data/reports/$end/topics.arrow")"

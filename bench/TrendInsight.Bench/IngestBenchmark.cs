@@ -84,7 +84,7 @@ public sealed class IngestBenchmark : IBenchmark
         Directory.Delete(root, recursive: true);
     }
 
-    private static double PeakRssOfIngest(string landing, string data)
+    internal static double PeakRssOfIngest(string landing, string data)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "trendinsight.dll");
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };

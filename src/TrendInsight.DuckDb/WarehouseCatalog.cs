@@ -8,7 +8,8 @@ namespace TrendInsight.DuckDb;
 /// <summary>
 /// Keeps <c>data/warehouse.duckdb</c> a catalog of views over the Parquet lake, so notebooks and
 /// <c>trendinsight sql</c> query the lake by name: <c>lake/raw/&lt;feed&gt;</c> → view <c>&lt;feed&gt;</c>,
-/// <c>lake/terms</c> → <c>terms</c>, <c>lake/marts/&lt;name&gt;</c> → <c>&lt;name&gt;</c>.
+/// <c>lake/terms</c> → <c>terms</c>, <c>lake/marts/&lt;name&gt;</c> → <c>&lt;name&gt;</c>, and for the marts that
+/// hold one analysis per date, <c>latest_&lt;name&gt;</c>: the rows of the latest analysis date only.
 /// </summary>
 /// <remarks>
 /// A raw feed's view reads the files the ingest manifest committed (<see cref="CommittedLake"/>), listed
@@ -22,6 +23,9 @@ namespace TrendInsight.DuckDb;
 /// </remarks>
 public static partial class WarehouseCatalog
 {
+    /// <summary>Marts with one analysis per date that get a <c>latest_&lt;mart&gt;</c> view of their latest date.</summary>
+    public static readonly IReadOnlyList<string> LatestMarts = ["topics", "trends"];
+
     /// <summary>
     /// (Re)creates the warehouse's views to match the lake as it is now; drops views whose folder is gone.
     /// Call it at the end of every stage that wrote lake data.
@@ -34,10 +38,11 @@ public static partial class WarehouseCatalog
         using var db = DuckDbDatabase.Open(layout.Warehouse, config);
         using var conn = db.Connect();
         SearchDataFolder(conn, layout);
+        var latest = LatestViews(views);
         var existing = conn.Query(
             "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()",
             r => r.GetString(0));
-        foreach (var stale in existing.Where(v => !views.ContainsKey(v)))
+        foreach (var stale in existing.Where(v => !views.ContainsKey(v) && !latest.ContainsKey(v)))
         {
             conn.Execute($"DROP VIEW IF EXISTS {Identifier(stale)}");
         }
@@ -47,7 +52,12 @@ public static partial class WarehouseCatalog
             conn.Execute(ViewSql(name, source, temporary: false));
         }
 
-        return views.Keys.ToList();
+        foreach (var (name, mart) in latest)
+        {
+            conn.Execute(LatestViewSql(name, mart, temporary: false));
+        }
+
+        return [.. views.Keys, .. latest.Keys];
     }
 
     /// <summary>Creates temporary views over the lake on <paramref name="connection"/> (for an in-memory session).</summary>
@@ -62,7 +72,13 @@ public static partial class WarehouseCatalog
             connection.Execute(ViewSql(name, source, temporary: true));
         }
 
-        return views.Keys.ToList();
+        var latest = LatestViews(views);
+        foreach (var (name, mart) in latest)
+        {
+            connection.Execute(LatestViewSql(name, mart, temporary: true));
+        }
+
+        return [.. views.Keys, .. latest.Keys];
     }
 
     /// <summary>Makes DuckDB resolve relative paths against the data folder.</summary>
@@ -140,6 +156,14 @@ public static partial class WarehouseCatalog
         var relative = absolute ? folder : Path.GetRelativePath(layout.Root, folder).Replace(Path.DirectorySeparatorChar, '/');
         views[name] = Literal(relative + string.Concat(Enumerable.Repeat("/*=*", depth.Value)) + "/*.parquet");
     }
+
+    private static SortedDictionary<string, string> LatestViews(SortedDictionary<string, string> views) =>
+        new(LatestMarts.Where(views.ContainsKey).ToDictionary(m => "latest_" + m, m => m, StringComparer.Ordinal), StringComparer.Ordinal);
+
+    // The latest analysis date of the mart, so a notebook's "what is rising now" never mixes dates.
+    private static string LatestViewSql(string name, string mart, bool temporary) =>
+        $"CREATE OR REPLACE {(temporary ? "TEMPORARY " : string.Empty)}VIEW {Identifier(name)} AS "
+        + $"SELECT * FROM {Identifier(mart)} WHERE dt = (SELECT max(dt) FROM {Identifier(mart)})";
 
     private static string ViewSql(string name, string source, bool temporary) => string.Create(
         CultureInfo.InvariantCulture,

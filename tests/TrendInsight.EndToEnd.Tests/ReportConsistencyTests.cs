@@ -11,7 +11,8 @@ namespace TrendInsight.EndToEnd.Tests;
 /// report agree with the marts on every figure they share: rank, topic, counts, opportunity score, gap,
 /// leading segments, movement and weeks on the list.
 /// </summary>
-public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTests.World>
+[Collection(SimulatedWorldCollection.Name)]
+public sealed class ReportConsistencyTests
 {
     private const string End = "2026-11-20";
     private const string Previous = "2026-11-13";
@@ -191,6 +192,9 @@ public sealed class ReportConsistencyTests : IClassFixture<ReportConsistencyTest
                 r => (r.GetString(0), new MovementRow(r.IsNull(1) ? null : r.GetInt32(1), r.IsNull(2) ? null : r.GetBoolean(2), r.IsNull(3) ? null : r.GetInt32(3))),
                 ("files", Mart("topic_movement"))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         }
+
+        /// <summary>The data folder of the simulated world (warehouse, lake, reports).</summary>
+        public string Data => data;
 
         public string Reports { get; }
 

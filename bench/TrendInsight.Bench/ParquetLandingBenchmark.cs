@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using TrendInsight.Core;
+using TrendInsight.DuckDb;
+
+namespace TrendInsight.Bench;
+
+/// <summary>
+/// The same comments delivered twice, as JSONL and as one large Parquet extract (DuckDB's default row groups
+/// of 122,880 rows): time and peak RSS of a whole <c>trendinsight ingest</c> process over each. A Parquet
+/// landing file is read row group by row group, so its peak should not rise above the JSONL path's.
+/// </summary>
+public sealed class ParquetLandingBenchmark : IBenchmark
+{
+    public string Name => "parquet";
+
+    public Task RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var rows = context.Quick ? 300_000 : 3_000_000;
+        var root = Path.Combine(context.WorkFolder, "parquet");
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        var jsonl = Path.Combine(root, "jsonl-landing", Feeds.Comments);
+        var parquet = Path.Combine(root, "parquet-landing", Feeds.Comments);
+        Directory.CreateDirectory(jsonl);
+        Directory.CreateDirectory(parquet);
+        using (var db = DuckDbDatabase.Open(null, new DuckDbConfig { MemoryLimit = "2GB" }))
+        using (var conn = db.Connect())
+        {
+            conn.Execute(string.Create(CultureInfo.InvariantCulture, $"""
+                CREATE TABLE comments AS
+                SELECT 'c' || i AS event_id,
+                       strftime(TIMESTAMP '2026-10-01 00:00:00' + to_seconds(i * 7 % (40 * 86400)), '%Y-%m-%dT%H:%M:%S+08:00') AS ts,
+                       'n' || (i % 5000) AS content_id,
+                       ['这套国风汉服太好看了😍 求链接！', '國風真的回來了，燈芯絨配馬面裙', '第一次露营🏕️ 天幕和露营椅都是新买的',
+                        'citywalk 路线分享 上海武康路', '美拉德色系秋冬外套 <b>好看</b>', '新中式 盘扣衬衫 通勤也能穿'][i % 6 + 1] || ' #' || (i % 97) AS text,
+                       (i % 300)::INTEGER AS likes,
+                       'u' || (i % 100000) AS user_id,
+                       ['<18', '18-23', '24-30', '31-40', '41-50', '50+'][i % 6 + 1] AS age_band,
+                       CASE WHEN i % 3 = 0 THEN 'm' ELSE 'f' END AS gender,
+                       ['1', 'new1', '2', '3', '4', '5'][i % 6 + 1] AS city_tier,
+                       'xhs' AS platform
+                FROM range({rows}) t(i)
+                """));
+            conn.Execute($"COPY comments TO {Literal(Path.Combine(jsonl, "comments-000.jsonl"))} (FORMAT json)");
+            // A warehouse extract carries a real timestamp column, not text.
+            conn.Execute($"COPY (SELECT * REPLACE (CAST(ts AS TIMESTAMPTZ) AS ts) FROM comments) TO {Literal(Path.Combine(parquet, "comments-000.parquet"))} (FORMAT parquet, COMPRESSION zstd)");
+        }
+
+        var jsonlBytes = new FileInfo(Path.Combine(jsonl, "comments-000.jsonl")).Length;
+        var parquetBytes = new FileInfo(Path.Combine(parquet, "comments-000.parquet")).Length;
+        BenchContext.Figure(string.Create(CultureInfo.InvariantCulture, $"input: {rows:N0} comments, JSONL"), jsonlBytes / 1e6, "MB");
+        BenchContext.Figure(string.Create(CultureInfo.InvariantCulture, $"input: {rows:N0} comments, Parquet"), parquetBytes / 1e6, "MB");
+
+        var watch = Stopwatch.StartNew();
+        var jsonlRss = IngestBenchmark.PeakRssOfIngest(Path.GetDirectoryName(jsonl)!, Path.Combine(root, "jsonl-data"));
+        var jsonlSeconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        var parquetRss = IngestBenchmark.PeakRssOfIngest(Path.GetDirectoryName(parquet)!, Path.Combine(root, "parquet-data"));
+        var parquetSeconds = watch.Elapsed.TotalSeconds;
+
+        BenchContext.Compare("peak RSS, ingest of one Parquet extract", "MB", parquetRss, "the same rows as JSONL", jsonlRss);
+        BenchContext.Compare("ingest of one Parquet extract", "rows/s", rows / parquetSeconds, "the same rows as JSONL", rows / jsonlSeconds);
+        Directory.Delete(root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
