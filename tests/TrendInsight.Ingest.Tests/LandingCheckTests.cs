@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using System.Text;
+using Parquet;
+using Parquet.Schema;
+using Parquet.Serialization;
 using TrendInsight.Core;
 using TrendInsight.Ingest.Check;
 
@@ -67,6 +70,39 @@ public sealed class LandingCheckTests : IDisposable
         var binary = report.Files.Single(f => f.Path.EndsWith("d.jsonl", StringComparison.Ordinal));
         Assert.Equal(QuarantineReasons.NotText, binary.Rejection);
         Assert.True(report.AnythingRejected);
+    }
+
+    [Fact]
+    public void Run_ParquetExtract_RowNumbersAndMissingColumnRejection()
+    {
+        var ts = new DateTimeDataField("ts", DateTimeFormat.Timestamp, isAdjustedToUTC: true, isNullable: true);
+        var full = new ParquetSchema(new DataField<string>("event_id"), ts, new DataField<string>("content_id"), new DataField<string>("text"), new DataField<long?>("likes"));
+        var rows = Enumerable.Range(1, 5).Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["event_id"] = $"c-{i}",
+            ["ts"] = new DateTime(2026, 11, 10, 4, i, 0, DateTimeKind.Utc),
+            ["content_id"] = "n-1",
+            ["text"] = $"第{i}条 露营装备推荐",
+            ["likes"] = i == 4 ? -2L : i,
+        }).ToList();
+        WriteParquet("extract.parquet", full, rows);
+        WriteParquet("no-text.parquet", new ParquetSchema(new DataField<string>("event_id"), ts, new DataField<string>("content_id")),
+            [.. rows.Select(r => (IDictionary<string, object?>)r.Where(kv => kv.Key is "event_id" or "ts" or "content_id").ToDictionary())]);
+
+        var report = Check(_h.Layout.LandingFeed(Feeds.Comments));
+
+        var extract = report.Files.Single(f => f.Path.EndsWith("extract.parquet", StringComparison.Ordinal) && f.Rejection is null);
+        Assert.Equal(("parquet", null, 5L, 4L, 1L), (extract.Format, extract.Encoding, extract.RowsRead, extract.WouldAccept, extract.Quarantined));
+        var likes = Assert.Single(Assert.Single(extract.Reasons).Examples);
+        Assert.Equal((4L, "likes", "-2"), (likes.Line, likes.Field, likes.Value));
+        var missing = report.Files.Single(f => f.Path.EndsWith("no-text.parquet", StringComparison.Ordinal));
+        Assert.Equal(QuarantineReasons.MissingColumn("text"), missing.Rejection);
+    }
+
+    private void WriteParquet(string name, ParquetSchema schema, IReadOnlyCollection<IDictionary<string, object?>> rows)
+    {
+        using var stream = File.Create(_h.WriteBytes(Feeds.Comments, name, []));
+        ParquetSerializer.SerializeUntypedAsync(rows, schema, stream, new ParquetOptions()).GetAwaiter().GetResult();
     }
 
     [Fact]
