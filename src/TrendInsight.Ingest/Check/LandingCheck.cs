@@ -49,6 +49,8 @@ public sealed class LandingCheck
             Plan(path, feed, plan, ignored);
         }
 
+        // A file named twice (by its folder and by itself) is checked once.
+        plan = [.. plan.DistinctBy(p => p.Path, StringComparer.Ordinal)];
         var verdicts = new List<FileVerdict>();
         if (plan.Count == 0)
         {
