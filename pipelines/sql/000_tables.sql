@@ -54,6 +54,8 @@ CREATE OR REPLACE TABLE known_words (word VARCHAR);
 CREATE OR REPLACE TABLE prev_topics (dt DATE, topic_id VARCHAR, rank INTEGER);
 CREATE OR REPLACE TABLE movement_params AS SELECT 10 AS list_size;
 CREATE OR REPLACE TABLE topic_members (topic_id VARCHAR, name VARCHAR, term VARCHAR, member_rank INTEGER);
+-- the id topic tracking gave each cluster (TopicTracker), applied to topic_members
+CREATE OR REPLACE TABLE topic_ids (cluster_id VARCHAR, topic_id VARCHAR);
 -- topics of the earlier analyses (topics mart of the look-back), for tracking ids and movement
 CREATE OR REPLACE TABLE topic_history (
     dt DATE, topic_id VARCHAR, name VARCHAR, members VARCHAR[], rank INTEGER,

@@ -65,13 +65,25 @@ cohesion AS (
                 ELSE coalesce(pr.linked, 0) / (m.member_count * (m.member_count - 1) / 2.0) END AS density
     FROM members m LEFT JOIN pairs pr ON pr.topic_id = m.topic_id
 ),
+tested AS (
+    -- a topic of one word stands for one of the terms scored, and among that many some rise by chance
+    SELECT sqrt(p.min_z * p.min_z + 2 * ln(greatest(count(*), 1))) AS z_lone
+    FROM trends t, params p
+    WHERE t.score IS NOT NULL
+    GROUP BY p.min_z
+),
 scored AS (
     SELECT s.*, m.name, m.members, m.member_count, coalesce(f.in_focus, false) AS in_focus, c.density AS link_density,
            -- comment chatter alone (头发怎么弄的, 显瘦吗) grows with every rising topic's comments: a
            -- topic needs a fifth of its mentions from queries or titles to rank
            s.score > 0 AND s.z >= p.min_z AND coalesce(f.in_focus, false)
                AND s.recent_search + s.recent_content >= 0.2 * s.recent_mentions
-               AND h.rising AND c.density >= 0.2 AS rankable0
+               AND h.rising AND c.density >= 0.2
+               -- a lone word that no compound or co-mention supports and that was there on most days of
+               -- the baseline (保温杯, an everyday noisy word) needs the z of the best of all the terms
+               -- scored (Bonferroni, as for segment leads), not of one term tested alone
+               AND NOT (m.member_count = 1 AND NOT s.breakout AND s.baseline_days_active >= 0.75 * p.baseline_days
+                        AND s.z < coalesce((SELECT z_lone FROM tested), p.min_z)) AS rankable0
     FROM scores s
     JOIN members m ON m.topic_id = s.key
     JOIN head h ON h.topic_id = s.key
@@ -93,24 +105,29 @@ universe AS (
     GROUP BY h.source
 ),
 co AS (
-    SELECT a.topic_id AS small, b.topic_id AS big, a.source, sum(a.docs) AS co_docs
+    SELECT a.topic_id AS small, b.topic_id AS big, a.source, sum(a.docs) AS co_docs,
+           any_value(sa.recent_total * 3 <= sb.recent_total) AS far_smaller
     FROM recent_docs a
     JOIN recent_docs b ON b.dt = a.dt AND b.set_id = a.set_id AND b.topic_id <> a.topic_id
     JOIN scored sa ON sa.key = a.topic_id
-    JOIN scored sb ON sb.key = b.topic_id AND sb.rankable0 AND sa.recent_total * 3 <= sb.recent_total
+    JOIN scored sb ON sb.key = b.topic_id AND sb.rankable0
+         AND (sa.recent_total < sb.recent_total OR (sa.recent_total = sb.recent_total AND sa.key > sb.key))
     GROUP BY a.topic_id, b.topic_id, a.source
 ),
 side AS (
     -- a small topic said together with a ranked one far more than chance in one source (4 × n_a · n_b
     -- / N, as for a link; each source on its own, as titles and comments pair words that queries name
     -- apart) is a side word of it (焦糖色 of 美拉德, 汉服 of 新中式) that the clusterer could not place
-    -- on thin data: it does not rank as a row of its own
+    -- on thin data: it does not rank as a row of its own. A smaller topic of more than a third of the
+    -- other's interest is a side of it only when they are said together far more often still (16 × chance:
+    -- 面包服 beside 羽绒服, which a thin week of titles split in two; trends that merely share a season or a
+    -- hashtag come to a few times chance at most)
     SELECT DISTINCT co.small AS topic_id
     FROM co
     JOIN topic_docs da ON da.topic_id = co.small AND da.source = co.source
     JOIN topic_docs db ON db.topic_id = co.big AND db.source = co.source
     JOIN universe u ON u.source = co.source
-    WHERE co.co_docs >= 3 AND co.co_docs >= 4.0 * da.n * db.n / u.n
+    WHERE co.co_docs >= 3 AND co.co_docs >= CASE WHEN co.far_smaller THEN 4.0 ELSE 16.0 END * da.n * db.n / u.n
 ),
 titled AS (
     -- the share of a ranked topic's queries that titles echo, typically (0 on a lake without content)

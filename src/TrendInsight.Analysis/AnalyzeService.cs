@@ -173,15 +173,29 @@ public sealed class AnalyzeService : IAnalyzeService
                 .Select(m => m with { TopicId = prefix + m.TopicId }));
         }
 
-        var ids = TrackTopics(conn, layout, asOf, clustered, candidates.Select(c => c.Candidate).ToList());
+        // the members a topic keeps are settled before tracking, so that today's topics are matched to the
+        // earlier ones on the same kind of member list as those were written with
         using (var appender = conn.CreateAppender("topic_members"))
         {
             foreach (var m in clustered)
             {
-                appender.CreateRow().AppendValue(ids[m.TopicId]).AppendValue(m.Name).AppendValue(m.Term).AppendValue(m.MemberRank).EndRow();
+                appender.CreateRow().AppendValue(m.TopicId).AppendValue(m.Name).AppendValue(m.Term).AppendValue(m.MemberRank).EndRow();
             }
         }
 
+        Run(conn, "180_topic_members");
+        var kept = conn.Query(sql.LoadStatement("kept_members"), r => (Cluster: r.GetString(0), Term: r.GetString(1))).ToHashSet();
+        clustered.RemoveAll(m => !kept.Contains((m.TopicId, m.Term)));
+        var ids = TrackTopics(conn, layout, asOf, clustered, candidates.Select(c => c.Candidate).ToList());
+        using (var appender = conn.CreateAppender("topic_ids"))
+        {
+            foreach (var (cluster, id) in ids)
+            {
+                appender.CreateRow().AppendValue(cluster).AppendValue(id).EndRow();
+            }
+        }
+
+        conn.ExecuteNonQuery(sql.LoadStatement("topic_ids_apply"));
         Run(conn, "190_topic_sets", "200_topic_daily", "210_topic_series", "120_scores", "220_topics", "230_trends_topic", "240_top_sets");
 
         // 4. what the report explains a topic with

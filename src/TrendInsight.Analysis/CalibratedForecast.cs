@@ -8,9 +8,12 @@ namespace TrendInsight.Analysis;
 /// Rolling origins: for every day from the first with a week of activity behind it, the method is fitted
 /// on the days before and forecasts the days after (up to the horizon). Each forecast day gives an error
 /// in log(1 + y), divided by the model's own spread for that horizon. The interval's multiplier is the
-/// <c>coverage</c> quantile of those standardised errors (for normal errors, z = 1.28 at 80%), so that the
-/// interval holds the share of backtest days it promises. The coverage reported is cross-fitted: each
-/// origin's days are judged with a multiplier taken from the origins at least a week away. A forecast whose
+/// quantile of those standardised errors whose interval holds the promised <c>coverage</c> of backtest days
+/// out of sample: each origin's days are judged with a multiplier taken from the origins at least a week away
+/// (cross-fitted), and the quantile level is raised from <c>coverage</c> until that cross-fitted share reaches
+/// it (for normal, independent errors the level stays at <c>coverage</c>: z = 1.28 at 80%). The coverage
+/// reported is that cross-fitted share. A forecast whose cross-fitted coverage stays more than
+/// <see cref="MaxCoverageShortfall"/> short of the promise, or whose
 /// interval a week ahead spans more than <see cref="MaxBandRatio"/>× (high over low), or whose backtest
 /// error up to a week ahead exceeds <see cref="MaxMape"/>, says nothing a merchandiser can use and is
 /// marked not informative.
@@ -25,6 +28,15 @@ internal static class CalibratedForecast
 
     /// <summary>Largest useful mean absolute percentage error of the backtests.</summary>
     public const double MaxMape = 0.6;
+
+    /// <summary>How far the cross-fitted coverage may fall short of the share promised before the forecast is of no use.</summary>
+    public const double MaxCoverageShortfall = 0.15;
+
+    /// <summary>Highest quantile level of the standardised errors the interval is calibrated with.</summary>
+    private const double MaxLevel = 0.98;
+
+    /// <summary>Step of the calibrated quantile level.</summary>
+    private const double LevelStep = 0.01;
 
     /// <summary>The horizon the verdict judges: a week ahead.</summary>
     private const int WeekDays = 7;
@@ -57,10 +69,10 @@ internal static class CalibratedForecast
         }
 
         var pairs = Backtest(series, horizon);
-        var multiplier = pairs.Count >= MinPairs ? Quantile(pairs.Select(p => p.Standardised), coverage) : z;
+        var (level, covered) = pairs.Count >= MinPairs ? CalibratedLevel(pairs, coverage) : (coverage, (double?)null);
+        var multiplier = pairs.Count >= MinPairs ? Quantile(pairs.Select(p => p.Standardised), level) : z;
         var week = pairs.Where(p => p.Horizon <= WeekDays).ToList();
         double? mape = week.Count == 0 ? null : week.Average(p => Math.Abs(p.Actual - p.Yhat) / Math.Max(p.Actual, 1.0));
-        double? covered = pairs.Count >= MinPairs ? CrossFittedCoverage(pairs, coverage) : null;
 
         var points = path.Select(s => new DampedHolt.Point(
             s.Horizon,
@@ -69,7 +81,8 @@ internal static class CalibratedForecast
             Math.Max(0, Math.Exp(s.LogMean + multiplier * Math.Max(s.Sd, MinSd)) - 1))).ToList();
         var weekAhead = path[Math.Min(WeekDays, path.Count) - 1];
         var bandRatio = Math.Exp(2 * multiplier * Math.Max(weekAhead.Sd, MinSd));
-        var informative = bandRatio <= MaxBandRatio && (mape is null || mape <= MaxMape);
+        var informative = bandRatio <= MaxBandRatio && (mape is null || mape <= MaxMape)
+            && (covered is null || covered >= coverage - MaxCoverageShortfall);
         return new Result(points, mape, covered, informative, multiplier, pairs.Count);
     }
 
@@ -103,33 +116,60 @@ internal static class CalibratedForecast
         return pairs;
     }
 
-    private static double? CrossFittedCoverage(List<Pair> pairs, double coverage)
+    /// <summary>
+    /// The quantile level of the standardised errors whose interval holds <paramref name="coverage"/> of the
+    /// backtest days when judged out of sample, with that cross-fitted coverage. Errors of nearby origins move
+    /// together (a run of surprises), so the level that holds the share in sample holds less out of it: the
+    /// level is raised in steps of 0.01 (up to <see cref="MaxLevel"/>) until the cross-fitted coverage reaches
+    /// the share promised.
+    /// </summary>
+    private static (double Level, double? Coverage) CalibratedLevel(List<Pair> pairs, double coverage)
     {
-        var inside = 0;
-        var judged = 0;
+        var folds = new List<(double[] Others, double[] Own)>();
         foreach (var group in pairs.GroupBy(p => p.Origin))
         {
-            var others = pairs.Where(p => Math.Abs(p.Origin - group.Key) >= BlockDays).Select(p => p.Standardised).ToList();
-            if (others.Count < MinPairs)
+            var others = pairs.Where(p => Math.Abs(p.Origin - group.Key) >= BlockDays).Select(p => p.Standardised).Order().ToArray();
+            if (others.Length >= MinPairs)
             {
-                continue;
-            }
-
-            var multiplier = Quantile(others, coverage);
-            foreach (var p in group)
-            {
-                judged++;
-                inside += p.Standardised <= multiplier ? 1 : 0;
+                folds.Add((others, group.Select(p => p.Standardised).ToArray()));
             }
         }
 
-        return judged == 0 ? null : (double)inside / judged;
+        if (folds.Count == 0)
+        {
+            return (coverage, null);
+        }
+
+        var level = coverage;
+        var covered = CrossFittedCoverage(folds, level);
+        while (covered < coverage && level + LevelStep <= MaxLevel + 1e-9)
+        {
+            level += LevelStep;
+            covered = CrossFittedCoverage(folds, level);
+        }
+
+        return (level, covered);
+    }
+
+    private static double CrossFittedCoverage(List<(double[] Others, double[] Own)> folds, double level)
+    {
+        var inside = 0;
+        var judged = 0;
+        foreach (var (others, own) in folds)
+        {
+            var multiplier = QuantileSorted(others, level);
+            judged += own.Length;
+            inside += own.Count(e => e <= multiplier);
+        }
+
+        return (double)inside / judged;
     }
 
     /// <summary>The <paramref name="q"/> quantile (linear between order statistics).</summary>
-    private static double Quantile(IEnumerable<double> values, double q)
+    private static double Quantile(IEnumerable<double> values, double q) => QuantileSorted(values.Order().ToArray(), q);
+
+    private static double QuantileSorted(double[] sorted, double q)
     {
-        var sorted = values.Order().ToArray();
         var position = q * (sorted.Length - 1);
         var low = (int)Math.Floor(position);
         var high = Math.Min(low + 1, sorted.Length - 1);

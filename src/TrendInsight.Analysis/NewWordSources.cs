@@ -3,19 +3,20 @@ using TrendInsight.Text;
 namespace TrendInsight.Analysis;
 
 /// <summary>
-/// Keeps the new words that are product or style phrases rather than comment chatter: a word must be used
-/// in queries or content titles, not only in comments (博主身高多少, 姐妹们冲, 发货好慢 are written only
-/// in comments), and its score is scaled by the square root of the share of its lines that are not comments.
+/// Keeps the new words that are product or style phrases rather than comment chatter or the stock phrases
+/// of titles: a word must be typed into queries, since shoppers search for a product or a style by its name
+/// (博主身高多少, 姐妹们冲, 发货好慢 are written only in comments; 一周不重样, 周末的日常, 好物分享 only in
+/// titles), and its score is scaled by the square root of the share of its lines that are not comments.
 /// </summary>
 internal static class NewWordSources
 {
-    /// <summary>Fewest query or title lines that must use a word.</summary>
+    /// <summary>Fewest query lines that must use a word.</summary>
     public const int MinEvidenceLines = 2;
 
     /// <summary>A new word with the lines of each feed that use it.</summary>
     public sealed record Ranked(NewWordCandidate Word, int QueryLines, int TitleLines, int CommentLines, double Score);
 
-    /// <summary>The candidates with evidence beyond comments, best first, at most <paramref name="top"/>.</summary>
+    /// <summary>The candidates that queries use, best first, at most <paramref name="top"/>.</summary>
     /// <param name="candidates">What <see cref="NewWordDiscovery"/> found on all the lines.</param>
     /// <param name="lines">The corpus with the feed of each line: <c>search</c>, <c>content</c> or <c>comment</c>.</param>
     /// <param name="top">How many to keep.</param>
@@ -46,12 +47,12 @@ internal static class NewWordSources
                 }
             }
 
-            var evidence = queries + titles;
-            if (evidence < MinEvidenceLines)
+            if (queries < MinEvidenceLines)
             {
                 continue;
             }
 
+            var evidence = queries + titles;
             var share = (double)evidence / (evidence + comments);
             ranked.Add(new Ranked(c, queries, titles, comments, c.Score * Math.Sqrt(share)));
         }

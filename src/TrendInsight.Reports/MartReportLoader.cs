@@ -4,6 +4,7 @@ using TrendInsight.Core.Config;
 using TrendInsight.DuckDb;
 using TrendInsight.Ingest;
 using TrendInsight.Reports.Model;
+using TrendInsight.Reports.Rendering;
 
 namespace TrendInsight.Reports;
 
@@ -145,9 +146,9 @@ internal sealed class MartReportLoader
                     MedianListingsPer1k = s.Median,
                 },
                 Evidence = ev.Where(e => e.Kind == "comment").Take(r.EvidenceComments)
-                    .Select(e => new EvidenceComment(e.Text, e.Likes, e.Id, null)).ToList(),
+                    .Select(e => new EvidenceComment(PlainText.FromHtml(e.Text), e.Likes, e.Id, null)).ToList(),
                 TopContent = ev.Where(e => e.Kind == "content").Take(r.TopContent)
-                    .Select(e => new TopContent(e.Id ?? string.Empty, e.Text, (long)Math.Round(e.Engagement), null)).ToList(),
+                    .Select(e => new TopContent(e.Id ?? string.Empty, PlainText.FromHtml(e.Text), (long)Math.Round(e.Engagement), null)).ToList(),
             };
         }
 

@@ -5,7 +5,8 @@ namespace TrendInsight.Text;
 /// <summary>
 /// New-word discovery: ranks strings of the corpus that are frequent, cohesive (every two-way split has
 /// a high pointwise mutual information) and free at both boundaries (varied neighbours on the left and
-/// on the right), and that the segmenter's dictionary does not know yet — 多巴胺穿搭, 美拉德, ins风.
+/// on the right), and that the segmenter's dictionary does not know yet, neither as one word nor as known
+/// words side by side — 多巴胺穿搭, 美拉德, ins风.
 /// </summary>
 /// <remarks>
 /// Text is cut into runs at anything that is not a Han character, Latin letter or digit (punctuation,
@@ -194,7 +195,37 @@ public sealed class NewWordDiscovery
             return false;
         }
 
-        return !Particles.Contains(word[0], StringComparison.Ordinal) && !Particles.Contains(word[^1], StringComparison.Ordinal);
+        return !Particles.Contains(word[0], StringComparison.Ordinal) && !Particles.Contains(word[^1], StringComparison.Ordinal)
+            && !IsKnownWords(word, units);
+    }
+
+    /// <summary>
+    /// Whether the word is made up wholly of two or more words the dictionaries know, each of two units or
+    /// more: those words side by side (羽绒服面包服, 新中式汉服, citywalk帆布鞋), not a new one.
+    /// </summary>
+    private bool IsKnownWords(string word, List<int> units)
+    {
+        var k = units.Count - 1;
+        var reachable = new bool[k + 1];
+        reachable[0] = true;
+        for (var i = 0; i < k; i++)
+        {
+            if (!reachable[i])
+            {
+                continue;
+            }
+
+            var latinRun = !IsHan(word[units[i]]);
+            for (var j = i + (latinRun ? 1 : 2); j <= k && (i > 0 || j < k); j++)
+            {
+                if (!reachable[j] && _segmenter.Contains(word.AsSpan(units[i], units[j] - units[i])))
+                {
+                    reachable[j] = true;
+                }
+            }
+        }
+
+        return reachable[k];
     }
 
     private static double Cohesion(string word, List<int> units, Dictionary<string, int> counts, long totalUnits)

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using TrendInsight.DuckDb;
+using TrendInsight.Reports.Rendering;
 
 namespace TrendInsight.EndToEnd.Tests;
 
@@ -118,7 +119,7 @@ public sealed class ReportConsistencyTests
                 var known = world.Segments.Any(s => s.TopicId == t.TopicId && s.Dimension == dimension);
                 if (lead is not null)
                 {
-                    Assert.Contains($"领先人群：<b>{World.SegmentName(dimension, lead.Value)}</b>（TGI {lead.Tgi.ToString("0", Inv)}", card, StringComparison.Ordinal);
+                    Assert.Contains($"领先人群：<b>{ReportText.Segment(dimension, lead.Value)}</b>（TGI {lead.Tgi.ToString("0", Inv)}", card, StringComparison.Ordinal);
                 }
                 else if (known)
                 {
@@ -227,26 +228,10 @@ public sealed class ReportConsistencyTests
             var leads = new[] { "age_band", "gender", "city_tier" }
                 .Select(d => Segments.Where(s => s.TopicId == topicId && s.Dimension == d && s.Leads).MaxBy(s => s.Tgi))
                 .Where(s => s is not null)
-                .Select(s => $"{SegmentName(s!.Dimension, s.Value)} {s.Tgi.ToString("0", Inv)}")
+                .Select(s => $"{ReportText.Segment(s!.Dimension, s.Value)} {s.Tgi.ToString("0", Inv)}")
                 .ToList();
             return leads.Count == 0 ? "无明显领先人群" : string.Join(" / ", leads);
         }
-
-        public static string SegmentName(string dimension, string value) => (dimension, value) switch
-        {
-            ("gender", "f") => "女性",
-            ("gender", "m") => "男性",
-            ("age_band", "<18") => "18岁以下",
-            ("age_band", "50+") => "50岁以上",
-            ("age_band", _) => value + "岁",
-            ("city_tier", "1") => "一线",
-            ("city_tier", "new1") => "新一线",
-            ("city_tier", "2") => "二线",
-            ("city_tier", "3") => "三线",
-            ("city_tier", "4") => "四线",
-            ("city_tier", "5") => "五线",
-            _ => value,
-        };
 
         public void Dispose() => Directory.Delete(data, recursive: true);
 

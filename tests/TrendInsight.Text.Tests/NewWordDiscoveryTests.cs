@@ -100,6 +100,24 @@ public sealed class NewWordDiscoveryTests : IClassFixture<SegmenterFixture>, IDi
     }
 
     [Fact]
+    public void Discover_KnownWordsSideBySide_NotANewWord()
+    {
+        string[] before = ["今年流行", "周末去买", "求推荐", "分享一下", "终于买到", "大家觉得", "第一次买", "朋友说"];
+        string[] after = ["真的好看", "怎么搭配", "必备单品", "安排上了", "价格不贵", "已经下单", "学到了", "推荐给大家"];
+        var lines = new List<string>();
+        for (var i = 0; i < 400; i++)
+        {
+            var word = i % 2 == 0 ? "羽绒服围巾" : "美拉德";
+            lines.Add(before[i / 2 % before.Length] + word + after[i / 3 % after.Length]);
+        }
+
+        var found = new NewWordDiscovery(_segmenter, new NewWordOptions { Top = 30 }).Discover(lines).Select(c => c.Word).ToList();
+
+        Assert.Contains("美拉德", found);
+        Assert.DoesNotContain("羽绒服围巾", found);
+    }
+
+    [Fact]
     public void Discover_TooRare_NothingReturned()
     {
         var discovery = new NewWordDiscovery(_segmenter, new NewWordOptions { MinCount = 5 });

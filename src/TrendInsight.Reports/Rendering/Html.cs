@@ -20,6 +20,9 @@ internal static class Html
     /// <summary>Text for element content or a quoted attribute value.</summary>
     public static string E(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Encoder.Encode(text);
 
+    /// <summary>Text of several lines for element content: each line escaped, lines joined by <c>&lt;br&gt;</c>.</summary>
+    public static string Lines(string? text) => string.IsNullOrEmpty(text) ? string.Empty : string.Join("<br>", text.Split('\n').Select(E));
+
     /// <summary>JSON safe to place inside <c>&lt;script type="application/json"&gt;</c>.</summary>
     public static string Json<T>(T value)
     {

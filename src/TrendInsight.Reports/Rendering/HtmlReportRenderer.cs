@@ -236,7 +236,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
         foreach (var e in t.Evidence)
         {
-            sb.Append("<blockquote>").Append(Html.E(e.Text)).Append("<span class=\"likes\">赞 ").Append(ReportText.Count(e.Likes))
+            sb.Append("<blockquote>").Append(Html.Lines(e.Text)).Append("<span class=\"likes\">赞 ").Append(ReportText.Count(e.Likes))
               .Append(e.Date is { } d ? " · " + ReportText.ShortDate(d) : string.Empty).Append("</span></blockquote>");
         }
 
@@ -250,7 +250,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
             sb.Append("<ul class=\"content\">");
             foreach (var c in t.TopContent)
             {
-                sb.Append("<li>").Append(Html.E(c.Title)).Append(" <span class=\"sub\">互动 ").Append(ReportText.Short(c.Engagements));
+                sb.Append("<li>").Append(Html.Lines(c.Title)).Append(" <span class=\"sub\">互动 ").Append(ReportText.Short(c.Engagements));
                 if (!string.IsNullOrEmpty(c.Platform))
                 {
                     sb.Append(" · ").Append(Html.E(c.Platform));
