@@ -86,6 +86,34 @@ public sealed class AnalyzeService : IAnalyzeService
             r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), [.. r.GetStringList(10).Select(s => s ?? string.Empty)]), ("files", files), ("count", (long)count));
     }
 
+    /// <summary>The last business day any feed has committed rows for in the lake of <paramref name="layout"/>; null when none has.</summary>
+    public static DateOnly? LastDataDay(DataLayout layout) => LastDataDay(CommittedLake.Load(layout));
+
+    /// <summary>
+    /// Fails, naming the last day with data, when [<paramref name="from"/>, <paramref name="to"/>] ends after
+    /// the lake's data does: an analysis of days with no data would write empty marts that look like a result.
+    /// </summary>
+    public static void EnsureData(DataLayout layout, DateOnly from, DateOnly to) => EnsureData(CommittedLake.Load(layout), from, to);
+
+    private static DateOnly? LastDataDay(CommittedLake committed) => committed.Files.Count == 0 ? null : committed.Files.Max(f => f.Dt);
+
+    private static void EnsureData(CommittedLake committed, DateOnly from, DateOnly to)
+    {
+        var last = LastDataDay(committed);
+        var asked = from == to ? BusinessCalendar.Format(to) : $"{BusinessCalendar.Format(from)} … {BusinessCalendar.Format(to)}";
+        if (last is null)
+        {
+            throw new TrendInsightException($"cannot analyze {asked}: the lake holds no data yet; run `trendinsight ingest` first");
+        }
+
+        if (to > last)
+        {
+            var lastDay = BusinessCalendar.Format(last.Value);
+            throw new TrendInsightException(
+                $"cannot analyze {asked}: the last day with data in the lake is {lastDay}; analyze a day up to {lastDay}, or ingest newer landing files first");
+        }
+    }
+
     private AnalyzeSummary Analyze(DataLayout layout, DateOnly asOf, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -96,6 +124,7 @@ public sealed class AnalyzeService : IAnalyzeService
 
         // Raw data is read through the manifest's committed list, never a folder glob.
         var committed = CommittedLake.Load(layout);
+        EnsureData(committed, asOf, asOf);
         var missing = committed.Missing(layout, Min(from, asOf.AddDays(-90)), asOf);
         if (missing.Count > 0)
         {

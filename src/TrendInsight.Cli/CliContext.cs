@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TrendInsight.Cli.Output;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 
@@ -22,6 +23,13 @@ public static class CliContext
         Recursive = true,
     };
 
+    /// <summary><c>--csv</c>: tables as CSV (each after a <c># title</c> line), for scripts.</summary>
+    public static Option<bool> CsvOption { get; } = new("--csv")
+    {
+        Description = "Print tables as CSV, each after a '# title' line (default: aligned text in a pipe, a fitted table on a terminal)",
+        Recursive = true,
+    };
+
     /// <summary>
     /// A business day given on the command line as YYYY-MM-DD; <paramref name="fallback"/> when the
     /// option was not given. A malformed value is an error that names the option.
@@ -35,7 +43,7 @@ public static class CliContext
 
         return BusinessCalendar.TryParse(text, out var day)
             ? day
-            : throw new TrendInsightException($"{option}: '{text}' is not a date in the form YYYY-MM-DD.");
+            : throw new UsageException($"{option}: '{text}' is not a date in the form YYYY-MM-DD.");
     }
 
     /// <summary>

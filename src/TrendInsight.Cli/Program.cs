@@ -1,12 +1,13 @@
 using System.CommandLine;
-using Spectre.Console;
 using TrendInsight.Cli;
 using TrendInsight.Cli.Commands;
-using TrendInsight.Core;
+using TrendInsight.Cli.Output;
 
+Terminal.Configure();
 var root = new RootCommand("TrendInsight: rising interest topics in Chinese interest e-commerce, for C2M planning.");
 root.Options.Add(CliContext.DataOption);
 root.Options.Add(CliContext.ConfigOption);
+root.Options.Add(CliContext.CsvOption);
 
 // One file a command under Commands/.
 root.Subcommands.Add(VersionCommand.Create());
@@ -26,13 +27,32 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(BackfillCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 
+var parsed = root.Parse(args);
+var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+if (parsed.Errors.Count > 0)
+{
+    // System.CommandLine prints the errors and the command's help.
+    await parsed.InvokeAsync(invocation);
+    return ExitCodes.Usage;
+}
+
 try
 {
-    // Errors of ours are printed as one clear line; anything else keeps its stack trace.
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    TableWriter.Csv = parsed.GetValue(CliContext.CsvOption);
+    return await parsed.InvokeAsync(invocation);
 }
-catch (TrendInsightException ex)
+catch (Exception ex)
 {
-    Console.Error.WriteLine($"error: {ex.Message}");
-    return ex.IsTransient ? 75 : 1;
+    // Every failure, expected or not, ends as one line naming the cause and the log with the details.
+    string? data = null;
+    try
+    {
+        data = parsed.GetValue(CliContext.DataOption)?.FullName;
+    }
+    catch (InvalidOperationException)
+    {
+        // No data folder to log to: the log goes to the temporary folder.
+    }
+
+    return Failure.Report(ex, data, args, Console.Error);
 }

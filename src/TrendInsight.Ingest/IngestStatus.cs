@@ -33,6 +33,21 @@ public sealed record IngestStatus(
     /// <summary>The last landing files rejected whole, newest first.</summary>
     public IReadOnlyList<RejectedFile> RejectedFiles { get; init; } = [];
 
+    /// <summary>When a run last brought new landing files of a feed in (finished), per feed.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> LastIngestByFeed { get; init; } = new Dictionary<string, DateTimeOffset>();
+
+    /// <summary>The latest run that read rows; null when none has.</summary>
+    public Run? LastRunWithRows { get; init; }
+
+    /// <summary>Rows <see cref="LastRunWithRows"/> quarantined, by feed and reason.</summary>
+    public IReadOnlyList<ReasonTotal> LastRunReasons { get; init; } = [];
+
+    /// <summary>Segment values outside the contract that <see cref="LastRunWithRows"/> kept as unknown, by feed, field and value.</summary>
+    public IReadOnlyList<UnknownSegmentValue> LastRunUnknownSegments { get; init; } = [];
+
+    /// <summary>A segment value (city tier, age band, gender …) outside the landing contract, and the rows that held it.</summary>
+    public sealed record UnknownSegmentValue(string Feed, string Field, string Value, long Rows);
+
     /// <summary>One dt partition of a feed: rows in the lake and in quarantine now.</summary>
     public sealed record Partition(string Feed, DateOnly Dt, long LakeRows, int LakeFiles, long QuarantineRows);
 
@@ -87,7 +102,40 @@ public sealed record IngestStatus(
                 var info = new FileInfo(Path.Combine(layout.Root, f.Path));
                 return !info.Exists || (f.Size is { } size && info.Length != size);
             }).Select(f => f.Path).ToList();
-            return new IngestStatus(runs, feeds, reasons, partitions) { CommittedFiles = committed.Count, MissingFiles = missing, RejectedFiles = rejected };
+            var lastIngest = conn.Query(
+                "SELECT f.feed, max(r.finished_at) FROM run_feeds AS f JOIN runs AS r USING (run_id) WHERE f.files_processed > 0 GROUP BY f.feed",
+                r => (Feed: r.GetString(0), At: r.GetDateTimeOffset(1))).ToDictionary(x => x.Feed, x => x.At, StringComparer.Ordinal);
+            var lastWithRows = conn.Query(
+                "SELECT run_id, started_at, finished_at, feed_filter, rows_read, accepted, quarantined, duplicates, replaced, files_processed, files_skipped "
+                + "FROM runs WHERE rows_read > 0 ORDER BY started_at DESC, run_id DESC LIMIT 1",
+                r => new Run(r.GetString(0), r.GetDateTimeOffset(1), r.GetDateTimeOffset(2), r.IsNull(3) ? null : r.GetString(3), r.GetInt64(4),
+                    r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt32(9), r.GetInt32(10))).FirstOrDefault();
+            IReadOnlyList<ReasonTotal> lastReasons = [];
+            IReadOnlyList<UnknownSegmentValue> unknown = [];
+            if (lastWithRows is not null)
+            {
+                lastReasons = conn.Query(
+                    "SELECT feed, reason, sum(rows)::BIGINT FROM run_reasons WHERE run_id = $run_id GROUP BY feed, reason ORDER BY 3 DESC, feed, reason",
+                    r => new ReasonTotal(r.GetString(0), r.GetString(1), r.GetInt64(2)), ("run_id", lastWithRows.RunId));
+
+                // Written by ingests that count segment values outside the contract; older manifests have no such table.
+                unknown = conn.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'unknown_segment_values'") == 0 ? []
+                    : conn.Query(
+                        "SELECT feed, field, value, sum(rows)::BIGINT FROM unknown_segment_values WHERE run_id = $run_id "
+                        + "GROUP BY feed, field, value ORDER BY 4 DESC, feed, field, value",
+                        r => new UnknownSegmentValue(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)), ("run_id", lastWithRows.RunId));
+            }
+
+            return new IngestStatus(runs, feeds, reasons, partitions)
+            {
+                CommittedFiles = committed.Count,
+                MissingFiles = missing,
+                RejectedFiles = rejected,
+                LastIngestByFeed = lastIngest,
+                LastRunWithRows = lastWithRows,
+                LastRunReasons = lastReasons,
+                LastRunUnknownSegments = unknown,
+            };
         }
     }
 }

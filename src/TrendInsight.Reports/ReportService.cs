@@ -42,7 +42,17 @@ public sealed class ReportService : IReportService
         return Task.Run(() => Write(layout, date, renderers, outDir, progress, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Builds the report model for <paramref name="date"/> from the marts, the raw lake and the ingest manifest.</summary>
+    /// <summary>Whether <paramref name="date"/> has been analysed: its topics mart is in the lake.</summary>
+    public bool HasAnalysis(DataLayout layout, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return new MartReportLoader(config, layout).HasAnalysis(date);
+    }
+
+    /// <summary>
+    /// Builds the report model for <paramref name="date"/> from the marts, the raw lake and the ingest manifest.
+    /// A date never analysed is an error that says how to analyse it: a report of nothing is not written.
+    /// </summary>
     public TrendReport BuildReport(DataLayout layout, DateOnly date, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(layout);
@@ -50,6 +60,10 @@ public sealed class ReportService : IReportService
         if (!loader.HasAnalysis(date))
         {
             Log.NoAnalysis(log, date, layout.Marts);
+            var day = BusinessCalendar.Format(date);
+            throw new TrendInsightException(
+                $"{day} has not been analysed (no topics under {Path.Combine(layout.Marts, "topics", BusinessCalendar.Partition(date))}); "
+                + $"run `trendinsight analyze --date {day}` first, or `trendinsight report --date {day} --analyze`");
         }
 
         return loader.Load(date, clock.GetUtcNow(), cancellationToken);
@@ -62,7 +76,16 @@ public sealed class ReportService : IReportService
         progress?.Report(new StageProgress("report", "reading marts", 0, renderers.Count + 1));
         var report = BuildReport(layout, date, cancellationToken);
         var folder = Path.GetFullPath(outDir ?? layout.ReportFolder(date));
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new TrendInsightException(
+                $"cannot create the report folder {folder}: {ex.Message.TrimEnd('.')} (is a part of the path a file, or not writable?)", inner: ex);
+        }
+
         var files = new List<string>();
         for (var i = 0; i < renderers.Count; i++)
         {

@@ -65,7 +65,11 @@ public sealed class PipelineSteps
 
     /// <summary>Ingests every new landing file.</summary>
     public Task<IngestSummary> IngestAsync(int attempt, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
-        RecordAsync(IngestStage, null, attempt, () => _ingest.IngestAsync(_layout, null, progress, cancellationToken), cancellationToken);
+        IngestAsync(null, attempt, progress, cancellationToken);
+
+    /// <summary>Ingests the new landing files of <paramref name="feed"/> (all feeds when null).</summary>
+    public Task<IngestSummary> IngestAsync(string? feed, int attempt, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
+        RecordAsync(IngestStage, null, attempt, () => _ingest.IngestAsync(_layout, feed, progress, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Analyzes <paramref name="day"/>. With <paramref name="ensureIngest"/>, first runs ingest unless a
@@ -91,7 +95,12 @@ public sealed class PipelineSteps
     }
 
     /// <summary>Writes the report for <paramref name="day"/>; with <paramref name="ensureAnalyzed"/>, analyzes the day first unless that finished before.</summary>
-    public async Task<ReportResult> ReportAsync(DateOnly day, int attempt, bool ensureAnalyzed, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    public Task<ReportResult> ReportAsync(DateOnly day, int attempt, bool ensureAnalyzed, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
+        ReportAsync(day, attempt, ensureAnalyzed, _formats, null, progress, cancellationToken);
+
+    /// <summary>Writes the report for <paramref name="day"/> in <paramref name="formats"/> to <paramref name="outDir"/> (default <c>reports/DAY</c>).</summary>
+    public async Task<ReportResult> ReportAsync(DateOnly day, int attempt, bool ensureAnalyzed, IReadOnlyCollection<string> formats, string? outDir,
+        IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         if (ensureAnalyzed && !History.IsDone(AnalyzeStage, day))
         {
@@ -99,7 +108,7 @@ public sealed class PipelineSteps
             await AnalyzeAsync(day, attempt, ensureIngest: true, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = await RecordAsync(ReportStage, day, attempt, () => _report.WriteReportAsync(_layout, day, _formats, null, progress, cancellationToken), cancellationToken)
+        var result = await RecordAsync(ReportStage, day, attempt, () => _report.WriteReportAsync(_layout, day, formats, outDir, progress, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         History.MarkDone(ReportStage, day);
         return result;

@@ -28,6 +28,37 @@ internal static class CliProcess
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>
+    /// Runs the CLI with its output redirected (not a terminal) and the environment changed: a null value removes a
+    /// variable (the other runs set <c>NO_COLOR</c> and <c>COLUMNS</c>; a pipe alone must be enough for plain output).
+    /// </summary>
+    public static CliResult RunWith(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = StartInfo(false, args);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"trendinsight {string.Join(' ', args)} did not finish");
+        }
+
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
     /// <summary>Starts the CLI in the background with extra environment variables; the caller ends it.</summary>
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
@@ -68,7 +99,7 @@ internal static class CliProcess
     }
 }
 
-internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }

@@ -94,15 +94,15 @@ public sealed class ReportServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteReportAsync_NoAnalysisForTheDate_WritesNotEnoughDataReport()
+    public async Task WriteReportAsync_NoAnalysisForTheDate_ThrowsSayingToAnalyzeAndWritesNothing()
     {
         var outDir = Path.Combine(root, "out");
 
-        var result = await service.WriteReportAsync(layout, AsOf, ["md"], outDir, null, CancellationToken.None);
+        var ex = await Assert.ThrowsAsync<TrendInsightException>(
+            () => service.WriteReportAsync(layout, AsOf, ["md"], outDir, null, CancellationToken.None));
 
-        var md = await File.ReadAllTextAsync(Assert.Single(result.Files));
-        Assert.Contains(ReportText.NotEnoughData, md, StringComparison.Ordinal);
-        Assert.StartsWith(outDir, result.Files[0], StringComparison.Ordinal);
+        Assert.Contains($"trendinsight analyze --date {AsOf:yyyy-MM-dd}", ex.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 using TrendInsight.Analysis;
+using TrendInsight.Cli.Output;
 using TrendInsight.Core;
 using TrendInsight.Core.Pipeline;
 
@@ -34,32 +34,17 @@ public static class AnalyzeCommand
             var config = CliContext.Config(result);
             var day = CliContext.Day(result.GetValue(date), "--date", BusinessCalendar.Yesterday(TimeProvider.System));
 
-            var service = new AnalyzeService(config, TimeProvider.System, NullLoggerFactory.Instance);
+            using var loggers = RunCommand.FileLoggers(layout, TimeProvider.System);
+            var service = new AnalyzeService(config, TimeProvider.System, loggers);
+            var steps = RunCommand.CreateSteps(config, layout, TimeProvider.System, loggers, analyze: service);
+            var dayText = BusinessCalendar.Format(day);
             AnalyzeSummary summary = null!;
-            await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async ctx =>
-                {
-                    var task = ctx.AddTask($"analyze {day:yyyy-MM-dd}", maxValue: 1);
-                    var progress = new Progress<StageProgress>(p =>
-                    {
-                        task.Description = Markup.Escape($"analyze {day:yyyy-MM-dd}: {p.Message}");
-                        if (p.Total > 0)
-                        {
-                            task.MaxValue = p.Total;
-                            task.Value = p.Done;
-                        }
-                        else
-                        {
-                            task.IsIndeterminate = true;
-                        }
-                    });
-                    summary = await service.AnalyzeAsync(layout, day, progress, cancellationToken);
-                    task.IsIndeterminate = false;
-                    task.MaxValue = 1;
-                    task.Value = 1;
-                    task.Description = $"analyze {day:yyyy-MM-dd}";
-                });
+            await ProgressDisplay.RunAsync(async display =>
+            {
+                var step = display.Add($"analyze {dayText}", describe: p => $"analyze {dayText}: {p.Message}");
+                summary = await steps.AnalyzeAsync(day, 1, ensureIngest: false, step, cancellationToken);
+                step.Finish($"analyze {dayText}");
+            });
 
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"as of [bold]{day:yyyy-MM-dd}[/]: {summary.TermsScored:N0} terms scored, {summary.Topics:N0} rising topics, {summary.Elapsed.TotalSeconds:F1} s ({service.LastBuiltDays.Count} days of terms built)"));
@@ -90,7 +75,7 @@ public static class AnalyzeCommand
                     Markup.Escape(string.Join(" ", t.Members.Take(6))));
             }
 
-            AnsiConsole.Write(table);
+            TableWriter.Write(table);
             return 0;
         });
         return command;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using TrendInsight.Analysis;
+using TrendInsight.Cli.Output;
 using TrendInsight.Core;
 using TrendInsight.Scheduler;
 
@@ -30,21 +32,21 @@ public static class BackfillCommand
             var first = result.GetValue(from);
             var last = result.GetValue(to);
 
+            if (last < first)
+            {
+                throw new UsageException($"backfill: --to {BusinessCalendar.Format(last)} is before --from {BusinessCalendar.Format(first)}");
+            }
+
+            AnalyzeService.EnsureData(layout, first, last);
             BackfillResult outcome = null!;
-            await AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async ctx =>
-                {
-                    var task = ctx.AddTask($"backfill {BusinessCalendar.Format(first)} … {BusinessCalendar.Format(last)}", maxValue: Math.Max(1, last.DayNumber - first.DayNumber + 1));
-                    var progress = new Progress<BackfillProgress>(p =>
-                    {
-                        task.Value = p.Index;
-                        task.Description = Markup.Escape($"backfill {BusinessCalendar.Format(p.Day)} {(p.Skipped ? "skipped (done before)" : "done")} ({p.Index}/{p.Total})");
-                    });
-                    outcome = await runner.RunAsync(first, last, result.GetValue(force), !result.GetValue(noReport), progress, cancellationToken);
-                    task.Value = task.MaxValue;
-                });
+            await ProgressDisplay.RunAsync(async display =>
+            {
+                var step = display.Add($"backfill {BusinessCalendar.Format(first)} … {BusinessCalendar.Format(last)}");
+                var progress = new SynchronousProgress<BackfillProgress>(p => step.Update(
+                    $"backfill {BusinessCalendar.Format(p.Day)} {(p.Skipped ? "skipped (done before)" : "done")} ({p.Index}/{p.Total})", p.Index, p.Total));
+                outcome = await runner.RunAsync(first, last, result.GetValue(force), !result.GetValue(noReport), progress, cancellationToken);
+                step.Finish($"backfill {BusinessCalendar.Format(first)} … {BusinessCalendar.Format(last)}: {outcome.Done.Count + outcome.Skipped.Count} days");
+            });
 
             AnsiConsole.MarkupLine(Markup.Escape($"backfill: {outcome.Done.Count} day(s) done, {outcome.Skipped.Count} skipped as done before (use --force to redo)"));
             return 0;

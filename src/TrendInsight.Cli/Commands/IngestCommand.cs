@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using TrendInsight.Cli.Output;
 using TrendInsight.Core;
 using TrendInsight.Core.Pipeline;
 using TrendInsight.Ingest;
@@ -9,13 +10,13 @@ namespace TrendInsight.Cli.Commands;
 
 /// <summary>
 /// <c>trendinsight ingest [--feed F] [--landing DIR]</c>: every new landing file into the Parquet lake,
-/// with a progress bar (files, rows/s) and a summary table per feed. Exit code 0 when every row was accepted
+/// with progress on stderr (files, rows/s) and a summary table per feed on stdout; recorded in the run history. Exit code 0 when every row was accepted
 /// (or a duplicate), <see cref="RejectedExitCode"/> when a row was quarantined or a file rejected.
 /// </summary>
 public static class IngestCommand
 {
     /// <summary>The exit code of <c>ingest</c> and <c>run</c> when rows were quarantined or files rejected: the run itself succeeded.</summary>
-    public const int RejectedExitCode = 3;
+    public const int RejectedExitCode = ExitCodes.Rejected;
 
     public static Command Create()
     {
@@ -41,26 +42,14 @@ public static class IngestCommand
                 LandingFolder = landingFolder,
             };
 
+            var steps = RunCommand.CreateSteps(config, layout, TimeProvider.System, loggers, ingest: service);
             IngestSummary summary = null!;
-            await AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async ctx =>
-                {
-                    var task = ctx.AddTask("ingest: scanning landing files", maxValue: 1);
-                    var progress = new Progress<StageProgress>(p =>
-                    {
-                        task.Description = Markup.Escape(p.Message);
-                        if (p.Total > 0)
-                        {
-                            task.MaxValue = p.Total;
-                            task.Value = Math.Min(p.Done, p.Total);
-                        }
-                    });
-                    summary = await service.IngestAsync(layout, result.GetValue(feed), progress, cancellationToken);
-                    task.Value = task.MaxValue;
-                    task.Description = "ingest: done";
-                });
+            await ProgressDisplay.RunAsync(async display =>
+            {
+                var step = display.Add("ingest: scanning landing files", describe: p => "ingest: " + p.Message);
+                summary = await steps.IngestAsync(result.GetValue(feed), 1, step, cancellationToken);
+                step.Finish(string.Create(CultureInfo.InvariantCulture, $"ingest: {summary.Accepted:N0} rows accepted"));
+            });
 
             var table = new Table().Title("ingest")
                 .AddColumns("feed", "files", "skipped", "rows read", "accepted", "quarantined", "duplicates", "replaced");
@@ -82,15 +71,15 @@ public static class IngestCommand
 
             table.AddRow("total", N(summary.FilesProcessed), N(summary.FilesSkipped), N(summary.RowsRead), N(summary.Accepted),
                 N(summary.Quarantined), N(summary.Duplicates), string.Empty);
-            AnsiConsole.Write(table);
+            TableWriter.Write(table);
             if (reasons.Rows.Count > 0)
             {
-                AnsiConsole.Write(reasons);
+                TableWriter.Write(reasons);
             }
 
             if (rejected.Rows.Count > 0)
             {
-                AnsiConsole.Write(rejected);
+                TableWriter.Write(rejected);
             }
 
             // One plain line an entry: a path and its reason stay whole whatever the terminal's width.

@@ -1,13 +1,16 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
+using TrendInsight.Analysis;
+using TrendInsight.Cli.Output;
 using TrendInsight.Core;
+using TrendInsight.Core.Pipeline;
 using TrendInsight.Reports;
 
 namespace TrendInsight.Cli.Commands;
 
 /// <summary>
-/// <c>trendinsight report [--date D] [--format html,xlsx,md] [--out DIR]</c>: the merchandiser's trend
-/// report as of a date (default yesterday), written to <c>data/reports/D/</c>; prints the paths written.
+/// <c>trendinsight report [--date D] [--format html,xlsx,md] [--out DIR] [--analyze]</c>: the merchandiser's trend
+/// report as of a date (default yesterday), written to <c>data/reports/D/</c>; prints the paths written. A date
+/// never analysed is an error that says to analyse it, unless <c>--analyze</c> asks to do that first.
 /// </summary>
 public static class ReportCommand
 {
@@ -25,25 +28,47 @@ public static class ReportCommand
         {
             Description = "Output folder (default: <data>/reports/<date>)",
         };
+        var analyze = new Option<bool>("--analyze")
+        {
+            Description = "Analyze the date first when it has not been analysed",
+        };
 
-        var command = new Command("report", "Write the trend report (HTML with charts, XLSX, Markdown) for a date") { date, format, outDir };
+        var command = new Command("report", "Write the trend report (HTML with charts, XLSX, Markdown) for a date") { date, format, outDir, analyze };
         command.SetAction(async (result, cancellationToken) =>
         {
             var layout = CliContext.Layout(result);
             var config = CliContext.Config(result);
-            var day = CliContext.Day(result.GetValue(date), "--date", BusinessCalendar.Yesterday(TimeProvider.System));
+            var clock = TimeProvider.System;
+            var day = CliContext.Day(result.GetValue(date), "--date", BusinessCalendar.Yesterday(clock));
+            var dayText = BusinessCalendar.Format(day);
 
-            var formats = result.GetValue(format) is { Length: > 0 } f
+            IReadOnlyCollection<string> formats = result.GetValue(format) is { Length: > 0 } f
                 ? f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                : [];
-            var service = new ReportService(config, TimeProvider.System, NullLoggerFactory.Instance);
-            var written = await service.WriteReportAsync(layout, day, formats, result.GetValue(outDir)?.FullName, progress: null, cancellationToken);
+                : config.Report.Formats;
+            using var loggers = RunCommand.FileLoggers(layout, clock);
+            var service = new ReportService(config, clock, loggers);
+            var steps = RunCommand.CreateSteps(config, layout, clock, loggers, report: service);
+            ReportResult written = null!;
+            await ProgressDisplay.RunAsync(async display =>
+            {
+                if (result.GetValue(analyze) && !service.HasAnalysis(layout, day))
+                {
+                    var analyzing = display.Add($"analyze {dayText}", describe: p => $"analyze {dayText}: {p.Message}");
+                    var summary = await steps.AnalyzeAsync(day, 1, ensureIngest: false, analyzing, cancellationToken);
+                    analyzing.Finish($"analyze {dayText}: {summary.Topics} topics");
+                }
+
+                var step = display.Add($"report {dayText}", describe: p => $"report {dayText}: {p.Message}");
+                written = await steps.ReportAsync(day, 1, ensureAnalyzed: false, formats, result.GetValue(outDir)?.FullName, step, cancellationToken);
+                step.Finish($"report {dayText}: {written.Files.Count} files");
+            });
+
             foreach (var file in written.Files)
             {
                 Console.WriteLine(file);
             }
 
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

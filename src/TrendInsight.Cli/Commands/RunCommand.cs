@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using TrendInsight.Analysis;
+using TrendInsight.Cli.Output;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 using TrendInsight.Core.Pipeline;
@@ -37,28 +38,25 @@ public static class RunCommand
             IngestSummary ingest = null!;
             AnalyzeSummary analyze = null!;
             ReportResult report = null!;
-            await AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async ctx =>
-                {
-                    var ingestTask = ctx.AddTask("ingest", maxValue: 1);
-                    var analyzeTask = ctx.AddTask("analyze " + BusinessCalendar.Format(day), autoStart: false, maxValue: 1);
-                    var reportTask = ctx.AddTask("report " + BusinessCalendar.Format(day), autoStart: false, maxValue: 1);
+            var dayText = BusinessCalendar.Format(day);
+            await ProgressDisplay.RunAsync(async display =>
+            {
+                var ingestStep = display.Add("ingest", describe: p => "ingest: " + p.Message);
+                var analyzeStep = display.Add("analyze " + dayText, start: false, describe: p => $"analyze {dayText}: {p.Message}");
+                var reportStep = display.Add("report " + dayText, start: false, describe: p => $"report {dayText}: {p.Message}");
 
-                    ingestTask.StartTask();
-                    ingest = await steps.IngestAsync(1, Track(ingestTask), cancellationToken);
-                    Finish(ingestTask, $"ingest: {ingest.Accepted.ToString("N0", CultureInfo.InvariantCulture)} rows accepted"
-                        + (ingest.Refused.Count > 0 ? $", {ingest.Refused.Count} landing entries not read (listed below)" : string.Empty));
+                ingest = await steps.IngestAsync(1, ingestStep, cancellationToken);
+                ingestStep.Finish($"ingest: {ingest.Accepted.ToString("N0", CultureInfo.InvariantCulture)} rows accepted"
+                    + (ingest.Refused.Count > 0 ? $", {ingest.Refused.Count} landing entries not read (listed below)" : string.Empty));
 
-                    analyzeTask.StartTask();
-                    analyze = await steps.AnalyzeAsync(day, 1, ensureIngest: false, Track(analyzeTask), cancellationToken);
-                    Finish(analyzeTask, $"analyze {BusinessCalendar.Format(day)}: {analyze.TermsScored.ToString("N0", CultureInfo.InvariantCulture)} terms, {analyze.Topics} topics");
+                analyzeStep.Start();
+                analyze = await steps.AnalyzeAsync(day, 1, ensureIngest: false, analyzeStep, cancellationToken);
+                analyzeStep.Finish($"analyze {dayText}: {analyze.TermsScored.ToString("N0", CultureInfo.InvariantCulture)} terms, {analyze.Topics} topics");
 
-                    reportTask.StartTask();
-                    report = await steps.ReportAsync(day, 1, ensureAnalyzed: false, Track(reportTask), cancellationToken);
-                    Finish(reportTask, $"report {BusinessCalendar.Format(day)}: {report.Files.Count} files");
-                });
+                reportStep.Start();
+                report = await steps.ReportAsync(day, 1, ensureAnalyzed: false, reportStep, cancellationToken);
+                reportStep.Finish($"report {dayText}: {report.Files.Count} files");
+            });
 
             foreach (var file in report.Files)
             {
@@ -83,11 +81,12 @@ public static class RunCommand
     }
 
     /// <summary>The stages behind <c>run</c> and <c>backfill</c>, logging to <c>data/state/logs/</c>.</summary>
-    internal static PipelineSteps CreateSteps(PipelineConfig config, DataLayout layout, TimeProvider clock, ILoggerFactory loggers) =>
+    internal static PipelineSteps CreateSteps(PipelineConfig config, DataLayout layout, TimeProvider clock, ILoggerFactory loggers,
+        IIngestService? ingest = null, IAnalyzeService? analyze = null, IReportService? report = null) =>
         new(
-            new IngestService(config, clock, loggers),
-            new AnalyzeService(config, clock, loggers),
-            new ReportService(config, clock, loggers),
+            ingest ?? new IngestService(config, clock, loggers),
+            analyze ?? new AnalyzeService(config, clock, loggers),
+            report ?? new ReportService(config, clock, loggers),
             RunHistory.ForLayout(layout, clock),
             layout,
             config.Schedule,
@@ -96,21 +95,4 @@ public static class RunCommand
 
     internal static ILoggerFactory FileLoggers(DataLayout layout, TimeProvider clock) =>
         LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new JsonFileLoggerProvider(Path.Combine(layout.State, "logs"), clock)));
-
-    private static IProgress<StageProgress> Track(ProgressTask task) => new Progress<StageProgress>(p =>
-    {
-        task.Description = Markup.Escape(p.Message);
-        if (p.Total > 0)
-        {
-            task.MaxValue = p.Total;
-            task.Value = Math.Min(p.Done, p.Total);
-        }
-    });
-
-    private static void Finish(ProgressTask task, string description)
-    {
-        task.Value = task.MaxValue;
-        task.Description = Markup.Escape(description);
-        task.StopTask();
-    }
 }

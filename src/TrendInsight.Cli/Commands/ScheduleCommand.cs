@@ -50,6 +50,7 @@ public static class ScheduleCommand
                 InstanceId = result.GetValue(instanceId),
             };
             using var host = SchedulerHost.Build(settings, services => AddStages(services, config));
+            using var presence = SchedulerPresence.Announce(CliContext.Layout(result), settings.Store, TimeProvider.System);
             host.Run();
             return 0;
         });

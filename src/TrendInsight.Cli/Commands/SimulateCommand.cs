@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using TrendInsight.Cli.Output;
 using TrendInsight.Core;
 using TrendInsight.Core.Pipeline;
 using TrendInsight.Simulation;
@@ -55,7 +56,7 @@ public static class SimulateCommand
 
             table.AddRow("total", N(summary.Feeds.Sum(f => f.Files)), N(summary.TotalRows),
                 N(summary.Feeds.Sum(f => f.GoodRows)), N(summary.Feeds.Sum(f => f.BadRows)), N(summary.Feeds.Sum(f => f.Duplicates)));
-            AnsiConsole.Write(table);
+            TableWriter.Write(table);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"simulated {summary.Start:yyyy-MM-dd}..{summary.End:yyyy-MM-dd} (seed {summary.Seed}): {summary.TotalRows:N0} rows in {watch.Elapsed.TotalSeconds:F1} s into {options.OutputDirectory}"));
             Console.WriteLine($"ground truth: {summary.GroundTruthPath}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using TrendInsight.Cli.Output;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
 using TrendInsight.Scheduler.Hosting;
@@ -7,19 +8,19 @@ using TrendInsight.Scheduler.State;
 
 namespace TrendInsight.Cli.Commands;
 
-/// <summary>The scheduler's part of <c>trendinsight status</c>: last runs per job, next fire times, silent feeds.</summary>
+/// <summary>The scheduler's part of <c>trendinsight status</c>: last runs per job and the triggers.</summary>
 public static partial class StatusCommand
 {
     private const int RunsPerJob = 5;
 
     static partial void RenderMoreSections(DataLayout layout, PipelineConfig config)
     {
-        RenderJobRuns(layout);
-        RenderNextFireTimes(layout, config);
-        RenderSilentFeeds(layout);
+        var zone = config.DisplayZone();
+        RenderJobRuns(layout, zone);
+        RenderNextFireTimes(layout, config, zone);
     }
 
-    private static void RenderJobRuns(DataLayout layout)
+    private static void RenderJobRuns(DataLayout layout, TimeZoneInfo zone)
     {
         var path = Path.Combine(layout.State, "runs.db");
         if (!File.Exists(path))
@@ -29,32 +30,25 @@ public static partial class StatusCommand
         }
 
         var runs = RunHistory.ForLayout(layout, TimeProvider.System).LastRuns(RunsPerJob);
-        var table = new Table().Title($"last runs per job (newest first, up to {RunsPerJob})")
-            .AddColumns("job", "day", "try", "started", "secs", "outcome", "node", "error");
+        var table = new Table().Title($"last runs per stage, scheduled or not (newest first, up to {RunsPerJob})")
+            .AddColumns("job", "day", "try", "started", "secs", "outcome", "by", "error");
         foreach (var r in runs)
         {
             table.AddRow(
                 r.Job,
                 r.Day is { } day ? BusinessCalendar.Format(day) : "-",
                 r.Attempt.ToString(CultureInfo.InvariantCulture),
-                Local(r.StartedUtc, "MM-dd HH:mm:ss"),
+                Local(r.StartedUtc, zone, "MM-dd HH:mm:ss"),
                 r.Duration is { } d ? d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "-",
-                r.Outcome switch
-                {
-                    RunOutcome.Succeeded => "[green]succeeded[/]",
-                    RunOutcome.Failed => "[red]failed[/]",
-                    RunOutcome.Retrying => "[yellow]retrying[/]",
-                    var other => Markup.Escape(other),
-                },
+                Outcome(r.Outcome),
                 Markup.Escape(r.Instance),
                 Markup.Escape(Shorten(r.Error)));
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]times in Asia/Shanghai[/]");
+        TableWriter.Write(table);
     }
 
-    private static void RenderNextFireTimes(DataLayout layout, PipelineConfig config)
+    private static void RenderNextFireTimes(DataLayout layout, PipelineConfig config, TimeZoneInfo zone)
     {
         var settings = SchedulerSettings.From(config, layout);
         IReadOnlyList<TriggerInfo> triggers;
@@ -76,36 +70,19 @@ public static partial class StatusCommand
             return;
         }
 
-        var table = new Table().Title($"schedule ({settings.Store} job store)")
-            .AddColumns("job", "trigger", "cron", "state", "previous fire", "next fire (Asia/Shanghai)");
+        // A trigger in the store fires only while a scheduler runs: without one, its stored state and next
+        // fire time would tell of runs that will not happen.
+        var running = settings.Store == "postgres" || SchedulerPresence.Running(layout).Count > 0;
+        var table = new Table().Title($"schedule ({settings.Store} job store)" + (running ? string.Empty : ": no scheduler running, nothing fires"))
+            .AddColumns("job", "trigger", "cron", "state", "previous fire", "next fire");
         foreach (var t in triggers)
         {
-            table.AddRow(t.Job, Markup.Escape(t.Trigger), Markup.Escape(t.Cron ?? "one-shot"), t.State,
-                t.PreviousFireUtc is { } p ? Local(p) : "-", t.NextFireUtc is { } n ? Local(n) : "-");
+            table.AddRow(t.Job, Markup.Escape(t.Trigger), Markup.Escape(t.Cron ?? "one-shot"), running ? t.State : "no scheduler running",
+                t.PreviousFireUtc is { } p ? Local(p, zone) : "-", running && t.NextFireUtc is { } n ? Local(n, zone) : "-");
         }
 
-        AnsiConsole.Write(table);
+        TableWriter.Write(table);
     }
-
-    private static void RenderSilentFeeds(DataLayout layout)
-    {
-        var yesterday = BusinessCalendar.Yesterday(TimeProvider.System);
-        foreach (var feed in Feeds.All)
-        {
-            var latest = BusinessCalendar.PartitionDays(layout.RawFeed(feed)).Select(d => (DateOnly?)d).Max();
-            if (latest is null)
-            {
-                AnsiConsole.MarkupLine(Markup.Escape($"warning: feed {feed} has no lake partitions"));
-            }
-            else if (latest < yesterday)
-            {
-                AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape($"feed {feed} silent for more than a day (latest partition dt={latest:yyyy-MM-dd}, expected dt={yesterday:yyyy-MM-dd})"));
-            }
-        }
-    }
-
-    private static string Local(DateTimeOffset utc, string format = "yyyy-MM-dd HH:mm:ss") =>
-        TimeZoneInfo.ConvertTime(utc, BusinessCalendar.Zone).ToString(format, CultureInfo.InvariantCulture);
 
     private static string Shorten(string? text) =>
         text is null ? string.Empty : text.Length <= 80 ? text : text[..77] + "...";

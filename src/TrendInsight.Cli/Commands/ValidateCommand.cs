@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using TrendInsight.Cli.Output;
 using TrendInsight.Core;
 using TrendInsight.Ingest.Check;
 
@@ -10,7 +11,7 @@ namespace TrendInsight.Cli.Commands;
 /// <summary>
 /// <c>trendinsight validate [PATH…] [--feed F] [--format text|json] [--examples N]</c>: a dry run of ingest over
 /// landing files or folders (default: the data folder's <c>landing/</c>). Prints each file's verdict and the entries
-/// ingest would not read; writes nothing. Exit 0 when every row would be accepted, <see cref="IngestCommand.RejectedExitCode"/>
+/// ingest would not read; writes nothing. Exit 0 when every row would be accepted, <see cref="ExitCodes.Rejected"/>
 /// when a row would be quarantined, a file rejected or an entry not read, 1 on an error (a path that does not exist).
 /// </summary>
 public static class ValidateCommand
@@ -59,7 +60,7 @@ public static class ValidateCommand
                 Write(report, Console.Out);
             }
 
-            return Task.FromResult(report.AnythingRejected ? IngestCommand.RejectedExitCode : 0);
+            return Task.FromResult(report.AnythingRejected ? ExitCodes.Rejected : ExitCodes.Ok);
         });
         return command;
     }

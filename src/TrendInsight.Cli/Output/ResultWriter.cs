@@ -63,7 +63,7 @@ public static class ResultWriter
             rows++;
         }
 
-        AnsiConsole.Write(table);
+        TableWriter.Write(table);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]{rows} row{(rows == 1 ? string.Empty : "s")}[/]"));
     }
 

@@ -11,6 +11,12 @@ namespace TrendInsight.Core.Config;
 /// </summary>
 public sealed class PipelineConfig
 {
+    /// <summary>
+    /// The time zone (IANA id) every time a command shows is in: <c>status</c>, run summaries. The business day
+    /// of an event is its Asia/Shanghai date whatever this says.
+    /// </summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
     public EngineConfig Engine { get; set; } = new();
     public IngestConfig Ingest { get; set; } = new();
     public TextConfig Text { get; set; } = new();
@@ -50,10 +56,31 @@ public sealed class PipelineConfig
         return config;
     }
 
+    /// <summary>The zone of <see cref="TimeZone"/>.</summary>
+    public TimeZoneInfo DisplayZone() =>
+        FindZone(TimeZone) ?? throw new TrendInsightException($"time_zone: unknown time zone '{TimeZone}'");
+
+    private static TimeZoneInfo? FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Checks every section; the message names the offending key.</summary>
     public void Validate(string source)
     {
         var errors = new List<string>();
+        if (FindZone(TimeZone) is null)
+        {
+            errors.Add($"time_zone: unknown time zone '{TimeZone}' (an IANA id such as Asia/Shanghai or UTC)");
+        }
+
         Engine.Validate(errors);
         Ingest.Validate(errors);
         Text.Validate(errors);

@@ -28,6 +28,11 @@ public static class SchedulerHost
             o.SingleLine = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz ";
             o.UseUtcTimestamp = false;
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+                || string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal))
+            {
+                o.ColorBehavior = Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled;
+            }
         });
         builder.Logging.AddProvider(new JsonFileLoggerProvider(settings.LogFolder, clock ?? TimeProvider.System));
 

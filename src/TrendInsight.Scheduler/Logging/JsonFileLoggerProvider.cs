@@ -24,6 +24,9 @@ public sealed class JsonFileLoggerProvider : ILoggerProvider
         Directory.CreateDirectory(folder);
     }
 
+    /// <summary>The file events are appended to now (one a UTC day).</summary>
+    public string CurrentPath => PathFor(_clock.GetUtcNow());
+
     public ILogger CreateLogger(string categoryName) => new FileLogger(this, categoryName);
 
     public void Dispose()
@@ -69,7 +72,7 @@ public sealed class JsonFileLoggerProvider : ILoggerProvider
         }
 
         buffer.WriteByte((byte)'\n');
-        var path = Path.Combine(_folder, "scheduler-" + now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".jsonl");
+        var path = PathFor(now);
         lock (_lock)
         {
             using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
@@ -77,6 +80,9 @@ public sealed class JsonFileLoggerProvider : ILoggerProvider
             buffer.CopyTo(file);
         }
     }
+
+    private string PathFor(DateTimeOffset now) =>
+        Path.Combine(_folder, "scheduler-" + now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".jsonl");
 
     private sealed class FileLogger(JsonFileLoggerProvider provider, string category) : ILogger
     {
