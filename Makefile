@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: setup apt npm restore build test demo eval bench ci clean
+.PHONY: setup apt npm restore build test demo eval bench ci clean contract-doc
 
 ## setup: apt packages, pinned npm packages (no install scripts), NuGet restore. Quiet when done.
 setup: apt npm restore
@@ -50,6 +50,11 @@ build: setup
 ## test: every test project; ends with "N passed, N failed".
 test: setup
 	@tools/run-tests.sh $(CONFIG)
+
+## contract-doc: rewrite the generated tables of docs/landing-contract.md from LandingContract.
+contract-doc: setup
+	@$(DOTNET) build tests/TrendInsight.Core.Tests -c $(CONFIG) --no-restore -v q -nologo
+	@TI_WRITE_CONTRACT_DOC=1 $(DOTNET) test tests/TrendInsight.Core.Tests -c $(CONFIG) --no-build --filter "FullyQualifiedName~ContractDocTests.Tables" -v q -nologo
 
 ## demo: simulate ~120 days, run the whole pipeline, print where the report and warehouse are.
 demo: build

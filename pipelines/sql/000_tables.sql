@@ -17,13 +17,12 @@ CREATE OR REPLACE TABLE term_daily_hist (
 );
 CREATE OR REPLACE TABLE segment_daily_hist (dt DATE, dimension VARCHAR, value VARCHAR, activity DOUBLE);
 CREATE OR REPLACE TABLE source_daily_hist (dt DATE, source VARCHAR, docs BIGINT);
--- The doc_sets rollup of the day being built (pipelines/README.md, "doc_sets"), appended by DocSetRollup.
+-- The doc_sets rollup of the day being built (pipelines/README.md, "doc_sets"), appended by DocSetRollup. Its
+-- activity columns by segment value (contract_segments.column_name: age_lt18 … tier_unknown) are added to this
+-- table and to doc_sets from the landing contract once these tables exist.
 CREATE OR REPLACE TABLE doc_sets_day (
     set_id INTEGER, source VARCHAR, category VARCHAR, terms VARCHAR[], docs BIGINT, mentions BIGINT,
-    plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT, gmv DECIMAL(18, 2),
-    age_lt18 DOUBLE, age_18_23 DOUBLE, age_24_30 DOUBLE, age_31_40 DOUBLE, age_41_50 DOUBLE, age_50_plus DOUBLE,
-    age_unknown DOUBLE, gender_f DOUBLE, gender_m DOUBLE, gender_unknown DOUBLE,
-    tier_1 DOUBLE, tier_new1 DOUBLE, tier_2 DOUBLE, tier_3 DOUBLE, tier_4 DOUBLE, tier_5 DOUBLE, tier_unknown DOUBLE
+    plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT, gmv DECIMAL(18, 2)
 );
 CREATE OR REPLACE TABLE doc_set_segments_day (set_id INTEGER, dimension VARCHAR, value VARCHAR, units DOUBLE);
 CREATE OR REPLACE TABLE doc_set_items_day (
@@ -34,10 +33,7 @@ CREATE OR REPLACE TABLE doc_set_items_day (
 -- terms of every recent set (typed_set_terms), and the segments and items of the top topics' sets.
 CREATE OR REPLACE TABLE doc_sets (
     dt DATE, set_id INTEGER, source VARCHAR, category VARCHAR, docs BIGINT, mentions BIGINT,
-    plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT, gmv DECIMAL(18, 2),
-    age_lt18 DOUBLE, age_18_23 DOUBLE, age_24_30 DOUBLE, age_31_40 DOUBLE, age_41_50 DOUBLE, age_50_plus DOUBLE,
-    age_unknown DOUBLE, gender_f DOUBLE, gender_m DOUBLE, gender_unknown DOUBLE,
-    tier_1 DOUBLE, tier_new1 DOUBLE, tier_2 DOUBLE, tier_3 DOUBLE, tier_4 DOUBLE, tier_5 DOUBLE, tier_unknown DOUBLE
+    plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT, gmv DECIMAL(18, 2)
 );
 CREATE OR REPLACE TABLE set_terms (dt DATE, set_id INTEGER, term VARCHAR);
 CREATE OR REPLACE TABLE typed_set_terms (dt DATE, set_id INTEGER, docs BIGINT, term VARCHAR, term_type VARCHAR);

@@ -21,7 +21,7 @@ parts AS (
            p.w_search * c.search_volume AS search_part,
            p.w_content * c.content_mentions AS content_part,
            p.w_comment * c.comment_mentions AS comment_part,
-           p.w_engagement * (c.plays / 100.0 + c.likes + 3.0 * c.shares + 10.0 * c.purchases) AS engagement_part
+           p.w_engagement * engagement_units(c.plays, c.likes, c.shares, c.purchases) AS engagement_part
     FROM counts c, params p
 )
 SELECT *, search_part + content_part + comment_part + engagement_part AS interest_index

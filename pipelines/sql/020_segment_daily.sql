@@ -14,7 +14,7 @@ weighted AS (
            CASE d.source
                WHEN 'search' THEN p.w_search * d.mentions
                WHEN 'comment' THEN p.w_comment
-               ELSE p.w_engagement * (d.plays / 100.0 + d.likes + 3.0 * d.shares + 10.0 * d.purchases)
+               ELSE p.w_engagement * engagement_units(d.plays, d.likes, d.shares, d.purchases)
            END AS activity
     FROM docs d, params p
 )

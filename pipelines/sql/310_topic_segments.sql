@@ -4,20 +4,13 @@
 -- age_lt18 … tier_unknown, and set_segments for any value outside the contract), weighted. A segment
 -- leads when it is over-represented significantly (z ≥ min_z after a Bonferroni correction for the
 -- segments tested), by at least segment_lead_ratio and by at least 5 percentage points.
--- In: topics, topic_sets, doc_sets, set_segments, segment_daily_hist, params.
+-- In: topics, topic_sets, doc_sets, set_segments, segment_daily_hist, contract_segments, params.
 CREATE OR REPLACE TABLE topic_segments AS
 WITH top AS (
     SELECT t.topic_id, t.growth_shrunk AS topic_growth
     FROM topics t, params p WHERE t.rank IS NOT NULL AND t.rank <= p.top_topics
 ),
-segment_columns (name, dimension, value) AS (
-    VALUES ('age_lt18', 'age_band', '<18'), ('age_18_23', 'age_band', '18-23'), ('age_24_30', 'age_band', '24-30'),
-           ('age_31_40', 'age_band', '31-40'), ('age_41_50', 'age_band', '41-50'), ('age_50_plus', 'age_band', '50+'),
-           ('age_unknown', 'age_band', 'unknown'), ('gender_f', 'gender', 'f'), ('gender_m', 'gender', 'm'),
-           ('gender_unknown', 'gender', 'unknown'), ('tier_1', 'city_tier', '1'), ('tier_new1', 'city_tier', 'new1'),
-           ('tier_2', 'city_tier', '2'), ('tier_3', 'city_tier', '3'), ('tier_4', 'city_tier', '4'),
-           ('tier_5', 'city_tier', '5'), ('tier_unknown', 'city_tier', 'unknown')
-),
+segment_columns AS (SELECT column_name AS name, dimension, value FROM contract_segments),
 tsets AS (
     SELECT ts.topic_id, s.*
     FROM topic_sets ts

@@ -38,7 +38,7 @@ chatty AS (
 content_eng AS (
     SELECT topic_id, id AS content_id,
            sum(likes)::BIGINT AS likes,
-           sum(plays / 100.0 + likes + 3.0 * shares + 10.0 * purchases) AS engagement
+           sum(engagement_units(plays, likes, shares, purchases)) AS engagement
     FROM titems
     WHERE source IN ('content', 'engagement')
     GROUP BY topic_id, id

@@ -136,7 +136,7 @@ public sealed class AnalyzeService : IAnalyzeService
         using var db = DuckDbDatabase.Open(null, EngineSettings(layout));
         using var conn = db.Connect();
         using var readConn = db.Connect();
-        conn.Execute(sql.Model("000_tables"));
+        conn.Execute(sql.Tables());
         WriteParams(conn, asOf);
 
         // 1. terms and per-day marts of the days whose raw input changed

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using TrendInsight.Core.Contract;
 using TrendInsight.DuckDb;
 
 namespace TrendInsight.Analysis;
@@ -16,18 +17,22 @@ internal sealed class DocSetRollup
     /// <summary>Joins the sorted terms of a set into one key (a character no term holds).</summary>
     private const char Separator = '\u001f';
 
-    private static readonly string[] Dimensions = ["age_band", "gender", "city_tier"];
+    private static readonly string[] Dimensions = [.. LandingContract.Segments.Select(d => d.Field)];
 
     /// <summary>
-    /// The contract's segment values (pipelines/README.md), one <c>doc_sets</c> column each in this order
-    /// (<c>age_lt18</c> … <c>tier_unknown</c>); any other value goes to <c>doc_set_segments</c>.
+    /// The contract's segment values and <c>unknown</c> (<see cref="LandingContract.Segments"/>), one <c>doc_sets</c>
+    /// column each in this order (<c>age_lt18</c> … <c>tier_unknown</c>); any other value goes to <c>doc_set_segments</c>.
     /// </summary>
     private static readonly string[][] Values =
-    [
-        ["<18", "18-23", "24-30", "31-40", "41-50", "50+", "unknown"],
-        ["f", "m", "unknown"],
-        ["1", "new1", "2", "3", "4", "5", "unknown"],
-    ];
+        [.. LandingContract.Segments.Select(d => d.Values.Select(v => v.Value).Append(LandingContract.Unknown).ToArray())];
+
+    /// <summary>The statements that add the segment columns (in <see cref="Values"/> order) to <c>doc_sets_day</c> and <c>doc_sets</c>.</summary>
+    public static string SegmentColumnsDdl()
+    {
+        var columns = LandingContract.Segments.SelectMany(d => d.Values.Select(v => v.Column).Append(d.UnknownColumn)).ToList();
+        return string.Concat(new[] { "doc_sets_day", "doc_sets" }.SelectMany(table =>
+            columns.Select(c => $"ALTER TABLE {table} ADD COLUMN \"{c}\" DOUBLE;\n")));
+    }
 
     private static readonly int SegmentColumns = Values.Sum(v => v.Length);
 
@@ -78,7 +83,7 @@ internal sealed class DocSetRollup
         {
             "search" => mentions,
             "comment" => 1.0,
-            "engagement" => (plays / 100.0) + likes + (3.0 * shares) + (10.0 * purchases),
+            "engagement" => LandingContract.EngagementUnits(plays, likes, shares, purchases),
             _ => null,
         };
         if (units is { } u)

@@ -1,4 +1,5 @@
 using TrendInsight.Core;
+using TrendInsight.Core.Contract;
 
 namespace TrendInsight.Analysis;
 
@@ -42,6 +43,12 @@ internal sealed class SqlModels
     public string Model(string name) => _models.TryGetValue(name, out var sql)
         ? sql
         : throw new TrendInsightException($"SQL model {name}.sql not found in {Folder}");
+
+    /// <summary>
+    /// The working tables of an analysis run (<c>000_tables</c>), then the landing contract's macro and tables
+    /// (<see cref="ContractSql"/>) and the <c>doc_sets</c> columns of its segment values, which the models read.
+    /// </summary>
+    public string Tables() => Model("000_tables") + "\n" + ContractSql.Script() + DocSetRollup.SegmentColumnsDdl();
 
     /// <summary>The text of a loading statement, e.g. <c>terms_cand</c>.</summary>
     public string LoadStatement(string name) => _loads.TryGetValue(name, out var sql)

@@ -1,9 +1,11 @@
+using System.Globalization;
+
 namespace TrendInsight.Core;
 
 /// <summary>
 /// The named reasons ingest quarantines a row for (and the simulator plants), and the reasons it rejects a
 /// whole landing file for. Field-specific reasons end in <c>:&lt;field&gt;</c>. The codes are stable (the
-/// quarantine's <c>reason</c>); <see cref="Expected"/> says what was expected instead (its <c>detail</c>).
+/// quarantine's <c>reason</c>); <see cref="Expected(string, string?)"/> says what was expected instead (its <c>detail</c>).
 /// The list with their meaning: src/TrendInsight.Ingest/README.md.
 /// </summary>
 public static class QuarantineReasons
@@ -59,7 +61,13 @@ public static class QuarantineReasons
     public static string BadColumn(string column) => "bad_column:" + column;
 
     /// <summary>What the landing contract expected where a row or file was rejected for <paramref name="reason"/>.</summary>
-    public static string Expected(string reason)
+    public static string Expected(string reason) => Expected(reason, null);
+
+    /// <summary>
+    /// What the landing contract expected where a row of <paramref name="feed"/> (when known: then a number's
+    /// range is named) or a file was rejected for <paramref name="reason"/>.
+    /// </summary>
+    public static string Expected(string reason, string? feed)
     {
         var colon = reason.IndexOf(':', StringComparison.Ordinal);
         var code = colon < 0 ? reason : reason[..colon];
@@ -71,10 +79,12 @@ public static class QuarantineReasons
             TruncatedGzip => "expected a complete gzip file; the last line may be cut",
             BadCsv => "expected RFC 4180 CSV with a readable header and balanced quotes",
             ColumnCount => "expected as many cells as the header has columns",
-            BadTimestamp => "expected ISO-8601 with an offset (2026-11-20T10:00:00+08:00), a local time or date (Asia/Shanghai) or epoch milliseconds",
+            BadTimestamp => "expected ISO-8601 with an offset (2026-11-20T10:00:00+08:00), a local time or date read in ingest.time_zone "
+                + "(2026-11-20 10:00:00, 2026/11/20), or epoch seconds or milliseconds (1795140000, 1795140000000), after ingest.earliest_year",
             FutureTimestamp => "expected a time no later than now + ingest.future_tolerance_hours",
             TextTooLong => "expected at most ingest.max_text_length characters",
-            UnknownAction => "expected one of play, like, comment, share, favorite, click, purchase",
+            UnknownAction => "expected one of " + string.Join(", ", Contract.LandingContract.Actions.Select(a => a.Value))
+                + " (also read: " + string.Join(", ", Contract.LandingContract.Actions.SelectMany(a => a.Spellings)) + ", and ingest.spellings.action)",
             LineTooLong => "expected a line of at most ingest.max_line_bytes bytes",
             NotGzip => "expected gzip (1f 8b) or plain text in a file named *.gz",
             NotText => "expected text lines (JSONL or CSV)",
@@ -85,12 +95,24 @@ public static class QuarantineReasons
             "missing_column" => $"expected a column {field} in the Parquet file",
             "bad_column" => $"expected column {field} as text, a number, a timestamp or a list of text",
             "missing_field" => $"expected a non-empty {field}",
-            "bad_type" => $"expected {field} as a string or number",
-            "bad_number" => $"expected {field} as a number in range",
+            "bad_type" => field == "tags" ? "expected tags as a JSON array of strings or \"#a #b\" text" : $"expected {field} as a string or number",
+            "bad_number" => NumberExpected(field, feed),
             "duplicate_key" => $"expected {field} once per row",
             "bad_id" => $"expected {field} without control characters",
             "id_too_long" => $"expected {field} of at most ingest.max_id_bytes bytes",
             _ => reason,
+        };
+    }
+
+    private static string NumberExpected(string field, string? feed)
+    {
+        var f = feed is null ? null : Contract.LandingContract.For(feed).Field(field);
+        return f?.Type switch
+        {
+            Contract.FieldType.Count => string.Create(CultureInfo.InvariantCulture,
+                $"expected {field} as a whole number ≥ {f.Min} (1234, 1,234, 1.2万, 3.5w, 10万+)"),
+            Contract.FieldType.Amount => $"expected {field} as an amount ≥ 0 in CNY (1299, ¥1,299.00)",
+            _ => $"expected {field} as a number in range",
         };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using TrendInsight.Core;
+using TrendInsight.Core.Contract;
 
 namespace TrendInsight.DuckDb;
 
@@ -9,7 +10,9 @@ namespace TrendInsight.DuckDb;
 /// Keeps <c>data/warehouse.duckdb</c> a catalog of views over the Parquet lake, so notebooks and
 /// <c>trendinsight sql</c> query the lake by name: <c>lake/raw/&lt;feed&gt;</c> → view <c>&lt;feed&gt;</c>,
 /// <c>lake/terms</c> → <c>terms</c>, <c>lake/marts/&lt;name&gt;</c> → <c>&lt;name&gt;</c>, and for the marts that
-/// hold one analysis per date, <c>latest_&lt;name&gt;</c>: the rows of the latest analysis date only.
+/// hold one analysis per date, <c>latest_&lt;name&gt;</c>: the rows of the latest analysis date only. It also holds
+/// the landing contract's <c>engagement_units</c> macro and <c>contract_segments</c> and <c>contract_actions</c> tables
+/// (<see cref="ContractSql"/>), as the SQL models see them.
 /// </summary>
 /// <remarks>
 /// A raw feed's view reads the files the ingest manifest committed (<see cref="CommittedLake"/>), listed
@@ -57,6 +60,8 @@ public static partial class WarehouseCatalog
             conn.Execute(LatestViewSql(name, mart, temporary: false));
         }
 
+        // The landing contract as the SQL models see it (engagement_units, contract_segments, contract_actions), for notebooks.
+        conn.Execute(ContractSql.Script());
         return [.. views.Keys, .. latest.Keys];
     }
 

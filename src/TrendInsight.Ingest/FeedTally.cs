@@ -15,6 +15,23 @@ public sealed class FeedTally
     public int FilesSkipped { get; set; }
     public SortedDictionary<string, long> Reasons { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Rows accepted with a segment value outside the contract (after the spelling map), by field and value as
+    /// delivered: stored as <c>unknown</c> in the lake. At most <see cref="MaxUnknownValues"/> values a field are
+    /// named; the rest are counted under <see cref="OtherValues"/>.
+    /// </summary>
+    public SortedDictionary<(string Field, string Value), long> UnknownSegments { get; } = new(Comparer<(string Field, string Value)>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a.Field, b.Field);
+        return c != 0 ? c : string.CompareOrdinal(a.Value, b.Value);
+    }));
+
+    /// <summary>How many distinct unknown values of one field are named before the rest are lumped together.</summary>
+    public const int MaxUnknownValues = 200;
+
+    /// <summary>The value the unknown values beyond <see cref="MaxUnknownValues"/> are counted under.</summary>
+    public const string OtherValues = "(other values)";
+
     /// <summary>Landing files rejected whole, with the reason and what was seen; their rows are in no count.</summary>
     public List<(string File, string Reason, string Detail)> RejectedFiles { get; } = [];
 
@@ -36,6 +53,13 @@ public sealed class FeedTally
         foreach (var (reason, rows) in file.Reasons)
         {
             Reasons[reason] = Reasons.GetValueOrDefault(reason) + rows;
+        }
+
+        foreach (var ((field, value), rows) in file.UnknownSegments)
+        {
+            var key = UnknownSegments.ContainsKey((field, value)) || UnknownSegments.Keys.Count(k => k.Field == field) < MaxUnknownValues
+                ? (field, value) : (field, OtherValues);
+            UnknownSegments[key] = UnknownSegments.GetValueOrDefault(key) + rows;
         }
     }
 }

@@ -25,6 +25,9 @@ internal sealed class FileTally
     /// <summary>Quarantined rows by reason.</summary>
     public SortedDictionary<string, long> Reasons { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Accepted rows by segment field and value outside the contract (after spellings), before deduplication.</summary>
+    public Dictionary<(string Field, string Value), long> UnknownSegments { get; } = [];
+
     /// <summary>Hashes of the raw lines that earlier runs quarantined for this file name.</summary>
     public IReadOnlySet<long> KnownBad { get; init; } = new HashSet<long>();
 

@@ -195,6 +195,13 @@ public sealed partial class IngestService
                         "INSERT INTO state.run_reasons VALUES ($run_id, $feed, $reason, $rows)",
                         ("run_id", runId), ("feed", t.Feed), ("reason", reason), ("rows", rows));
                 }
+
+                foreach (var ((field, value), rows) in t.UnknownSegments)
+                {
+                    conn.ExecuteNonQuery(
+                        "INSERT INTO state.unknown_segment_values VALUES ($run_id, $feed, $field, $value, $rows)",
+                        ("run_id", runId), ("feed", t.Feed), ("field", field), ("value", value), ("rows", rows));
+                }
             }
 
             foreach (var (feed, f) in files)

@@ -357,6 +357,7 @@ public sealed partial class IngestService : IIngestService
             Refused = refused,
             MissingLakeFiles = missing,
             Orphans = orphans,
+            UnknownSegments = [.. tallies.SelectMany(t => t.UnknownSegments.Select(u => (t.Feed, u.Key.Field, u.Key.Value, u.Value)))],
         };
         LogRun(_log, runId, summary.RowsRead, summary.Accepted, summary.Quarantined, summary.Duplicates, summary.FilesProcessed, summary.FilesSkipped);
         return summary;

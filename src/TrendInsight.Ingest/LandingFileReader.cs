@@ -186,6 +186,13 @@ internal sealed class LandingFileReader
                     }
 
                     file.Staged++;
+                    if (batch.Values.UnknownSegmentsOf(i) is { Count: > 0 } unknown)
+                    {
+                        foreach (var segment in unknown)
+                        {
+                            file.UnknownSegments[segment] = file.UnknownSegments.GetValueOrDefault(segment) + 1;
+                        }
+                    }
                 }
             }
 
@@ -347,7 +354,7 @@ internal sealed class LandingFileReader
         }
 
         var invalid = _validator.Validate(fields, batch.Values, i, out var dt);
-        return new Outcome(invalid, dt, invalid is null ? null : QuarantineDetail.For(invalid, fields));
+        return new Outcome(invalid, dt, invalid is null ? null : QuarantineDetail.For(invalid, fields, _schema.Feed));
     }
 
     /// <summary>The text from a little before its first non-ASCII character, where the bytes went wrong.</summary>

@@ -1,18 +1,26 @@
 using System.Globalization;
 using TrendInsight.Core;
+using TrendInsight.Core.Contract;
 
 namespace TrendInsight.Simulation;
 
 internal sealed partial class Generator
 {
-    private static readonly string[] AgeBands = ["<18", "18-23", "24-30", "31-40", "41-50", "50+"];
+    private static readonly string[] AgeBands = ValuesOf("age_band");
+
+    /// <summary>Share of each of <see cref="AgeBands"/> (the contract's order).</summary>
     private static readonly double[] AgeWeights = [0.06, 0.22, 0.30, 0.24, 0.12, 0.06];
-    private static readonly string[] CityTiers = ["1", "new1", "2", "3", "4", "5"];
+    private static readonly string[] Genders = ValuesOf("gender");
+    private static readonly string[] CityTiers = ValuesOf("city_tier");
+
+    /// <summary>Share of each of <see cref="CityTiers"/> (the contract's order).</summary>
     private static readonly double[] TierWeights = [0.15, 0.18, 0.22, 0.20, 0.15, 0.10];
     private static readonly string[] OddAges = ["未知", "25-30", "", "unknown"];
     private static readonly string[] OddGenders = ["女", "男", "F", "未知", ""];
     private static readonly string[] OddTiers = ["一线", "新一线", "0", "海外", ""];
-    private static readonly string[] Actions = ["play", "like", "comment", "share", "favorite", "click", "purchase"];
+    private static readonly string[] Actions = [.. LandingContract.Actions.Select(a => a.Value)];
+
+    /// <summary>Share of each of <see cref="Actions"/> (the contract's order).</summary>
     private static readonly double[] ActionWeights = [0.52, 0.20, 0.05, 0.05, 0.08, 0.07, 0.03];
     private static readonly double[] HourWeights =
         [2, 1.2, 0.8, 0.5, 0.4, 0.5, 1, 2, 3, 3.5, 4, 4, 5, 4.5, 4, 4, 4.2, 4.6, 5.5, 6.5, 7.5, 8.5, 8, 5];
@@ -366,9 +374,11 @@ internal sealed partial class Generator
         }
 
         row.Set("age_band", AgeBands[PickWeighted(rng, AgeWeights)]);
-        row.Set("gender", rng.Chance(0.62) ? "f" : "m");
+        row.Set("gender", rng.Chance(0.62) ? Genders[0] : Genders[1]);
         row.Set("city_tier", CityTiers[PickWeighted(rng, TierWeights)]);
     }
+
+    private static string[] ValuesOf(string field) => [.. LandingContract.Segment(field)!.Values.Select(v => v.Value)];
 
     private static long Price(Prng rng, Subject subject)
     {

@@ -15,7 +15,7 @@ internal sealed class SqlModelFixture : IDisposable
         Models = SqlModels.Load();
         Db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 });
         Conn = Db.Connect();
-        Conn.Execute(Models.Model("000_tables"));
+        Conn.Execute(Models.Tables());
         var c = Config;
         Conn.ExecuteNonQuery(Models.LoadStatement("params"),
             ("as_of", AsOf), ("recent_days", c.RecentDays), ("baseline_days", c.BaselineDays), ("prior_strength", c.PriorStrength),

@@ -213,6 +213,23 @@ public sealed class LandingMistakeTests : IDisposable
     }
 
     [Fact]
+    public void Validate_ContractExamples_EveryRowOfEveryFeedAndFormatAccepted()
+    {
+        var contract = Path.Combine(AssetLocator.Root, "data", "samples", "contract");
+        var feeds = Feeds.All.Select(f => Path.Combine(contract, f)).ToArray();
+
+        var result = CliProcess.Run(null, ["validate", .. feeds]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var format in new[] { "jsonl", "csv", "parquet" })
+        {
+            Assert.Equal(Feeds.All.Count, result.Stdout.Split('\n').Count(l => l.Contains($", {format}", StringComparison.Ordinal) && l.EndsWith(" 0 quarantined", StringComparison.Ordinal)));
+        }
+
+        Assert.EndsWith("0 duplicates in their file, 0 quarantined; nothing written", result.Stdout.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_CommittedSamples_CountsAsIngestReadsThem()
     {
         var samples = Path.Combine(AssetLocator.Root, "data", "samples", "landing");

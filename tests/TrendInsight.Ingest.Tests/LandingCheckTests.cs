@@ -106,6 +106,22 @@ public sealed class LandingCheckTests : IDisposable
     }
 
     [Fact]
+    public void Run_SegmentSpellings_KnownOnesMappedOthersCountedAsUnknown()
+    {
+        _h.Write(Feeds.Search, "q.jsonl", IngestHarness.Lines(
+            new { event_id = "q1", ts = "2026-11-10T12:00:00+08:00", query = "露营椅", city_tier = "新一线", gender = "女" },
+            new { event_id = "q2", ts = "2026-11-10T12:01:00+08:00", query = "天幕", city_tier = "火星" },
+            new { event_id = "q3", ts = "2026-11-10T12:02:00+08:00", query = "飞盘", city_tier = "火星" }));
+
+        var report = Check(_h.Layout.Landing);
+        var ingest = _h.Run();
+
+        var file = Assert.Single(report.Files);
+        Assert.Equal([new UnknownSegment("city_tier", "火星", 2)], file.UnknownSegments);
+        Assert.Equal(ingest.UnknownSegments.Select(u => (u.Field, u.Value, u.Rows)), file.UnknownSegments.Select(u => (u.Field, u.Value, u.Rows)));
+    }
+
+    [Fact]
     public void Run_NothingWrittenToTheDataFolder()
     {
         _h.Write(Feeds.Search, "q.jsonl", IngestHarness.Lines(new { event_id = "q1", ts = "2026-11-10T12:00:00+08:00", query = "露营椅" }, "{bad"));

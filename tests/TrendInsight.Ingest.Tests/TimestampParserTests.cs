@@ -82,4 +82,22 @@ public sealed class TimestampParserTests
     {
         Assert.False(TimestampParser.TryParse(FieldKind.String, System.Text.Encoding.UTF8.GetBytes(text), out _));
     }
+
+    [Theory]
+    [InlineData("1794297600", "2026-11-10T08:00:00Z")]
+    [InlineData("1794297600000", "2026-11-10T08:00:00Z")]
+    public void TryParse_EpochSecondsOrMilliseconds_SameInstant(string text, string expected)
+    {
+        Assert.True(TimestampParser.TryParse(FieldKind.String, text, out var instant));
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), instant);
+    }
+
+    [Fact]
+    public void TryParse_LocalTimeInAnotherZone_ReadInThatZone()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+        Assert.True(TimestampParser.TryParse(FieldKind.String, "2026-11-10 12:00:00"u8, berlin, out var instant));
+        Assert.Equal(new DateTimeOffset(2026, 11, 10, 11, 0, 0, TimeSpan.Zero), instant);
+    }
 }

@@ -54,6 +54,8 @@ public static class IngestCommand
             var table = new Table().Title("ingest")
                 .AddColumns("feed", "files", "skipped", "rows read", "accepted", "quarantined", "duplicates", "replaced");
             var reasons = new Table().Title("quarantined by reason").AddColumns("feed", "reason", "rows");
+            var unknown = new Table().Title("segment values outside the contract (kept as unknown; map them in ingest.spellings)")
+                .AddColumns("feed", "field", "value", "rows");
             var rejected = new Table().Title("landing files rejected").AddColumns("feed", "file", "reason", "detail");
             foreach (var t in service.LastFeeds)
             {
@@ -66,6 +68,11 @@ public static class IngestCommand
                 foreach (var (reason, rows) in t.Reasons)
                 {
                     reasons.AddRow(t.Feed, Markup.Escape(reason), N(rows));
+                }
+
+                foreach (var ((field, value), rows) in t.UnknownSegments)
+                {
+                    unknown.AddRow(t.Feed, field, Markup.Escape(value), N(rows));
                 }
             }
 
@@ -80,6 +87,11 @@ public static class IngestCommand
             if (rejected.Rows.Count > 0)
             {
                 TableWriter.Write(rejected);
+            }
+
+            if (unknown.Rows.Count > 0)
+            {
+                TableWriter.Write(unknown);
             }
 
             // One plain line an entry: a path and its reason stay whole whatever the terminal's width.

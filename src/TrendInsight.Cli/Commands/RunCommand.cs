@@ -68,6 +68,15 @@ public static class RunCommand
                 Console.Out.WriteLine($"not read: {r.Path}: {r.Reason}");
             }
 
+            if (ingest.UnknownSegments.Count > 0)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"ingest: {ingest.UnknownSegments.Sum(u => u.Rows):N0} segment values outside the contract kept as unknown, e.g. ")
+                    + string.Join(", ", ingest.UnknownSegments.OrderByDescending(u => u.Rows).Take(5).Select(u =>
+                        string.Create(CultureInfo.InvariantCulture, $"{u.Feed}.{u.Field} '{u.Value}' {u.Rows:N0}")))
+                    + " (map them in ingest.spellings)"));
+            }
+
             if (ingest.AnythingRejected)
             {
                 AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,

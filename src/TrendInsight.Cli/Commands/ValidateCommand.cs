@@ -95,6 +95,12 @@ public static class ValidateCommand
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {where} {e.Line}{what}: {e.Expected}"));
                 }
             }
+
+            if (f.UnknownSegments.Count > 0)
+            {
+                output.WriteLine("  segment values outside the contract, kept as unknown (map them in ingest.spellings): "
+                    + string.Join(", ", f.UnknownSegments.Select(u => $"{u.Field} '{u.Value}' {Count(u.Rows, "row")}")));
+            }
         }
 
         foreach (var i in report.Ignored)

@@ -26,6 +26,25 @@ public sealed class IngestConfig
     /// <summary>Earliest plausible year of a timestamp; anything before is <c>bad_timestamp</c> (catches epoch seconds sent as milliseconds).</summary>
     public int EarliestYear { get; set; } = 2000;
 
+    /// <summary>The time zone a landing timestamp without an offset (<c>2026-11-20 11:00:00</c>) is read in.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>
+    /// An age band cut another way than the contract's (25-30, 18-24岁): <c>nearest</c> reads it as the band it
+    /// overlaps most (when that covers at least half of it), <c>unknown</c> keeps it outside the contract. Either way
+    /// a value left outside is counted per feed and value.
+    /// </summary>
+    public string AgeBandCuts { get; set; } = "nearest";
+
+    /// <summary>
+    /// Extra spellings per field (<c>age_band</c>, <c>gender</c>, <c>city_tier</c>, <c>action</c>): spelling → contract
+    /// value. They add to (and win over) the contract's own, listed in docs/landing-contract.md.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> Spellings { get; set; } = [];
+
+    /// <summary>The time zone of <see cref="TimeZone"/>.</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
     /// <summary>Seconds a second ingest waits for the running one to finish before giving up with a clear message (0 = give up at once).</summary>
     public int LockWaitSeconds { get; set; }
 
@@ -98,6 +117,38 @@ public sealed class IngestConfig
         if (LockWaitSeconds < 0)
         {
             errors.Add("ingest.lock_wait_seconds must be zero or positive");
+        }
+
+        try
+        {
+            _ = Zone;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            errors.Add($"ingest.time_zone: unknown time zone '{TimeZone}' (e.g. Asia/Shanghai)");
+        }
+
+        if (AgeBandCuts is not ("nearest" or "unknown"))
+        {
+            errors.Add($"ingest.age_band_cuts: '{AgeBandCuts}' is neither nearest nor unknown");
+        }
+
+        foreach (var (field, spellings) in Spellings)
+        {
+            if (!Contract.SpellingMap.Fields.Contains(field, StringComparer.Ordinal))
+            {
+                errors.Add($"ingest.spellings.{field}: unknown field; spellings are given for {string.Join(", ", Contract.SpellingMap.Fields)}");
+                continue;
+            }
+
+            var allowed = Contract.SpellingMap.ValuesOf(field);
+            foreach (var (spelling, value) in spellings)
+            {
+                if (!allowed.Contains(value, StringComparer.Ordinal))
+                {
+                    errors.Add($"ingest.spellings.{field}: '{spelling}' maps to '{value}', which is not one of {string.Join(", ", allowed)}");
+                }
+            }
         }
 
         if (Patterns.Count == 0)

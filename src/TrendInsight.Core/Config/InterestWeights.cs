@@ -12,7 +12,7 @@ public sealed class InterestWeights
     /// <summary>Per comment mentioning the term.</summary>
     public double Comment { get; set; } = 3;
 
-    /// <summary>Per engagement unit (plays/100 + likes + 3·shares + 10·purchases).</summary>
+    /// <summary>Per engagement unit (<see cref="Contract.LandingContract.EngagementMeasures"/>).</summary>
     public double Engagement { get; set; } = 0.2;
 
     internal void Validate(List<string> errors)

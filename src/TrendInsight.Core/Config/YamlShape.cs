@@ -89,6 +89,14 @@ internal static class YamlShape
                 Check(path, item, type.GetGenericArguments()[0], string.Create(CultureInfo.InvariantCulture, $"{key}[{index++}]"));
             }
         }
+        else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            var map = Expect<YamlMappingNode>(path, node, where, "'name: value' lines");
+            foreach (var (nameNode, valueNode) in map.Children)
+            {
+                Check(path, valueNode, type.GetGenericArguments()[1], $"{key}.{(nameNode as YamlScalarNode)?.Value}");
+            }
+        }
         else
         {
             CheckSection(path, node, type, key, where);

@@ -32,6 +32,12 @@ public sealed record IngestSummary(
     /// </summary>
     public IReadOnlyList<string> MissingLakeFiles { get; init; } = [];
 
+    /// <summary>
+    /// Segment values outside the landing contract (after its spellings), per feed, field and value as delivered, with
+    /// the accepted rows that had them; stored as <c>unknown</c>, and in <c>state.unknown_segment_values</c>.
+    /// </summary>
+    public IReadOnlyList<(string Feed, string Field, string Value, long Rows)> UnknownSegments { get; init; } = [];
+
     /// <summary>Files found in the lake that no run of the manifest wrote, moved aside: (from, to), relative to the data folder.</summary>
     public IReadOnlyList<(string From, string To)> Orphans { get; init; } = [];
 }

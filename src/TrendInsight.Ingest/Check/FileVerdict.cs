@@ -41,6 +41,12 @@ public sealed record FileVerdict
     /// <summary>Quarantined rows by reason, in reason order.</summary>
     public IReadOnlyList<ReasonVerdict> Reasons { get; init; } = [];
 
+    /// <summary>
+    /// Segment values outside the contract that the rows would keep as <c>unknown</c> (field, value as delivered, rows),
+    /// most rows first: spellings to map in <c>ingest.spellings</c>.
+    /// </summary>
+    public IReadOnlyList<UnknownSegment> UnknownSegments { get; init; } = [];
+
     /// <summary>The file-level reject (<c>not_gzip</c>, <c>not_text</c>, <c>missing_column:…</c>, …) or null when its rows were read.</summary>
     public string? Rejection { get; init; }
 

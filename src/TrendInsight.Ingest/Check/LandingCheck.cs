@@ -223,6 +223,8 @@ public sealed class LandingCheck
                 Quarantined = file.Quarantined,
                 Truncated = file.Truncated,
                 Reasons = [.. file.Reasons.Select(r => new ReasonVerdict(r.Key, r.Value, sink.Examples.GetValueOrDefault(r.Key) ?? []))],
+                UnknownSegments = [.. file.UnknownSegments.Select(u => new UnknownSegment(u.Key.Field, u.Key.Value, u.Value))
+                    .OrderByDescending(u => u.Rows).ThenBy(u => u.Field, StringComparer.Ordinal).ThenBy(u => u.Value, StringComparer.Ordinal)],
             };
         }
         finally

@@ -1,68 +1,65 @@
 using TrendInsight.Core;
+using TrendInsight.Core.Contract;
 
 namespace TrendInsight.Ingest.Lake;
 
 /// <summary>
-/// The raw lake columns of one feed, in file order, as pipelines/README.md lists them (without
-/// <c>dt</c>, which is the partition folder). Staging adds <c>dt</c>, <c>file_seq</c> and <c>line</c>.
+/// The raw lake columns of one feed, in file order, as its <see cref="LandingContract"/> fields give them (a text or
+/// tags field is followed by its normalised form), then <c>source_file</c>; without <c>dt</c>, which is the partition
+/// folder. Staging adds <c>dt</c>, <c>file_seq</c> and <c>line</c>.
 /// </summary>
 internal sealed class FeedSchema
 {
-    private FeedSchema(string feed, string key, bool latestWins, params (string Name, ColumnType Type)[] columns)
+    private static readonly Dictionary<string, FeedSchema> ByFeed =
+        LandingContract.Feeds.ToDictionary(f => f.Feed, f => new FeedSchema(f), StringComparer.Ordinal);
+
+    private readonly Dictionary<string, int> _index;
+
+    private FeedSchema(FeedContract contract)
     {
-        Feed = feed;
-        Key = key;
-        LatestWins = latestWins;
+        Contract = contract;
+        var columns = new List<(string Name, ColumnType Type)>();
+        foreach (var f in contract.Fields)
+        {
+            var type = f.Type switch
+            {
+                FieldType.Timestamp => ColumnType.Timestamp,
+                FieldType.Count => ColumnType.Int64,
+                FieldType.Amount => ColumnType.Decimal,
+                FieldType.Tags => ColumnType.TextList,
+                _ => ColumnType.Text,
+            };
+            columns.Add((f.Name, type));
+            if (f.NormalisedColumn is { } norm)
+            {
+                columns.Add((norm, type));
+            }
+        }
+
+        columns.Add(("source_file", ColumnType.Text));
         Columns = columns;
+        _index = columns.Select((c, i) => (c.Name, i)).ToDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
     }
 
-    public string Feed { get; }
+    /// <summary>The feed's landing contract.</summary>
+    public FeedContract Contract { get; }
+
+    public string Feed => Contract.Feed;
 
     /// <summary>The unique key: <c>event_id</c>, <c>content_id</c> or <c>product_id</c>.</summary>
-    public string Key { get; }
+    public string Key => Contract.Key;
 
     /// <summary>True for content and products: the latest version per key is kept; otherwise the first event wins and later ones are duplicates.</summary>
-    public bool LatestWins { get; }
+    public bool LatestWins => Contract.LatestWins;
 
     public IReadOnlyList<(string Name, ColumnType Type)> Columns { get; }
 
-    public static FeedSchema For(string feed) => feed switch
-    {
-        Feeds.Search => Search,
-        Feeds.Comments => Comments,
-        Feeds.Engagement => Engagement,
-        Feeds.Content => Content,
-        Feeds.Products => Products,
-        _ => throw new TrendInsightException($"Unknown feed '{feed}'; known feeds: {string.Join(", ", Feeds.All)}"),
-    };
+    public static FeedSchema For(string feed) => ByFeed.TryGetValue(feed, out var schema) ? schema
+        : throw new TrendInsightException($"Unknown feed '{feed}'; known feeds: {string.Join(", ", Feeds.All)}");
 
-    private static readonly (string, ColumnType)[] Segments =
-    [
-        ("user_id", ColumnType.Text), ("age_band", ColumnType.Text), ("gender", ColumnType.Text),
-        ("city_tier", ColumnType.Text), ("platform", ColumnType.Text),
-    ];
-
-    private static readonly FeedSchema Search = new(Feeds.Search, "event_id", false,
-        [("event_id", ColumnType.Text), ("ts", ColumnType.Timestamp), ("query", ColumnType.Text), ("query_norm", ColumnType.Text),
-         ("count", ColumnType.Int64), .. Segments, ("source_file", ColumnType.Text)]);
-
-    private static readonly FeedSchema Comments = new(Feeds.Comments, "event_id", false,
-        [("event_id", ColumnType.Text), ("ts", ColumnType.Timestamp), ("content_id", ColumnType.Text), ("text", ColumnType.Text),
-         ("text_norm", ColumnType.Text), ("likes", ColumnType.Int64), .. Segments, ("source_file", ColumnType.Text)]);
-
-    private static readonly FeedSchema Engagement = new(Feeds.Engagement, "event_id", false,
-        [("event_id", ColumnType.Text), ("ts", ColumnType.Timestamp), ("content_id", ColumnType.Text), ("action", ColumnType.Text),
-         ("count", ColumnType.Int64), ("gmv", ColumnType.Decimal), .. Segments, ("source_file", ColumnType.Text)]);
-
-    private static readonly FeedSchema Content = new(Feeds.Content, "content_id", true,
-        [("content_id", ColumnType.Text), ("ts", ColumnType.Timestamp), ("title", ColumnType.Text), ("title_norm", ColumnType.Text),
-         ("tags", ColumnType.TextList), ("tags_norm", ColumnType.TextList), ("author_id", ColumnType.Text),
-         ("category", ColumnType.Text), ("platform", ColumnType.Text), ("source_file", ColumnType.Text)]);
-
-    private static readonly FeedSchema Products = new(Feeds.Products, "product_id", true,
-        [("product_id", ColumnType.Text), ("ts", ColumnType.Timestamp), ("title", ColumnType.Text), ("title_norm", ColumnType.Text),
-         ("category", ColumnType.Text), ("price", ColumnType.Decimal), ("sales", ColumnType.Int64), ("shop_id", ColumnType.Text),
-         ("source_file", ColumnType.Text)]);
+    /// <summary>The position of lake column <paramref name="column"/>; throws for a column the feed does not have.</summary>
+    public int IndexOf(string column) => _index.TryGetValue(column, out var i) ? i
+        : throw new ArgumentOutOfRangeException(nameof(column), column, $"not a lake column of {Feed}");
 
     /// <summary>DuckDB type of a column.</summary>
     public static string DuckType(ColumnType type) => type switch

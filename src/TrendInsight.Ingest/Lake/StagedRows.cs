@@ -20,14 +20,29 @@ internal sealed class StagedRows
     // the garbage collector's write barrier, and rows of events never touch this array.
     private readonly string[]?[] _lists;
 
+    // Segment values outside the contract, per row: counted once the row is accepted.
+    private readonly List<(string Field, string Value)>?[] _unknown;
+
     public StagedRows(int columns, int rows)
     {
         _columns = columns;
         _cells = new Cell[columns * rows];
         _lists = new string[]?[columns * rows];
+        _unknown = new List<(string, string)>?[rows];
     }
 
     private bool _listsUsed;
+    private bool _unknownUsed;
+
+    /// <summary>Notes that row <paramref name="row"/> had <paramref name="value"/> in segment field <paramref name="field"/>, outside the contract.</summary>
+    public void UnknownSegment(int row, string field, string value)
+    {
+        (_unknown[row] ??= []).Add((field, value));
+        _unknownUsed = true;
+    }
+
+    /// <summary>The segment values outside the contract of row <paramref name="row"/>, or null.</summary>
+    public IReadOnlyList<(string Field, string Value)>? UnknownSegmentsOf(int row) => _unknown[row];
 
     /// <summary>Forgets all text and lists; cells are cleared row by row (<see cref="ClearRow"/>).</summary>
     public void Clear()
@@ -38,10 +53,20 @@ internal sealed class StagedRows
             Array.Clear(_lists);
             _listsUsed = false;
         }
+
+        if (_unknownUsed)
+        {
+            Array.Clear(_unknown);
+            _unknownUsed = false;
+        }
     }
 
     /// <summary>Sets every cell of the row to null.</summary>
-    public void ClearRow(int row) => Array.Clear(_cells, row * _columns, _columns);
+    public void ClearRow(int row)
+    {
+        Array.Clear(_cells, row * _columns, _columns);
+        _unknown[row]?.Clear();
+    }
 
     public void Text(int row, int column, ReadOnlySpan<byte> utf8)
     {

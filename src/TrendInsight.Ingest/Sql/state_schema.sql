@@ -117,3 +117,12 @@ CREATE TABLE IF NOT EXISTS state.rejected_files (
     reason VARCHAR NOT NULL,
     detail VARCHAR NOT NULL
 );
+-- Segment values outside the contract (after the spelling map) per run, feed and field, as delivered, with the
+-- accepted rows that had them (before deduplication): the lake holds them as 'unknown'. `status` shows them.
+CREATE TABLE IF NOT EXISTS state.unknown_segment_values (
+    run_id VARCHAR,
+    feed VARCHAR,
+    field VARCHAR,
+    value VARCHAR,
+    rows BIGINT
+);

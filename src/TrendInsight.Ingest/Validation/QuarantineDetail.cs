@@ -9,9 +9,9 @@ internal static class QuarantineDetail
 {
     private const int ShownChars = 80;
 
-    public static string For(string reason, RowFields row)
+    public static string For(string reason, RowFields row, string? feed = null)
     {
-        var expected = QuarantineReasons.Expected(reason);
+        var expected = QuarantineReasons.Expected(reason, feed);
         var field = FieldOf(reason);
         if (field < 0 || row.Kind(field) is FieldKind.Missing or FieldKind.Null)
         {

@@ -3,28 +3,29 @@ using System.Text;
 using System.Text.Json;
 using TrendInsight.Core;
 using TrendInsight.Core.Config;
+using TrendInsight.Core.Contract;
 using TrendInsight.Ingest.Lake;
 using F = TrendInsight.Ingest.Validation.LandingField;
 
 namespace TrendInsight.Ingest.Validation;
 
 /// <summary>
-/// Checks one landing row against the contract (docs: DESIGN.md, landing contract) and turns it into the
-/// feed's lake columns, with normalised text next to the original. Returns the quarantine reason
-/// instead when the row breaks the contract. Works on the row's UTF-8 values: only text that is
-/// normalised is decoded to a string.
+/// Checks one landing row against its feed's <see cref="LandingContract"/> (docs/landing-contract.md) and turns it
+/// into the feed's lake columns, with normalised text next to the original; each field is written to the column of
+/// its name in <see cref="FeedSchema"/>. Returns the quarantine reason instead when the row breaks the contract.
+/// Works on the row's UTF-8 values: only text that is normalised, or a spelling that is not the contract's own, is
+/// decoded to a string.
 /// </summary>
 internal sealed class RowValidator
 {
-    private static readonly byte[][] Actions = Utf8("play", "like", "comment", "share", "favorite", "click", "purchase");
-    private static readonly byte[][] AgeBands = Utf8("<18", "18-23", "24-30", "31-40", "41-50", "50+");
-    private static readonly byte[][] CityTiers = Utf8("1", "new1", "2", "3", "4", "5");
-    private static readonly byte[] Unknown = "unknown"u8.ToArray();
+    private static readonly byte[] Unknown = Encoding.UTF8.GetBytes(LandingContract.Unknown);
+    private static readonly byte[][] Actions = Utf8([.. LandingContract.Actions.Select(a => a.Value)]);
     private static readonly char[] TagSeparators = ['#', ',', '，', ' ', '\u3000', ';', '；', '|', '\t'];
 
-    private readonly FeedSchema _schema;
-    private readonly int _key;
+    private readonly Step[] _steps;
     private readonly Func<string, string> _normalize;
+    private readonly SpellingMap _spellings;
+    private readonly TimeZoneInfo _zone;
     private readonly int _maxText;
     private readonly int _maxId;
     private readonly DateTimeOffset _latest;
@@ -32,9 +33,12 @@ internal sealed class RowValidator
 
     public RowValidator(FeedSchema schema, IngestConfig config, Func<string, string> normalize, DateTimeOffset now)
     {
-        _schema = schema;
-        _key = F.IdOf(schema.Key);
+        _steps = [.. schema.Contract.Fields.Select(f => new Step(
+            f, F.IdOf(f.Name), schema.IndexOf(f.Name), f.NormalisedColumn is { } n ? schema.IndexOf(n) : -1,
+            f.Type == FieldType.Segment ? Utf8([.. LandingContract.Segment(f.Name)!.Values.Select(v => v.Value)]) : null))];
         _normalize = normalize;
+        _spellings = new SpellingMap(config.Spellings, config.AgeBandCuts != "unknown");
+        _zone = config.Zone;
         _maxText = config.MaxTextLength;
         _maxId = config.MaxIdBytes;
         _latest = now.AddHours(config.FutureToleranceHours);
@@ -44,29 +48,52 @@ internal sealed class RowValidator
     /// <summary>
     /// Fills row <paramref name="r"/> of <paramref name="v"/> with the lake columns (all but <c>source_file</c>).
     /// Returns null when valid, else the reason. <paramref name="dt"/> is set whenever the timestamp parsed.
+    /// Segment values outside the contract are noted on the row (<see cref="StagedRows.UnknownSegmentsOf"/>).
     /// </summary>
     public string? Validate(RowFields row, StagedRows v, int r, out DateOnly? dt)
     {
         dt = null;
         v.ClearRow(r);
-        var reason = RequiredId(row, _key, v, r, 0);
-        if (reason is not null)
+        foreach (var step in _steps)
         {
-            return reason;
+            var f = step.Field;
+            var reason = f.Type switch
+            {
+                FieldType.Id => f.Required ? RequiredId(row, step.Id, v, r, step.Column) : OptionalId(row, step.Id, v, r, step.Column),
+                FieldType.Timestamp => Timestamp(row, step.Id, v, r, step.Column, out dt),
+                FieldType.Text => NormalisedText(row, step.Id, v, r, step.Column, step.NormColumn),
+                FieldType.Count => OptionalInt64(row, step.Id, f.Min, f.Default, v, r, step.Column),
+                FieldType.Amount => OptionalDecimal(row, step.Id, v, r, step.Column),
+                FieldType.Action => Action(row, step.Id, v, r, step.Column),
+                FieldType.Tags => Tags(row, step.Id, v, r, step.Column, step.NormColumn),
+                FieldType.Label => OptionalString(row, step.Id, v, r, step.Column),
+                FieldType.Segment => Segment(row, step, v, r),
+                _ => throw new InvalidOperationException(f.Type.ToString()),
+            };
+            if (reason is not null)
+            {
+                return reason;
+            }
         }
 
-        if (row.IsEmpty(F.Ts))
+        return null;
+    }
+
+    private string? Timestamp(RowFields row, int field, StagedRows v, int r, int column, out DateOnly? dt)
+    {
+        dt = null;
+        if (row.IsEmpty(field))
         {
-            return QuarantineReasons.MissingField("ts");
+            return QuarantineReasons.MissingField(F.Names[field]);
         }
 
-        var kind = row.Kind(F.Ts);
+        var kind = row.Kind(field);
         if (kind is not (FieldKind.String or FieldKind.Number))
         {
-            return QuarantineReasons.BadType("ts");
+            return QuarantineReasons.BadType(F.Names[field]);
         }
 
-        if (!TimestampParser.TryParse(kind, row.Utf8(F.Ts), out var instant) || instant < _earliest)
+        if (!TimestampParser.TryParse(kind, row.Utf8(field), _zone, out var instant) || instant < _earliest)
         {
             return QuarantineReasons.BadTimestamp;
         }
@@ -77,111 +104,98 @@ internal sealed class RowValidator
             return QuarantineReasons.FutureTimestamp;
         }
 
-        v.Timestamp(r, 1, instant);
-        return _schema.Feed switch
-        {
-            Feeds.Search => Search(row, v, r),
-            Feeds.Comments => Comments(row, v, r),
-            Feeds.Engagement => Engagement(row, v, r),
-            Feeds.Content => Content(row, v, r),
-            Feeds.Products => Products(row, v, r),
-            _ => throw new InvalidOperationException(_schema.Feed),
-        };
-    }
-
-    private string? Search(RowFields row, StagedRows v, int r) =>
-        NormalisedText(row, F.Query, v, r, 2)
-        ?? OptionalInt64(row, F.Count, min: 1, fallback: 1, v, r, 4)
-        ?? Segments(row, v, r, 5);
-
-    private string? Comments(RowFields row, StagedRows v, int r) =>
-        RequiredId(row, F.ContentId, v, r, 2)
-        ?? NormalisedText(row, F.Text, v, r, 3)
-        ?? OptionalInt64(row, F.Likes, min: 0, fallback: null, v, r, 5)
-        ?? Segments(row, v, r, 6);
-
-    private string? Engagement(RowFields row, StagedRows v, int r) =>
-        RequiredId(row, F.ContentId, v, r, 2)
-        ?? Action(row, v, r, 3)
-        ?? OptionalInt64(row, F.Count, min: 0, fallback: 1, v, r, 4)
-        ?? OptionalDecimal(row, F.Gmv, v, r, 5)
-        ?? Segments(row, v, r, 6);
-
-    private string? Content(RowFields row, StagedRows v, int r)
-    {
-        var reason = NormalisedText(row, F.Title, v, r, 2);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        var tags = TagsOf(row.Kind(F.Tags), row.Utf8(F.Tags), out reason);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v.List(r, 4, tags);
-        v.List(r, 5, tags.Select(t => _normalize(t).TrimStart('#').Trim()).Where(t => t.Length > 0).ToArray());
-        return OptionalId(row, F.AuthorId, v, r, 6)
-            ?? OptionalString(row, F.Category, v, r, 7)
-            ?? OptionalString(row, F.Platform, v, r, 8);
-    }
-
-    private string? Products(RowFields row, StagedRows v, int r) =>
-        NormalisedText(row, F.Title, v, r, 2)
-        ?? OptionalString(row, F.Category, v, r, 4)
-        ?? OptionalDecimal(row, F.Price, v, r, 5)
-        ?? OptionalInt64(row, F.Sales, min: 0, fallback: null, v, r, 6)
-        ?? OptionalId(row, F.ShopId, v, r, 7);
-
-    private string? Segments(RowFields row, StagedRows v, int r, int at)
-    {
-        var reason = OptionalId(row, F.UserId, v, r, at);
-        if (reason is not null)
-        {
-            return reason;
-        }
-
-        v.Text(r, at + 1, Segment(row, F.AgeBand, AgeBands));
-        v.Text(r, at + 2, Gender(row));
-        v.Text(r, at + 3, Segment(row, F.CityTier, CityTiers));
-        return OptionalString(row, F.Platform, v, r, at + 4);
-    }
-
-    /// <summary>The contract's spelling of the action (trimmed, any ASCII case), else the reason.</summary>
-    private static string? Action(RowFields row, StagedRows v, int r, int column)
-    {
-        if (row.IsEmpty(F.Action))
-        {
-            return QuarantineReasons.MissingField("action");
-        }
-
-        if (row.Kind(F.Action) != FieldKind.String)
-        {
-            return QuarantineReasons.BadType("action");
-        }
-
-        var i = Utf8Text.IndexOfIgnoreCase(Utf8Text.Trim(row.Utf8(F.Action)), Actions);
-        if (i < 0)
-        {
-            return QuarantineReasons.UnknownAction;
-        }
-
-        v.Text(r, column, Actions[i]);
+        v.Timestamp(r, column, instant);
         return null;
     }
 
-    /// <summary>One of the allowed values (trimmed, spaces inside dropped, any ASCII case), else <c>unknown</c>.</summary>
-    private static byte[] Segment(RowFields row, int field, byte[][] allowed)
+    private string? Tags(RowFields row, int field, StagedRows v, int r, int column, int normColumn)
     {
-        if (row.Kind(field) is not (FieldKind.String or FieldKind.Number))
+        var tags = TagsOf(row.Kind(field), row.Utf8(field), out var reason);
+        if (reason is not null)
         {
-            return Unknown;
+            return reason;
         }
 
-        scoped ReadOnlySpan<byte> text = Utf8Text.Trim(row.Utf8(field));
-        scoped Span<byte> compact = stackalloc byte[16];
+        v.List(r, column, tags);
+        v.List(r, normColumn, tags.Select(t => _normalize(t).TrimStart('#').Trim()).Where(t => t.Length > 0).ToArray());
+        return null;
+    }
+
+    /// <summary>The contract's action for the value (its own spelling in any ASCII case, or one of its spellings), else the reason.</summary>
+    private string? Action(RowFields row, int field, StagedRows v, int r, int column)
+    {
+        if (row.IsEmpty(field))
+        {
+            return QuarantineReasons.MissingField(F.Names[field]);
+        }
+
+        if (row.Kind(field) != FieldKind.String)
+        {
+            return QuarantineReasons.BadType(F.Names[field]);
+        }
+
+        var text = Utf8Text.Trim(row.Utf8(field));
+        var i = Utf8Text.IndexOfIgnoreCase(text, Actions);
+        if (i >= 0)
+        {
+            v.Text(r, column, Actions[i]);
+            return null;
+        }
+
+        if (_spellings.Lookup(F.Names[field], Encoding.UTF8.GetString(text)) is { } action)
+        {
+            v.Text(r, column, action);
+            return null;
+        }
+
+        return QuarantineReasons.UnknownAction;
+    }
+
+    /// <summary>
+    /// One of the allowed values (trimmed, spaces inside dropped, any ASCII case) or a spelling of one, else
+    /// <c>unknown</c>; a value that is not empty and still outside the contract is noted on the row.
+    /// </summary>
+    private string? Segment(RowFields row, Step step, StagedRows v, int r)
+    {
+        var field = step.Id;
+        var kind = row.Kind(field);
+        if (kind is not (FieldKind.String or FieldKind.Number))
+        {
+            v.Text(r, step.Column, Unknown);
+            return null;
+        }
+
+        var allowed = step.Allowed!;
+        var text = Utf8Text.Trim(row.Utf8(field));
+        var i = IndexOfCompact(text, allowed);
+        if (i >= 0)
+        {
+            v.Text(r, step.Column, allowed[i]);
+            return null;
+        }
+
+        if (text.IsEmpty)
+        {
+            v.Text(r, step.Column, Unknown);
+            return null;
+        }
+
+        var delivered = Encoding.UTF8.GetString(text);
+        if (_spellings.Lookup(step.Field.Name, delivered) is { } value)
+        {
+            v.Text(r, step.Column, value);
+            return null;
+        }
+
+        v.Text(r, step.Column, Unknown);
+        v.UnknownSegment(r, step.Field.Name, delivered);
+        return null;
+    }
+
+    /// <summary>The index of <paramref name="text"/> (spaces inside dropped, any ASCII case) in <paramref name="allowed"/>, or -1.</summary>
+    private static int IndexOfCompact(ReadOnlySpan<byte> text, byte[][] allowed)
+    {
+        Span<byte> compact = stackalloc byte[16];
         if (text.Contains((byte)' '))
         {
             // No allowed value is longer than the buffer, so a value that does not fit matches none.
@@ -195,39 +209,16 @@ internal sealed class RowValidator
 
                 if (n == compact.Length)
                 {
-                    return Unknown;
+                    return -1;
                 }
 
                 compact[n++] = b;
             }
 
-            text = compact[..n];
+            return Utf8Text.IndexOfIgnoreCase(compact[..n], allowed);
         }
 
-        var i = Utf8Text.IndexOfIgnoreCase(text, allowed);
-        return i >= 0 ? allowed[i] : Unknown;
-    }
-
-    /// <summary>f/m; 女/男 (Chinese exports) and female/male are read as the same.</summary>
-    private static ReadOnlySpan<byte> Gender(RowFields row)
-    {
-        if (row.Kind(F.Gender) != FieldKind.String)
-        {
-            return Unknown;
-        }
-
-        var text = Utf8Text.Trim(row.Utf8(F.Gender));
-        if (Ascii.EqualsIgnoreCase(text, "f"u8) || Ascii.EqualsIgnoreCase(text, "female"u8) || text.SequenceEqual("女"u8))
-        {
-            return "f"u8;
-        }
-
-        if (Ascii.EqualsIgnoreCase(text, "m"u8) || Ascii.EqualsIgnoreCase(text, "male"u8) || text.SequenceEqual("男"u8))
-        {
-            return "m"u8;
-        }
-
-        return Unknown;
+        return Utf8Text.IndexOfIgnoreCase(text, allowed);
     }
 
     /// <summary>An id: a non-blank string (trimmed) or a whole JSON number as written; at most <c>ingest.max_id_bytes</c>, no control characters.</summary>
@@ -287,8 +278,8 @@ internal sealed class RowValidator
         return id.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || id.Contains((byte)0x7F) ? QuarantineReasons.BadId(F.Names[field]) : null;
     }
 
-    /// <summary>Required text into <paramref name="column"/>, its normalised form into the column after it.</summary>
-    private string? NormalisedText(RowFields row, int field, StagedRows v, int r, int column)
+    /// <summary>Required text into <paramref name="column"/>, its normalised form into <paramref name="normColumn"/>.</summary>
+    private string? NormalisedText(RowFields row, int field, StagedRows v, int r, int column, int normColumn)
     {
         if (row.IsEmpty(field))
         {
@@ -312,7 +303,7 @@ internal sealed class RowValidator
         var normalised = _normalize(original);
         if (!ReferenceEquals(normalised, original) && normalised != original)
         {
-            v.Text(r, column + 1, normalised);
+            v.Text(r, normColumn, normalised);
         }
 
         return null;
@@ -361,13 +352,19 @@ internal sealed class RowValidator
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
         {
             // 12.0 and 1e3 are whole numbers written another way; 1.5 is not.
-            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d != decimal.Truncate(d)
-                || d > long.MaxValue || d < long.MinValue)
+            if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+            {
+                if (d != decimal.Truncate(d) || d > long.MaxValue || d < long.MinValue)
+                {
+                    return QuarantineReasons.BadNumber(F.Names[field]);
+                }
+
+                n = (long)d;
+            }
+            else if (!CountText.TryParse(text, out n))
             {
                 return QuarantineReasons.BadNumber(F.Names[field]);
             }
-
-            n = (long)d;
         }
 
         if (n < min)
@@ -500,4 +497,7 @@ internal sealed class RowValidator
     }
 
     private static byte[][] Utf8(params string[] values) => [.. values.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>One contract field: its landing field id, its lake column (and that of its normalised form), its allowed values in UTF-8.</summary>
+    private sealed record Step(ContractField Field, int Id, int Column, int NormColumn, byte[][]? Allowed);
 }

@@ -7,19 +7,25 @@ namespace TrendInsight.Ingest.Validation;
 
 /// <summary>
 /// The landing contract's timestamps: ISO-8601 with an offset (<c>Z</c>, <c>+08:00</c>, <c>+0800</c>),
-/// without one (read as Asia/Shanghai wall-clock time), date-only, <c>/</c> as date separator (Excel),
-/// or epoch milliseconds (a JSON number or a string of digits). Full-width and other non-ASCII digits are
+/// without one (read as wall-clock time in <c>ingest.time_zone</c>, Asia/Shanghai by default), date-only, <c>/</c> as date separator (Excel),
+/// or epoch seconds or milliseconds (a JSON number or a string of digits; up to 11 digits are seconds). Full-width and other non-ASCII digits are
 /// folded to ASCII first (<see cref="DigitFolding"/>); nothing here throws, whatever the text.
 /// </summary>
 internal static partial class TimestampParser
 {
-    /// <summary>Parses a field's UTF-8 text; the usual ISO form is read without decoding it.</summary>
-    public static bool TryParse(FieldKind kind, ReadOnlySpan<byte> utf8, out DateTimeOffset result)
+    private const long EpochSecondsBelow = 100_000_000_000L;
+
+    /// <summary>Parses a field's UTF-8 text; the usual ISO form is read without decoding it. A time without an offset is Asia/Shanghai.</summary>
+    public static bool TryParse(FieldKind kind, ReadOnlySpan<byte> utf8, out DateTimeOffset result) =>
+        TryParse(kind, utf8, BusinessCalendar.Zone, out result);
+
+    /// <summary>Parses a field's UTF-8 text; a time without an offset is read in <paramref name="zone"/>.</summary>
+    public static bool TryParse(FieldKind kind, ReadOnlySpan<byte> utf8, TimeZoneInfo zone, out DateTimeOffset result)
     {
         var trimmed = Utf8Text.Trim(utf8);
         try
         {
-            if (kind == FieldKind.String && TryParseCommon(trimmed, out result))
+            if (kind == FieldKind.String && TryParseCommon(trimmed, zone, out result))
             {
                 return true;
             }
@@ -30,14 +36,17 @@ internal static partial class TimestampParser
             return false;
         }
 
-        return TryParse(kind, Encoding.UTF8.GetString(trimmed), out result);
+        return TryParse(kind, Encoding.UTF8.GetString(trimmed), zone, out result);
     }
 
-    public static bool TryParse(FieldKind kind, string? value, out DateTimeOffset result)
+    public static bool TryParse(FieldKind kind, string? value, out DateTimeOffset result) =>
+        TryParse(kind, value, BusinessCalendar.Zone, out result);
+
+    public static bool TryParse(FieldKind kind, string? value, TimeZoneInfo zone, out DateTimeOffset result)
     {
         try
         {
-            return TryParseFolded(kind, value is null ? null : DigitFolding.Fold(value), out result);
+            return TryParseFolded(kind, value is null ? null : DigitFolding.Fold(value), zone, out result);
         }
         catch (ArgumentException)
         {
@@ -48,7 +57,7 @@ internal static partial class TimestampParser
         }
     }
 
-    private static bool TryParseFolded(FieldKind kind, string? value, out DateTimeOffset result)
+    private static bool TryParseFolded(FieldKind kind, string? value, TimeZoneInfo zone, out DateTimeOffset result)
     {
         result = default;
         var text = value?.Trim();
@@ -61,7 +70,7 @@ internal static partial class TimestampParser
         {
             Span<byte> ascii = stackalloc byte[25];
             var length = Encoding.ASCII.GetBytes(text, ascii);
-            if (TryParseCommon(ascii[..length], out result))
+            if (TryParseCommon(ascii[..length], zone, out result))
             {
                 return true;
             }
@@ -69,8 +78,14 @@ internal static partial class TimestampParser
 
         if (kind == FieldKind.Number || EpochDigits().IsMatch(text))
         {
-            if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
-                || ms < -62_135_596_800_000L || ms > 253_402_300_799_999L)
+            if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var epoch))
+            {
+                return false;
+            }
+
+            // Epoch seconds until 5138 have at most 11 digits; milliseconds since 1973-03 have 12 or more.
+            var ms = Math.Abs(epoch) < EpochSecondsBelow ? epoch * 1000 : epoch;
+            if (ms < -62_135_596_800_000L || ms > 253_402_300_799_999L)
             {
                 return false;
             }
@@ -111,19 +126,19 @@ internal static partial class TimestampParser
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
         if (!m.Groups["z"].Success)
         {
-            result = BusinessCalendar.FromLocal(local);
+            result = FromLocal(local, zone);
             return true;
         }
 
-        var zone = m.Groups["z"].Value;
+        var designator = m.Groups["z"].Value;
         TimeSpan offset;
-        if (zone is "Z" or "z")
+        if (designator is "Z" or "z")
         {
             offset = TimeSpan.Zero;
         }
         else
         {
-            var digits = zone[1..].Replace(":", string.Empty, StringComparison.Ordinal);
+            var digits = designator[1..].Replace(":", string.Empty, StringComparison.Ordinal);
             var oh = int.Parse(digits[..2], CultureInfo.InvariantCulture);
             var om = digits.Length > 2 ? int.Parse(digits[2..], CultureInfo.InvariantCulture) : 0;
             if (oh > 14 || om > 59 || (oh == 14 && om > 0))
@@ -132,7 +147,7 @@ internal static partial class TimestampParser
             }
 
             offset = new TimeSpan(oh, om, 0);
-            if (zone[0] == '-')
+            if (designator[0] == '-')
             {
                 offset = -offset;
             }
@@ -146,7 +161,7 @@ internal static partial class TimestampParser
     /// The usual form, <c>yyyy-MM-ddTHH:mm:ss</c> with <c>Z</c>, <c>±hh:mm</c> or no offset, in ASCII digits, read
     /// without the regular expression. False for anything else or an invalid value: the general path decides then.
     /// </summary>
-    private static bool TryParseCommon(ReadOnlySpan<byte> t, out DateTimeOffset result)
+    private static bool TryParseCommon(ReadOnlySpan<byte> t, TimeZoneInfo zone, out DateTimeOffset result)
     {
         result = default;
         if (t.Length is not (19 or 20 or 25) || t[4] != '-' || t[7] != '-' || t[10] is not ((byte)'T' or (byte)' ') || t[13] != ':' || t[16] != ':')
@@ -169,7 +184,7 @@ internal static partial class TimestampParser
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
         if (t.Length == 19)
         {
-            result = BusinessCalendar.FromLocal(local);
+            result = FromLocal(local, zone);
             return true;
         }
 
@@ -195,6 +210,9 @@ internal static partial class TimestampParser
         result = new DateTimeOffset(local, t[19] == '-' ? -offset : offset);
         return true;
     }
+
+    private static DateTimeOffset FromLocal(DateTime local, TimeZoneInfo zone) =>
+        new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(local));
 
     /// <summary>The value of <paramref name="count"/> ASCII digits at <paramref name="start"/>, or -1.</summary>
     private static int Digits(ReadOnlySpan<byte> t, int start, int count)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrendInsight.Core;
+using TrendInsight.Core.Contract;
 using TrendInsight.Reports.Model;
 
 namespace TrendInsight.Reports.Rendering;
@@ -37,46 +38,28 @@ internal static class ReportText
     /// <summary>Order the attribute types are shown in.</summary>
     public static IReadOnlyList<string> AttributeTypes { get; } = ["style", "material", "colour", "scene", "category", "crowd"];
 
-    public static string Dimension(string dimension) => dimension switch
-    {
-        "age_band" => "年龄",
-        "gender" => "性别",
-        "city_tier" => "城市线级",
-        _ => dimension,
-    };
+    /// <summary>How the report names a segment dimension (the landing contract's label).</summary>
+    public static string Dimension(string dimension) => LandingContract.Segment(dimension)?.Label ?? dimension;
 
     /// <summary>Order the segment dimensions are shown in.</summary>
-    public static IReadOnlyList<string> Dimensions { get; } = ["age_band", "gender", "city_tier"];
+    public static IReadOnlyList<string> Dimensions { get; } = [.. LandingContract.Segments.Select(d => d.Field)];
 
-    public static string Segment(string dimension, string segment) => (dimension, segment) switch
-    {
-        ("gender", "f") => "女性",
-        ("gender", "m") => "男性",
-        ("age_band", "<18") => "18岁以下",
-        ("age_band", "50+") => "50岁以上",
-        ("age_band", _) when segment != "unknown" => segment + "岁",
-        ("city_tier", "1") => "一线",
-        ("city_tier", "new1") => "新一线",
-        ("city_tier", "2") => "二线",
-        ("city_tier", "3") => "三线",
-        ("city_tier", "4") => "四线",
-        ("city_tier", "5") => "五线",
-        (_, "unknown") => "未知",
-        _ => segment,
-    };
+    /// <summary>How the report names a segment value (the landing contract's label: new1 → 新一线, unknown → 未知).</summary>
+    public static string Segment(string dimension, string segment) => LandingContract.Label(dimension, segment);
 
-    /// <summary>Position of a segment in its dimension's natural order (ages ascending, tiers from 1 down).</summary>
+    /// <summary>Position of a segment in its dimension's natural order (the contract's: ages ascending, tiers from 1 down).</summary>
     public static int SegmentOrder(string dimension, string segment)
     {
-        string[] order = dimension switch
+        var values = LandingContract.Segment(dimension)?.Values ?? [];
+        for (var i = 0; i < values.Count; i++)
         {
-            "age_band" => ["<18", "18-23", "24-30", "31-40", "41-50", "50+"],
-            "gender" => ["f", "m"],
-            "city_tier" => ["1", "new1", "2", "3", "4", "5"],
-            _ => [],
-        };
-        var i = Array.IndexOf(order, segment);
-        return i < 0 ? order.Length : i;
+            if (string.Equals(values[i].Value, segment, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return values.Count;
     }
 
     public static string Feed(string feed) => feed switch
