@@ -46,6 +46,18 @@ public static class CliContext
             : throw new UsageException($"{option}: '{text}' is not a date in the form YYYY-MM-DD.");
     }
 
+    /// <summary>
+    /// The landing folder: <paramref name="given"/> (<c>--landing</c>) or the data folder's <c>landing/</c>. One that does
+    /// not exist is an error naming it: a mistyped path must not read as "nothing new".
+    /// </summary>
+    public static string LandingFolder(string? given, DataLayout layout)
+    {
+        var folder = given ?? layout.Landing;
+        return Directory.Exists(folder)
+            ? folder
+            : throw new TrendInsightException($"the landing folder {folder} does not exist" + (given is null ? " (the data folder's landing/; --data DIR names the data folder)" : string.Empty));
+    }
+
     public static DataLayout Layout(ParseResult result) =>
         new(result.GetValue(DataOption)!.FullName);
 

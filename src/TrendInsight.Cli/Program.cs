@@ -14,6 +14,7 @@ root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(RepairCommand.Create());

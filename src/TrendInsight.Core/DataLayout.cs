@@ -31,6 +31,12 @@ public sealed class DataLayout
     /// <summary>Where files found in the lake that no manifest knows are moved aside (never deleted).</summary>
     public string Orphans => Path.Combine(Root, "orphans");
 
+    /// <summary>
+    /// What <c>simulate</c> writes beside the feed folders of the landing folder it fills (the trends it planted, for
+    /// <c>evaluate</c>): the one file at a landing root that ingest expects and does not name as not read.
+    /// </summary>
+    public const string GroundTruthFile = "ground_truth.json";
+
     public string LandingFeed(string feed) => Path.Combine(Landing, feed);
     public string RawFeed(string feed) => Path.Combine(Raw, feed);
     public string RawPartition(string feed, DateOnly dt) => Path.Combine(Raw, feed, BusinessCalendar.Partition(dt));

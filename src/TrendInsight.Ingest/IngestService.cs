@@ -129,7 +129,13 @@ public sealed partial class IngestService : IIngestService
 
         var landing = LandingFolder ?? layout.Landing;
         var refused = new List<LandingRefusal>();
-        var plan = feeds.ToDictionary(f => f, f => ListLandingFiles(f, Path.Combine(landing, f), refused), StringComparer.Ordinal);
+        var scan = new LandingScan(_config.Ingest, (f, path, reason) => Refuse(refused, f, path, reason));
+        if (feedFilter is null)
+        {
+            scan.CheckRoot(landing);
+        }
+
+        var plan = feeds.ToDictionary(f => f, f => scan.ListFeed(f, Path.Combine(landing, f)), StringComparer.Ordinal);
         var totalBytes = plan.Values.SelectMany(f => f).Sum(SizeOf);
         var totalFiles = plan.Values.Sum(f => f.Count);
         var watch = Stopwatch.StartNew();
@@ -146,8 +152,7 @@ public sealed partial class IngestService : IIngestService
                 var tally = new FeedTally { Feed = feed };
                 tallies.Add(tally);
                 conn.Execute(schema.StagingDdl("staging"));
-                var validator = new RowValidator(schema, _config.Ingest, normalizer.Normalize, started);
-                var reader = new LandingFileReader(schema, validator, quarantine, BusinessCalendar.DateOf(started), OpenLanding, _config.Ingest.MaxLineBytes);
+                var reader = LandingFileReader.ForFeed(schema, _config.Ingest, normalizer.Normalize, started, quarantine, OpenLanding);
                 var feedFiles = new List<FileTally>();
                 var failedSeqs = new List<int>();
                 var nextSeq = 0;
@@ -192,9 +197,9 @@ public sealed partial class IngestService : IIngestService
                         }
 
                         // Listed as a plain file, but a source may have swapped in a link since.
-                        if (!_config.Ingest.FollowSymlinks && IsLink(path))
+                        if (!_config.Ingest.FollowSymlinks && LandingScan.IsLink(path))
                         {
-                            Refuse(refused, feed, path, SymlinkReason);
+                            Refuse(refused, feed, path, LandingScan.SymlinkReason);
                             continue;
                         }
 
@@ -392,10 +397,13 @@ public sealed partial class IngestService : IIngestService
         }
     }
 
-    /// <summary>Hash, encoding and gzip health of a text file; hash and a full read of a Parquet file, which is rejected whole when that fails.</summary>
     private FileProbe Probe(string path, string feed, CancellationToken cancellationToken) =>
-        LandingFormat.IsParquet(path) ? ParquetProbe.Run(path, OpenLanding, RequiredFields.For(feed), cancellationToken)
-            : FileProbe.Run(path, OpenLanding, _config.Ingest.MaxLineBytes, cancellationToken);
+        Probe(path, feed, OpenLanding, _config.Ingest.MaxLineBytes, cancellationToken);
+
+    /// <summary>Hash, encoding and gzip health of a text file; hash and a full read of a Parquet file, which is rejected whole when that fails.</summary>
+    internal static FileProbe Probe(string path, string feed, Func<string, Stream> open, int maxLineBytes, CancellationToken cancellationToken) =>
+        LandingFormat.IsParquet(path) ? ParquetProbe.Run(path, open, RequiredFields.For(feed), cancellationToken)
+            : FileProbe.Run(path, open, maxLineBytes, cancellationToken);
 
     private void RejectFile(FeedTally tally, string name, long size, long modified, string reason, string detail)
     {
@@ -518,72 +526,6 @@ public sealed partial class IngestService : IIngestService
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
-    private const string SymlinkReason = "symbolic link, not followed (set ingest.follow_symlinks: true to read links)";
-
-    /// <summary>
-    /// The files of one feed's landing folder that match the patterns, sorted: plain files directly in
-    /// the folder only. Symbolic links (the folder itself or a file) are refused unless
-    /// <c>ingest.follow_symlinks</c> is on, and anything that resolves outside the folder is refused.
-    /// </summary>
-    private List<string> ListLandingFiles(string feed, string folder, List<LandingRefusal> refused)
-    {
-        if (!Directory.Exists(folder) && !IsLink(folder))
-        {
-            return [];
-        }
-
-        if (!_config.Ingest.FollowSymlinks && IsLink(folder))
-        {
-            Refuse(refused, feed, folder, "feed folder is a " + SymlinkReason);
-            return [];
-        }
-
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var files = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var pattern in _config.Ingest.Patterns)
-        {
-            if (IngestConfig.PatternProblem(pattern) is { } problem)
-            {
-                throw new TrendInsightException($"ingest.patterns: '{pattern}' {problem}");
-            }
-
-            IEnumerable<string> matches;
-            try
-            {
-                matches = Directory.EnumerateFiles(folder, pattern, SearchOption.TopDirectoryOnly).ToList();
-            }
-            catch (DirectoryNotFoundException)
-            {
-                // The folder went away after it was seen: nothing to read in it this run.
-                return [];
-            }
-
-            foreach (var file in matches)
-            {
-                var full = Path.GetFullPath(file);
-                if (Path.GetFileName(full).StartsWith('.'))
-                {
-                    continue;
-                }
-
-                if (!string.Equals(Path.GetDirectoryName(full), root, StringComparison.Ordinal))
-                {
-                    Refuse(refused, feed, full, $"outside the landing folder {root} (pattern '{pattern}')");
-                }
-                else if (!_config.Ingest.FollowSymlinks && IsLink(full))
-                {
-                    Refuse(refused, feed, full, SymlinkReason);
-                }
-                else
-                {
-                    files.Add(full);
-                }
-            }
-        }
-
-        return [.. files];
-    }
-
     private void Refuse(List<LandingRefusal> refused, string feed, string path, string reason)
     {
         if (refused.Exists(r => string.Equals(r.Path, path, StringComparison.Ordinal)))
@@ -592,23 +534,7 @@ public sealed partial class IngestService : IIngestService
         }
 
         refused.Add(new LandingRefusal(feed, path, reason));
-        LogRefused(_log, feed, path, reason);
-    }
-
-    private static bool IsLink(string path)
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget is not null;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
+        LogRefused(_log, feed.Length == 0 ? "landing" : feed, path, reason);
     }
 
     /// <summary>The shape of a run id (<see cref="NewRunId"/>), as it stands in the names of lake and quarantine files.</summary>

@@ -26,12 +26,12 @@ internal sealed class LandingFileReader
     private const int BatchBytes = 4 << 20;
     private readonly FeedSchema _schema;
     private readonly RowValidator _validator;
-    private readonly QuarantineWriter _quarantine;
+    private readonly IQuarantineSink _quarantine;
     private readonly DateOnly _runDate;
     private readonly Func<string, Stream> _open;
     private readonly int _maxLine;
 
-    public LandingFileReader(FeedSchema schema, RowValidator validator, QuarantineWriter quarantine, DateOnly runDate, Func<string, Stream> open, int maxLineBytes)
+    public LandingFileReader(FeedSchema schema, RowValidator validator, IQuarantineSink quarantine, DateOnly runDate, Func<string, Stream> open, int maxLineBytes)
     {
         _schema = schema;
         _validator = validator;
@@ -40,6 +40,14 @@ internal sealed class LandingFileReader
         _open = open;
         _maxLine = maxLineBytes;
     }
+
+    /// <summary>
+    /// The reader of one feed's landing files as a run started at <paramref name="now"/> reads them, with the contract's
+    /// validator: <c>ingest</c> and <c>validate</c> both read through this.
+    /// </summary>
+    public static LandingFileReader ForFeed(FeedSchema schema, Core.Config.IngestConfig config, Func<string, string> normalize, DateTimeOffset now,
+        IQuarantineSink quarantine, Func<string, Stream> open) =>
+        new(schema, new RowValidator(schema, config, normalize, now), quarantine, BusinessCalendar.DateOf(now), open, config.MaxLineBytes);
 
     /// <summary>Rows are validated and appended by this many workers, each with its own appender (one a core, at most 4).</summary>
     public static int Workers { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);

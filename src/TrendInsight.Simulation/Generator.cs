@@ -90,7 +90,7 @@ internal sealed partial class Generator
             progress?.Report(new StageProgress("simulate", BusinessCalendar.Format(date), day + 1, _options.Days));
         }
 
-        var groundTruth = Path.Combine(_root, "ground_truth.json");
+        var groundTruth = Path.Combine(_root, DataLayout.GroundTruthFile);
         WriteGroundTruth(groundTruth);
         var others = Feeds.All
             .SelectMany(f => Directory.GetFiles(Path.Combine(_root, f)).Select(p => f + "/" + Path.GetFileName(p)))

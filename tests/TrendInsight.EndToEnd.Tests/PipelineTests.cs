@@ -20,6 +20,7 @@ public sealed class PipelineTests : IDisposable
         // Exit code 3: the simulator plants bad rows, and a run that quarantined rows says so.
         var run = CliProcess.Run(null, "--data", data, "run", "--date", End);
         Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.DoesNotContain("not read:", run.Stdout, StringComparison.Ordinal);
 
         var report = Path.Combine(data, "reports", End, "trend-report.html");
         Assert.True(File.Exists(report), run.ToString());

@@ -35,10 +35,11 @@ public static class IngestCommand
         {
             var layout = CliContext.Layout(result);
             var config = CliContext.Config(result);
+            var landingFolder = CliContext.LandingFolder(result.GetValue(landing)?.FullName, layout);
             using var loggers = RunCommand.FileLoggers(layout, TimeProvider.System);
             var service = new IngestService(config, TimeProvider.System, loggers)
             {
-                LandingFolder = result.GetValue(landing)?.FullName,
+                LandingFolder = landingFolder,
             };
 
             var steps = RunCommand.CreateSteps(config, layout, TimeProvider.System, loggers, ingest: service);
@@ -93,15 +94,10 @@ public static class IngestCommand
                 TableWriter.Write(unknown);
             }
 
-            if (summary.Refused.Count > 0)
+            // One plain line an entry: a path and its reason stay whole whatever the terminal's width.
+            foreach (var r in summary.Refused)
             {
-                var refused = new Table().Title("not read").AddColumns("feed", "path", "reason");
-                foreach (var r in summary.Refused)
-                {
-                    refused.AddRow(Markup.Escape(r.Feed), Markup.Escape(r.Path), Markup.Escape(r.Reason));
-                }
-
-                TableWriter.Write(refused);
+                Console.Out.WriteLine($"not read: {r.Path}: {r.Reason}");
             }
 
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,

@@ -31,6 +31,7 @@ public static class RunCommand
             var config = CliContext.Config(result);
             var clock = TimeProvider.System;
             var day = result.GetValue(date) ?? BusinessCalendar.Yesterday(clock);
+            CliContext.LandingFolder(null, layout);
             using var loggers = FileLoggers(layout, clock);
             var steps = CreateSteps(config, layout, clock, loggers);
 
@@ -46,7 +47,7 @@ public static class RunCommand
 
                 ingest = await steps.IngestAsync(1, ingestStep, cancellationToken);
                 ingestStep.Finish($"ingest: {ingest.Accepted.ToString("N0", CultureInfo.InvariantCulture)} rows accepted"
-                    + (ingest.Refused.Count > 0 ? $", {ingest.Refused.Count} landing entries not read (symbolic links or outside landing; see the log)" : string.Empty));
+                    + (ingest.Refused.Count > 0 ? $", {ingest.Refused.Count} landing entries not read (listed below)" : string.Empty));
 
                 analyzeStep.Start();
                 analyze = await steps.AnalyzeAsync(day, 1, ensureIngest: false, analyzeStep, cancellationToken);
@@ -60,6 +61,11 @@ public static class RunCommand
             foreach (var file in report.Files)
             {
                 AnsiConsole.MarkupLine("report: " + Markup.Escape(file));
+            }
+
+            foreach (var r in ingest.Refused)
+            {
+                Console.Out.WriteLine($"not read: {r.Path}: {r.Reason}");
             }
 
             if (ingest.UnknownSegments.Count > 0)

@@ -23,7 +23,7 @@ public sealed record IngestSummary(
     /// <summary>True when a row was quarantined or a file rejected: the CLI's exit code 3.</summary>
     public bool AnythingRejected => Quarantined > 0 || FilesRejected > 0;
 
-    /// <summary>Landing entries not read (symbolic links, matches outside the landing folder), each with the reason.</summary>
+    /// <summary>Landing entries not read (unknown feed folders, files at the root or of other extensions, subfolders, symbolic links, matches outside the landing folder), each with the reason.</summary>
     public IReadOnlyList<LandingRefusal> Refused { get; init; } = [];
 
     /// <summary>

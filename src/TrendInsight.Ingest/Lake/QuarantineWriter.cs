@@ -10,7 +10,7 @@ namespace TrendInsight.Ingest.Lake;
 /// reason, what the contract expected (<c>detail</c>) and the raw line. Moved into <c>data/quarantine/</c> with
 /// the run's Parquet. The rows of a landing file that failed half-way are dropped again (<see cref="Discard"/>).
 /// </summary>
-internal sealed class QuarantineWriter : IDisposable
+internal sealed class QuarantineWriter : IQuarantineSink, IDisposable
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly string _root;
