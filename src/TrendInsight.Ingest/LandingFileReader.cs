@@ -60,6 +60,10 @@ internal sealed class LandingFileReader
     /// to open or read the file is thrown as <see cref="LandingFileException"/>: the caller then drops what was
     /// staged and quarantined for the file.
     /// </summary>
+    public void Read(string path, FileProbe probe, FileTally file, IReadOnlyList<ChunkAppender> appenders, CancellationToken cancellationToken) =>
+        Read(path, probe, file, appenders, new PhaseTimes(), cancellationToken);
+
+    /// <summary>As <see cref="Read(string, FileProbe, FileTally, IReadOnlyList{ChunkAppender}, CancellationToken)"/>, adding the time of each step to <paramref name="times"/>.</summary>
     public void Read(string path, FileProbe probe, FileTally file, IReadOnlyList<ChunkAppender> appenders, PhaseTimes times, CancellationToken cancellationToken)
     {
         var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
