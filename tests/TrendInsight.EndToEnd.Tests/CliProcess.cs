@@ -17,15 +17,7 @@ internal static class CliProcess
             }
         }
 
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"trendinsight {string.Join(' ', args)} did not finish");
-        }
-
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+        return Finish(process, args);
     }
 
     /// <summary>
@@ -48,15 +40,7 @@ internal static class CliProcess
         }
 
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"trendinsight {string.Join(' ', args)} did not finish");
-        }
-
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+        return Finish(process, args);
     }
 
     /// <summary>Starts the CLI in the background with extra environment variables; the caller ends it.</summary>
@@ -73,6 +57,19 @@ internal static class CliProcess
         }
 
         return Process.Start(start)!;
+    }
+
+    private static CliResult Finish(Process process, string[] args)
+    {
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"trendinsight {string.Join(' ', args)} did not finish");
+        }
+
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
     private static ProcessStartInfo StartInfo(bool stdin, string[] args)
