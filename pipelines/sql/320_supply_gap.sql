@@ -6,6 +6,9 @@
 -- small lake sells only a few items a week. The one opportunity score of the report (pipelines/README.md,
 -- "supply_gap"); every format shows this column and no other figure as the opportunity; supply_pressure
 -- is the same figure without the gap test (negative where supply runs ahead), for ordering topics.
+-- Listings that grow faster than demand are sellers catching up: they do not cancel a shortfall that is
+-- still there at the level, so only demand outgrowing listings adds to the gap (pressure = level gap +
+-- the growth gap where positive).
 -- In: topics, topic_daily, params.
 CREATE OR REPLACE TABLE supply_gap AS
 WITH top AS (
@@ -56,14 +59,14 @@ gaps AS (
 judged AS (
     SELECT gaps.*,
            gaps.demand_growth > 1
-               AND gaps.growth_gap + gaps.level_gap > 0
+               AND greatest(gaps.growth_gap, 0) + gaps.level_gap > 0
                AND (gaps.growth_gap >= ln(p.gap_ratio) OR gaps.level_gap >= ln(p.gap_ratio)) AS gap
     FROM gaps, params p
 )
 SELECT topic_id, name, demand_recent, demand_expected, demand_growth, listings_recent, listings_baseline, supply_growth,
        listings_level, demand_level, listings_per_1k_demand, median_listings_per_1k, listings_expected, growth_gap, level_gap,
-       CASE WHEN gap THEN round(100.0 * (growth_gap + level_gap) * confidence, 1) ELSE 0.0 END AS opportunity_score,
-       round(100.0 * (growth_gap + level_gap) * confidence, 1) AS supply_pressure,
+       CASE WHEN gap THEN round(100.0 * (greatest(growth_gap, 0) + level_gap) * confidence, 1) ELSE 0.0 END AS opportunity_score,
+       round(100.0 * (greatest(growth_gap, 0) + level_gap) * confidence, 1) AS supply_pressure,
        gap,
        CASE
            WHEN NOT gap THEN NULL
