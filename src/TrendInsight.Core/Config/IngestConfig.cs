@@ -119,11 +119,7 @@ public sealed class IngestConfig
             errors.Add("ingest.lock_wait_seconds must be zero or positive");
         }
 
-        try
-        {
-            _ = Zone;
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        if (TimeZones.Find(TimeZone) is null)
         {
             errors.Add($"ingest.time_zone: unknown time zone '{TimeZone}' (e.g. Asia/Shanghai)");
         }

@@ -58,25 +58,13 @@ public sealed class PipelineConfig
 
     /// <summary>The zone of <see cref="TimeZone"/>.</summary>
     public TimeZoneInfo DisplayZone() =>
-        FindZone(TimeZone) ?? throw new TrendInsightException($"time_zone: unknown time zone '{TimeZone}'");
-
-    private static TimeZoneInfo? FindZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
-        {
-            return null;
-        }
-    }
+        TimeZones.Find(TimeZone) ?? throw new TrendInsightException($"time_zone: unknown time zone '{TimeZone}'");
 
     /// <summary>Checks every section; the message names the offending key.</summary>
     public void Validate(string source)
     {
         var errors = new List<string>();
-        if (FindZone(TimeZone) is null)
+        if (TimeZones.Find(TimeZone) is null)
         {
             errors.Add($"time_zone: unknown time zone '{TimeZone}' (an IANA id such as Asia/Shanghai or UTC)");
         }

@@ -51,11 +51,7 @@ public sealed class ScheduleConfig
 
     internal void Validate(List<string> errors)
     {
-        try
-        {
-            _ = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        }
-        catch (TimeZoneNotFoundException)
+        if (TimeZones.Find(TimeZone) is null)
         {
             errors.Add($"schedule.time_zone: unknown time zone '{TimeZone}'");
         }
