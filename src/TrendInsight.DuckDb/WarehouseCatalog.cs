@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using TrendInsight.Core;
@@ -167,13 +166,13 @@ public static partial class WarehouseCatalog
 
     // The latest analysis date of the mart, so a notebook's "what is rising now" never mixes dates.
     private static string LatestViewSql(string name, string mart, bool temporary) =>
-        $"CREATE OR REPLACE {(temporary ? "TEMPORARY " : string.Empty)}VIEW {Identifier(name)} AS "
-        + $"SELECT * FROM {Identifier(mart)} WHERE dt = (SELECT max(dt) FROM {Identifier(mart)})";
+        CreateView(name, $"SELECT * FROM {Identifier(mart)} WHERE dt = (SELECT max(dt) FROM {Identifier(mart)})", temporary);
 
-    private static string ViewSql(string name, string source, bool temporary) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"CREATE OR REPLACE {(temporary ? "TEMPORARY " : string.Empty)}VIEW {Identifier(name)} AS "
-        + $"SELECT * FROM read_parquet({source}, hive_partitioning = true, union_by_name = true)");
+    private static string ViewSql(string name, string source, bool temporary) =>
+        CreateView(name, $"SELECT * FROM read_parquet({source}, hive_partitioning = true, union_by_name = true)", temporary);
+
+    private static string CreateView(string name, string select, bool temporary) =>
+        $"CREATE OR REPLACE {(temporary ? "TEMPORARY " : string.Empty)}VIEW {Identifier(name)} AS {select}";
 
     // DDL cannot take bound parameters: names are checked against ViewName and literals quoted.
     private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
