@@ -92,6 +92,11 @@ public sealed partial class IngestService : IIngestService
         var duckConfig = DuckDbConfig.FromEngine(_config.Engine, layout);
         duckConfig.MemoryLimit = _config.Ingest.MemoryLimit;
         duckConfig.Options["preserve_insertion_order"] = "false";
+
+        // The manifest's one big write is every accepted id (unique strings), for which DuckDB's dictionary
+        // compression is analysed in vain; without it the ids are compressed with FSST. On the ingest bench
+        // the insert of 3M ids took a third less CPU, for a manifest about a third larger.
+        duckConfig.Options["disabled_compression_methods"] = "dictionary";
         var lakeFilesAtStart = CountLakeFiles(layout);
         if (!File.Exists(layout.Manifest) && lakeFilesAtStart > 0)
         {

@@ -79,6 +79,9 @@ internal sealed unsafe class ChunkAppender : IDisposable
 
     public void Int64(int column, long value) => ((long*)_data[column])[Row] = value;
 
+    /// <summary>A UTINYINT, or the value number of an ENUM of up to 255 values.</summary>
+    public void UInt8(int column, byte value) => ((byte*)_data[column])[Row] = value;
+
     public void Int32(int column, int value) => ((int*)_data[column])[Row] = value;
 
     /// <summary>A TIMESTAMPTZ from UTC ticks.</summary>

@@ -38,6 +38,7 @@ internal sealed class FeedSchema
 
         columns.Add(("source_file", ColumnType.Text));
         Columns = columns;
+        Codes = [.. columns.Select(c => CodesOf(contract, c.Name))];
         _index = columns.Select((c, i) => (c.Name, i)).ToDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
     }
 
@@ -53,6 +54,19 @@ internal sealed class FeedSchema
     public bool LatestWins => Contract.LatestWins;
 
     public IReadOnlyList<(string Name, ColumnType Type)> Columns { get; }
+
+    /// <summary>
+    /// Per column, the values a segment or action column can hold (the contract's, and <c>unknown</c> for a segment),
+    /// else null. Staging keeps such a column as an ENUM, a byte a row: a text column costs DuckDB a string copy and
+    /// statistics for every value; the lake column is text all the same.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>?> Codes { get; }
+
+    private static IReadOnlyList<string>? CodesOf(FeedContract contract, string column) =>
+        contract.Fields.FirstOrDefault(f => f.Name == column) is not { } field ? null
+        : field.Type == FieldType.Segment ? [.. LandingContract.Segment(field.Name)!.Values.Select(v => v.Value), LandingContract.Unknown]
+        : field.Type == FieldType.Action ? [.. LandingContract.Actions.Select(a => a.Value)]
+        : null;
 
     public static FeedSchema For(string feed) => ByFeed.TryGetValue(feed, out var schema) ? schema
         : throw new TrendInsightException($"Unknown feed '{feed}'; known feeds: {string.Join(", ", Feeds.All)}");
@@ -86,16 +100,18 @@ internal sealed class FeedSchema
         [.. Columns.Where(c => !IsSourceFile(c.Name)).Select(c => c.Name == Key ? "row_key" : c.Name), "dt", "file_seq", "line"];
 
     private IEnumerable<string> StagingTypes =>
-        [.. Columns.Where(c => !IsSourceFile(c.Name)).Select(c => DuckType(c.Type)), "DATE", "INTEGER", "BIGINT"];
+        [.. Columns.Select((c, i) => (c, i)).Where(c => !IsSourceFile(c.c.Name)).Select(c => Codes[c.i] is { } codes
+            ? "ENUM(" + string.Join(", ", codes.Select(DuckDb.DuckDbSql.Literal)) + ")" : DuckType(c.c.Type)), "DATE", "INTEGER", "BIGINT"];
 
     /// <summary>
     /// The lake columns selected from the staging table. Staging leaves out what it can rebuild: a normalised
     /// text equal to the original is null there (most text is already normal), and <c>source_file</c> is the
     /// name of file <c>file_seq</c> in <paramref name="sourceFiles"/>.
     /// </summary>
-    public string LakeSelect(IReadOnlyList<string> sourceFiles) => string.Join(", ", Columns.Select(c =>
+    public string LakeSelect(IReadOnlyList<string> sourceFiles) => string.Join(", ", Columns.Select((c, i) =>
         IsSourceFile(c.Name) ? $"([{string.Join(", ", sourceFiles.Select(DuckDb.DuckDbSql.Literal))}]::VARCHAR[])[file_seq + 1] AS source_file"
         : c.Name == Key ? $"row_key AS \"{c.Name}\""
+        : Codes[i] is not null ? $"\"{c.Name}\"::VARCHAR AS \"{c.Name}\""
         : c.Type == ColumnType.Text && c.Name.EndsWith("_norm", StringComparison.Ordinal) ? $"coalesce(\"{c.Name}\", \"{c.Name[..^5]}\") AS \"{c.Name}\""
         : $"\"{c.Name}\""));
 

@@ -83,6 +83,9 @@ internal sealed class StagedRows
         _text.Advance(length);
     }
 
+    /// <summary>Value number <paramref name="code"/> of an ENUM column (<see cref="FeedSchema.Codes"/>).</summary>
+    public void Code(int row, int column, byte code) => _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Code, Number = code };
+
     public void Int64(int row, int column, long value) => _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Int64, Number = value };
 
     public void Timestamp(int row, int column, DateTimeOffset value) =>
@@ -117,6 +120,9 @@ internal sealed class StagedRows
                 case CellKind.Int64:
                     appender.Int64(column, cell.Number);
                     break;
+                case CellKind.Code:
+                    appender.UInt8(column, (byte)cell.Number);
+                    break;
                 case CellKind.Timestamp:
                     appender.Timestamp(column, cell.Number);
                     break;
@@ -138,6 +144,7 @@ internal sealed class StagedRows
         Timestamp,
         Decimal,
         List,
+        Code,
     }
 
     private struct Cell

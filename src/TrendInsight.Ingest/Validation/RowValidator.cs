@@ -18,8 +18,9 @@ namespace TrendInsight.Ingest.Validation;
 /// </summary>
 internal sealed class RowValidator
 {
-    private static readonly byte[] Unknown = Encoding.UTF8.GetBytes(LandingContract.Unknown);
     private static readonly byte[][] Actions = Utf8([.. LandingContract.Actions.Select(a => a.Value)]);
+    private static readonly Dictionary<string, byte> ActionCodes =
+        LandingContract.Actions.Select((a, i) => (a.Value, i)).ToDictionary(a => a.Value, a => (byte)a.i, StringComparer.Ordinal);
     private static readonly char[] TagSeparators = ['#', ',', '，', ' ', '\u3000', ';', '；', '|', '\t'];
 
     private readonly Step[] _steps;
@@ -35,7 +36,8 @@ internal sealed class RowValidator
     {
         _steps = [.. schema.Contract.Fields.Select(f => new Step(
             f, F.IdOf(f.Name), schema.IndexOf(f.Name), f.NormalisedColumn is { } n ? schema.IndexOf(n) : -1,
-            f.Type == FieldType.Segment ? Utf8([.. LandingContract.Segment(f.Name)!.Values.Select(v => v.Value)]) : null))];
+            f.Type == FieldType.Segment ? Utf8([.. LandingContract.Segment(f.Name)!.Values.Select(v => v.Value)]) : null,
+            f.Type == FieldType.Segment ? SegmentCodes(f.Name) : null))];
         _normalize = normalize;
         _spellings = new SpellingMap(config.Spellings, config.AgeBandCuts != "unknown");
         _zone = config.Zone;
@@ -138,13 +140,13 @@ internal sealed class RowValidator
         var i = Utf8Text.IndexOfIgnoreCase(text, Actions);
         if (i >= 0)
         {
-            v.Text(r, column, Actions[i]);
+            v.Code(r, column, (byte)i);
             return null;
         }
 
         if (_spellings.Lookup(F.Names[field], Encoding.UTF8.GetString(text)) is { } action)
         {
-            v.Text(r, column, action);
+            v.Code(r, column, ActionCodes[action]);
             return null;
         }
 
@@ -159,35 +161,38 @@ internal sealed class RowValidator
     {
         var field = step.Id;
         var kind = row.Kind(field);
+        var allowed = step.Allowed!;
+
+        // Staged as the value's number (FeedSchema.Codes): the contract's values in order, then unknown.
+        var unknown = (byte)allowed.Length;
         if (kind is not (FieldKind.String or FieldKind.Number))
         {
-            v.Text(r, step.Column, Unknown);
+            v.Code(r, step.Column, unknown);
             return null;
         }
 
-        var allowed = step.Allowed!;
         var text = Utf8Text.Trim(row.Utf8(field));
         var i = IndexOfCompact(text, allowed);
         if (i >= 0)
         {
-            v.Text(r, step.Column, allowed[i]);
+            v.Code(r, step.Column, (byte)i);
             return null;
         }
 
         if (text.IsEmpty)
         {
-            v.Text(r, step.Column, Unknown);
+            v.Code(r, step.Column, unknown);
             return null;
         }
 
         var delivered = Encoding.UTF8.GetString(text);
         if (_spellings.Lookup(step.Field.Name, delivered) is { } value)
         {
-            v.Text(r, step.Column, value);
+            v.Code(r, step.Column, step.Codes![value]);
             return null;
         }
 
-        v.Text(r, step.Column, Unknown);
+        v.Code(r, step.Column, unknown);
         v.UnknownSegment(r, step.Field.Name, delivered);
         return null;
     }
@@ -499,5 +504,14 @@ internal sealed class RowValidator
     private static byte[][] Utf8(params string[] values) => [.. values.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>One contract field: its landing field id, its lake column (and that of its normalised form), its allowed values in UTF-8.</summary>
-    private sealed record Step(ContractField Field, int Id, int Column, int NormColumn, byte[][]? Allowed);
+    private sealed record Step(ContractField Field, int Id, int Column, int NormColumn, byte[][]? Allowed, Dictionary<string, byte>? Codes);
+
+    /// <summary>A segment value's number: its place among the contract's values; unknown after them.</summary>
+    private static Dictionary<string, byte> SegmentCodes(string field)
+    {
+        var values = LandingContract.Segment(field)!.Values;
+        var codes = values.Select((value, i) => (value.Value, i)).ToDictionary(c => c.Value, c => (byte)c.i, StringComparer.Ordinal);
+        codes[LandingContract.Unknown] = (byte)values.Count;
+        return codes;
+    }
 }
