@@ -254,18 +254,23 @@ public sealed partial class IngestService
                     ("modified_ticks", modified));
             }
 
-            foreach (var (feed, dt, file, rows) in _sources)
+            // A row a partition and landing file: hundreds a run, appended in the transaction rather than inserted one by one.
+            using (var sources = conn.CreateAppender("state", null, "lake_sources"))
             {
-                conn.ExecuteNonQuery("INSERT INTO state.lake_sources VALUES ($run_id, $feed, $dt, $file_name, $rows)",
-                    ("run_id", runId), ("feed", feed), ("dt", dt), ("file_name", file), ("rows", rows));
+                foreach (var (feed, dt, file, rows) in _sources)
+                {
+                    sources.CreateRow().AppendValue(runId).AppendValue(feed).AppendValue(dt).AppendValue(file).AppendValue(rows).EndRow();
+                }
             }
 
-            foreach (var f in lakeFiles)
+            using (var lake = conn.CreateAppender("state", null, "lake_files"))
             {
-                conn.ExecuteNonQuery(
-                    "INSERT INTO state.lake_files (run_id, feed, kind, dt, path, rows, action, size_bytes, sha256) VALUES ($run_id, $feed, $kind, $dt, $path, $rows, $action, $size_bytes, $sha256)",
-                    ("run_id", runId), ("feed", f.Feed), ("kind", f.Kind), ("dt", f.Dt), ("path", f.Path.Replace(Path.DirectorySeparatorChar, '/')),
-                    ("rows", f.Rows), ("action", f.Action), ("size_bytes", f.SizeBytes), ("sha256", f.Sha256));
+                foreach (var f in lakeFiles)
+                {
+                    lake.CreateRow().AppendValue(runId).AppendValue(f.Feed).AppendValue(f.Kind).AppendValue(f.Dt)
+                        .AppendValue(f.Path.Replace(Path.DirectorySeparatorChar, '/')).AppendValue(f.Rows).AppendValue(f.Action)
+                        .AppendValue(f.SizeBytes).AppendValue(f.Sha256).EndRow();
+                }
             }
         });
     }
