@@ -37,16 +37,23 @@ internal sealed class StagingWriter : IDisposable
     public IReadOnlyList<ChunkAppender> Appenders => _appenders;
 
     /// <summary>Every row is appended: flushes every appender and commits, so the staging table holds them all.</summary>
+    /// <remarks>
+    /// Each appender's last rows and its connection's commit (which moves the rows into the table) are DuckDB
+    /// work on one thread; the connections do it side by side.
+    /// </remarks>
     public void Complete()
     {
-        foreach (var appender in _appenders)
+        try
         {
-            appender.Close();
+            Parallel.For(0, _appenders.Count, new ParallelOptions { MaxDegreeOfParallelism = _appenders.Count }, i =>
+            {
+                _appenders[i].Close();
+                _connections[i].Execute("COMMIT");
+            });
         }
-
-        foreach (var connection in _connections)
+        catch (AggregateException e)
         {
-            connection.Execute("COMMIT");
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
 
         _completed = true;
