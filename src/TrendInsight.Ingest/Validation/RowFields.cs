@@ -196,9 +196,9 @@ internal sealed class RowFields
         }
 
         var names = LandingField.Utf8Names;
-        for (var n = 0; n < names.Length; n++)
+        var field = hint < names.Length ? hint : 0;
+        for (var n = 0; n < names.Length; n++, field = field + 1 == names.Length ? 0 : field + 1)
         {
-            var field = (hint + n) % names.Length;
             if (name.SequenceEqual(names[field]))
             {
                 hint = field + 1;
