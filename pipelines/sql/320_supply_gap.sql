@@ -1,15 +1,15 @@
 -- Supply gap: is the topic's demand served by product listings? Judged on growth (demand growth
--- against the growth of listings that mention the topic) and on level (listings per 1k searches against
--- the median of the top topics). Level is judged on search queries, not on talk: a listing answers a
--- shopper's query, while reviews and comments pile up on some kinds of topic (露营 gear gets many
--- 测评 posts) and would make them look under-supplied. It is read over twice the recent window, as a
--- small lake sells only a few items a week. The one opportunity score of the report (pipelines/README.md,
--- "supply_gap"); every format shows this column and no other figure as the opportunity; supply_pressure
--- is the same figure without the gap test (negative where supply runs ahead), for ordering topics.
--- Listings that grow faster than demand are sellers catching up: they do not cancel a shortfall that is
--- still there at the level, so only demand outgrowing listings adds to the gap (pressure = level gap +
--- the growth gap where positive).
--- In: topics, topic_daily, params.
+-- against the growth of the topic's listings) and on level (listings per 1k searches against the median
+-- of the top topics). Level is judged on search queries, not on talk: a listing answers a shopper's
+-- query, while reviews and comments pile up on some kinds of topic (露营 gear gets many 测评 posts) and
+-- would make them look under-supplied. It is read over the whole history window, as a small lake sells
+-- only a few items a week, and a gap counts only beyond two standard errors of the listing counts. The
+-- one opportunity score of the report (pipelines/README.md, "supply_gap"); every format shows this column
+-- and no other figure as the opportunity; supply_pressure is the same figure without the gap test
+-- (negative where supply runs ahead), for ordering topics. Listings that grow faster than demand are
+-- sellers catching up: they do not cancel a shortfall that is still there at the level, so only demand
+-- outgrowing listings adds to the gap (pressure = level gap + the growth gap where positive).
+-- In: topics, topic_members, topic_daily, supply_sets, term_daily_hist, params.
 CREATE OR REPLACE TABLE supply_gap AS
 WITH top AS (
     SELECT t.* FROM topics t, params p WHERE t.rank IS NOT NULL AND t.rank <= p.top_topics
