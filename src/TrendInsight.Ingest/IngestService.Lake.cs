@@ -112,7 +112,7 @@ public sealed partial class IngestService
     {
         var feed = schema.Feed;
         var keys = SqlScripts.Literal(Path.Combine(tempRoot, "keys-" + feed + ".parquet"));
-        conn.Execute($"COPY (SELECT row_key AS id{(schema.LatestWins ? ", ts, dt" : "")} FROM final) TO {keys} (FORMAT parquet, COMPRESSION uncompressed)");
+        conn.Execute($"COPY (SELECT row_key AS id{(schema.LatestWins ? ", ts, dt" : "")} FROM final) TO {keys} (FORMAT parquet)");
         manifest.Enqueue(c => times.Time("dedup › insert accepted ids into the manifest, beside the writes", () =>
         {
             c.Execute($"CREATE OR REPLACE TEMP VIEW accepted_keys AS SELECT * FROM read_parquet({keys})");
