@@ -1,5 +1,6 @@
 using TrendInsight.Core;
 using System.Buffers;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Parquet;
@@ -13,7 +14,8 @@ namespace TrendInsight.Ingest.Reading;
 /// handed out as one JSON object of its contract columns, so that it goes through the same field reader,
 /// validator, quarantine and deduplication as a JSON line. Columns outside the contract are not read; names are
 /// matched in any case. The line number of a row is its 1-based position in the file. Memory holds one row group's
-/// contract columns, as compact JSON a row (<see cref="ParquetColumn"/>).
+/// contract columns as Parquet.Net decodes them; each row's JSON is written from them when it is read
+/// (<see cref="ParquetColumn"/>).
 /// </summary>
 internal sealed class ParquetRecords : ILandingRecords
 {
@@ -163,6 +165,13 @@ internal sealed class ParquetRecords : ILandingRecords
         foreach (var column in _columns)
         {
             column.LoadAsync(rowGroup, cancellationToken).AsTask().GetAwaiter().GetResult();
+
+            // Checked here, so that the probe rejects the file rather than its rows failing while they are staged.
+            if (column.Rows < rowGroup.RowCount)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"column {column.Field.Path}: {column.Rows} values for the {rowGroup.RowCount} rows of row group {_group}"));
+            }
         }
 
         _groupRows = rowGroup.RowCount;
