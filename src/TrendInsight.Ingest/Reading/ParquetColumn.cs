@@ -32,14 +32,18 @@ internal abstract class ParquetColumn : IDisposable
 
     public DataField Field { get; }
 
-    /// <summary>A reader for <paramref name="field"/>, or null when its type cannot be a contract value.</summary>
-    public static ParquetColumn? Create(string name, DataField field)
+    /// <summary>
+    /// A reader for <paramref name="field"/>, or null when its type cannot be a contract value. Text columns (not lists)
+    /// decode into <paramref name="text"/>, which the text columns of a file share.
+    /// </summary>
+    public static ParquetColumn? Create(string name, DataField field, ParquetTextBuffer text)
     {
         var utc = field is not DateTimeDataField { DateTimeFormat: DateTimeFormat.Timestamp, IsAdjustedToUTC: false };
         var dateOnly = field is DateTimeDataField { DateTimeFormat: DateTimeFormat.Date };
         var type = field.ClrType;
         return type switch
         {
+            _ when (type == typeof(string) || type == typeof(ReadOnlyMemory<char>)) && field.MaxRepetitionLevel == 0 => new ParquetTextColumn(name, field, text),
             _ when type == typeof(string) || type == typeof(ReadOnlyMemory<char>) => new Typed<ReadOnlyMemory<char>>(name, field, static (w, v) => w.WriteStringValue(v.Span)),
             _ when type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) => new Typed<ReadOnlyMemory<byte>>(name, field, WriteUtf8),
             _ when type == typeof(bool) => new Typed<bool>(name, field, static (w, v) => w.WriteBooleanValue(v)),

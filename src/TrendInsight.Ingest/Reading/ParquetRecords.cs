@@ -30,6 +30,7 @@ internal sealed class ParquetRecords : ILandingRecords
     private readonly Utf8JsonWriter _json;
     private readonly long[] _groupBytes;
     private int _group = -1;
+    private bool _freed;
     private long _groupRows;
     private long _groupRow;
 
@@ -102,6 +103,7 @@ internal sealed class ParquetRecords : ILandingRecords
         {
             if (!NextGroup(CancellationToken.None))
             {
+                Free();
                 record = default;
                 return false;
             }
@@ -126,16 +128,29 @@ internal sealed class ParquetRecords : ILandingRecords
 
     public void Dispose()
     {
+        _json.Dispose();
+        _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Free();
+    }
+
+    /// <summary>
+    /// Lets go of the file's values once its last row is handed out, and hands the heap they took back: the rounds
+    /// still being validated and appended then fill the staging table (in DuckDB, at its largest at the end of the
+    /// file) beside a small heap, and deduplication after it has the memory.
+    /// </summary>
+    private void Free()
+    {
+        if (_freed)
+        {
+            return;
+        }
+
+        _freed = true;
         foreach (var column in _columns)
         {
             column.Dispose();
         }
 
-        _json.Dispose();
-        _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-        // The file's last row group (its values as JSON, Parquet.Net's decoded pages) is garbage now. The heap it took
-        // is handed back before the next step (deduplication in DuckDB, which needs the memory) rather than kept for reuse.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
@@ -183,6 +198,7 @@ internal sealed class ParquetRecords : ILandingRecords
     private static ParquetColumn[] Columns(ParquetSchema schema, IReadOnlyCollection<string> required)
     {
         var columns = new List<ParquetColumn>();
+        var text = new ParquetTextBuffer();
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in schema.Fields)
         {
@@ -198,7 +214,7 @@ internal sealed class ParquetRecords : ILandingRecords
                 ListField { Item: DataField item } => item,
                 _ => null,
             };
-            var column = data is null || data.MaxRepetitionLevel > 1 ? null : ParquetColumn.Create(name, data);
+            var column = data is null || data.MaxRepetitionLevel > 1 ? null : ParquetColumn.Create(name, data, text);
             if (column is null)
             {
                 throw new LandingSchemaException(QuarantineReasons.BadColumn(name), $"column {field.Name} is a {Describe(field)}; the contract needs a text, number, timestamp or list of text");
