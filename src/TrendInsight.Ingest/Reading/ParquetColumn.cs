@@ -68,8 +68,11 @@ internal abstract class ParquetColumn : IDisposable
         };
     }
 
-    /// <summary>Reads the column's values in <paramref name="rowGroup"/> (after <see cref="Release"/>).</summary>
-    public abstract ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads the column's values in <paramref name="rowGroup"/> (after <see cref="Release"/>); <paramref name="decodeOnly"/>:
+    /// only to see that they decode and count the rows, not to hand rows out.
+    /// </summary>
+    public abstract ValueTask LoadAsync(ParquetRowGroupReader rowGroup, bool decodeOnly, CancellationToken cancellationToken);
 
     /// <summary>The rows the loaded values make up (a list's entries run until the next one that starts a row).</summary>
     public abstract long Rows { get; }
@@ -135,7 +138,7 @@ internal abstract class ParquetColumn : IDisposable
 
         public override long Rows => _rows;
 
-        public override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
+        public override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, bool decodeOnly, CancellationToken cancellationToken)
         {
             var meta = rowGroup.GetMetadata(Field)?.MetaData
                 ?? throw new InvalidDataException($"column {Field.Path}: no column chunk in a row group");

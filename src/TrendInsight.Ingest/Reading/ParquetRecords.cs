@@ -89,7 +89,7 @@ internal sealed class ParquetRecords : ILandingRecords
     public long ReadAll(CancellationToken cancellationToken)
     {
         long rows = 0;
-        while (NextGroup(cancellationToken))
+        while (NextGroup(cancellationToken, decodeOnly: true))
         {
             rows += _groupRows;
         }
@@ -101,7 +101,7 @@ internal sealed class ParquetRecords : ILandingRecords
     {
         while (_groupRow >= _groupRows)
         {
-            if (!NextGroup(CancellationToken.None))
+            if (!NextGroup(CancellationToken.None, decodeOnly: false))
             {
                 Free();
                 record = default;
@@ -154,7 +154,8 @@ internal sealed class ParquetRecords : ILandingRecords
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
-    private bool NextGroup(CancellationToken cancellationToken)
+    /// <summary>Reads the next row group; <paramref name="decodeOnly"/>: only to see that it reads (its rows are not handed out).</summary>
+    private bool NextGroup(CancellationToken cancellationToken, bool decodeOnly)
     {
         if (_group + 1 >= _reader.RowGroupCount)
         {
@@ -170,16 +171,17 @@ internal sealed class ParquetRecords : ILandingRecords
 
         if (_groupRows >= LargeRowGroup)
         {
-            // Parquet.Net decodes every string of a row group into an array of its own. In a large row group they live
-            // long enough to reach the oldest generation, which is collected late: without this, a row group's strings
-            // would stay in the heap beside the next one's, and memory would grow with the row groups.
+            // Parquet.Net decodes every text value of a row group into an array of its own. They are garbage as soon as
+            // their column is read, but those a young collection finds still in use are promoted, and the oldest
+            // generation is collected late: without this the heap held several row groups' garbage (99 MB committed
+            // instead of 66 MB on the bench's 3,000,000-row extract).
             GC.Collect();
         }
 
         var rowGroup = _reader.OpenRowGroupReader(_group);
         foreach (var column in _columns)
         {
-            column.LoadAsync(rowGroup, cancellationToken).AsTask().GetAwaiter().GetResult();
+            column.LoadAsync(rowGroup, decodeOnly, cancellationToken).AsTask().GetAwaiter().GetResult();
 
             // Checked here, so that the probe rejects the file rather than its rows failing while they are staged.
             if (column.Rows < rowGroup.RowCount)

@@ -33,7 +33,7 @@ internal sealed class ParquetTextColumn(string name, DataField field, ParquetTex
 
     public override long Rows => _rows;
 
-    public override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
+    public override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, bool decodeOnly, CancellationToken cancellationToken)
     {
         var meta = rowGroup.GetMetadata(Field)?.MetaData
             ?? throw new InvalidDataException($"column {Field.Path}: no column chunk in a row group");
@@ -49,6 +49,13 @@ internal sealed class ParquetTextColumn(string name, DataField field, ParquetTex
         var definitions = maxDefinition > 0 ? buffer.Definitions(length) : [];
         await rowGroup.ReadRawAsync<ReadOnlyMemory<char>>(Field, values.AsMemory(0, length),
             maxDefinition > 0 ? definitions.AsMemory(0, length) : (Memory<int>?)null, null, cancellationToken).ConfigureAwait(false);
+
+        if (decodeOnly)
+        {
+            buffer.Clear(entries);
+            (_rows, _row) = (entries, entries);
+            return;
+        }
 
         if (_index.Length < length)
         {
