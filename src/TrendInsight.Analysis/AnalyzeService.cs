@@ -232,6 +232,7 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "typed_set_terms", Rollup("doc_sets", recentStart));
         Load(conn, "set_segments", Rollup("doc_set_segments", from));
         Load(conn, "set_items", Rollup("doc_set_items", recentStart));
+        Load(conn, "supply_sets", Rollup("doc_sets", from));
         Load(conn, "raw_comments", committed.Partitions(layout, Feeds.Comments, recentStart, asOf));
         Load(conn, "raw_content", committed.Partitions(layout, Feeds.Content, asOf.AddDays(-90), asOf));
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");

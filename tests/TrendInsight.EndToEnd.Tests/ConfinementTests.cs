@@ -144,7 +144,7 @@ public sealed class ConfinementTests : IDisposable
 
         var result = CliProcess.Run(null, "--data", data, "ingest");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("not read", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("2 landing entries not read", result.Stdout.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         var quarantine = Path.Combine(data, "quarantine");

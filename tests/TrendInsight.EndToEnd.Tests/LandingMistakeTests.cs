@@ -150,7 +150,7 @@ public sealed class LandingMistakeTests : IDisposable
 
         var result = CliProcess.Run(null, "--data", _data, "ingest", "--landing", Path.Combine(Landing, "comments"));
 
-        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("not read: " + Path.Combine(Landing, "comments", "xhs-2026-11-20.jsonl")
             + ": a file at the landing root, which is named like the feed folder 'comments': the landing folder is the one that holds <feed>/ folders",
             result.Stdout, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ namespace TrendInsight.Cli.Commands;
 
 /// <summary>
 /// <c>trendinsight run [--date D]</c>: ingest → analyze → report once, with progress; recorded in the run history.
-/// Exit code 0, or <see cref="IngestCommand.RejectedExitCode"/> when ingest quarantined rows or rejected files.
+/// Exit code 0, or <see cref="IngestCommand.RejectedExitCode"/> when ingest quarantined rows, rejected files or did not read a landing entry.
 /// </summary>
 public static class RunCommand
 {
@@ -80,7 +80,7 @@ public static class RunCommand
             if (ingest.AnythingRejected)
             {
                 AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"ingest: {ingest.Quarantined:N0} rows quarantined, {ingest.FilesRejected} files rejected (trendinsight status shows them)")));
+                    $"ingest: {ingest.Quarantined:N0} rows quarantined, {ingest.FilesRejected} files rejected, {ingest.Refused.Count} landing entries not read (trendinsight status shows them)")));
                 return IngestCommand.RejectedExitCode;
             }
 

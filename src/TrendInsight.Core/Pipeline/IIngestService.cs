@@ -20,8 +20,8 @@ public sealed record IngestSummary(
     /// <summary>Landing files rejected whole (not gzip, not text, vanished, unreadable; a Parquet file not Parquet, corrupt or lacking a column); their rows are not counted.</summary>
     public int FilesRejected { get; init; }
 
-    /// <summary>True when a row was quarantined or a file rejected: the CLI's exit code 3.</summary>
-    public bool AnythingRejected => Quarantined > 0 || FilesRejected > 0;
+    /// <summary>True when a row was quarantined, a file rejected or a landing entry not read: the CLI's exit code 3.</summary>
+    public bool AnythingRejected => Quarantined > 0 || FilesRejected > 0 || Refused.Count > 0;
 
     /// <summary>Landing entries not read (unknown feed folders, files at the root or of other extensions, subfolders, symbolic links, matches outside the landing folder), each with the reason.</summary>
     public IReadOnlyList<LandingRefusal> Refused { get; init; } = [];
