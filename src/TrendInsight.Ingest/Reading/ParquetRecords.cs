@@ -19,7 +19,7 @@ namespace TrendInsight.Ingest.Reading;
 /// </summary>
 internal sealed class ParquetRecords : ILandingRecords
 {
-    /// <summary>Rows from which a row group's garbage is collected before the next one is read (DuckDB writes 122,880).</summary>
+    /// <summary>Rows from which the heap is collected once a row group is read (DuckDB writes 122,880).</summary>
     private const long LargeRowGroup = 32_768;
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
