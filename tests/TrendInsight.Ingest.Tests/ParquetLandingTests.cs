@@ -184,6 +184,45 @@ public sealed class ParquetLandingTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_ParquetTextNeedingEscapesRepeatedAndMissing_LandsAsTheSameRowsAsJsonl()
+    {
+        // Repeated values (a dictionary-encoded column), unique ones (plain), text that JSON escapes, empty and null
+        // values, over several row groups.
+        string?[] texts = ["求\"同款\"链接 C:\\穿搭", "第一行\n第二行\t缩进", "控制符\u0001在这", "", null, "國風馬面裙😍", "露营好物"];
+        var rows = Enumerable.Range(1, 40).Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["event_id"] = $"c-{i}",
+            ["ts"] = new DateTime(2026, 11, 10, 4, 0, 0, DateTimeKind.Utc).AddMinutes(i),
+            ["content_id"] = i % 3 == 0 ? null : $"n-{i % 4}",
+            ["text"] = i % 9 == 0 ? $"独一无二的评论 {i}" : texts[i % texts.Length],
+            ["likes"] = (long?)i,
+            ["user_id"] = 1000 + (i % 5),
+        }).ToList();
+        WriteParquet(Feeds.Comments, "comments.parquet", CommentSchema, rows, rowGroupSize: 16);
+        using var jsonl = new IngestHarness();
+        jsonl.Write(Feeds.Comments, "comments.jsonl", IngestHarness.Lines([.. rows.Select(r => (object)new
+        {
+            event_id = r["event_id"],
+            ts = ((DateTime)r["ts"]!).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            content_id = r["content_id"],
+            text = r["text"],
+            likes = r["likes"],
+            user_id = r["user_id"],
+        })]));
+
+        var s = _h.Run();
+        var j = jsonl.Run();
+
+        Assert.Equal((40L, j.Accepted, j.Quarantined), (s.RowsRead, s.Accepted, s.Quarantined));
+        Assert.Equal(jsonl.Quarantine(Feeds.Comments).Select(q => (q.Reason, q.Line)), _h.Quarantine(Feeds.Comments).Select(q => (q.Reason, q.Line)));
+        string[] columns = ["event_id", "ts", "content_id", "text", "text_norm", "likes", "user_id", "dt"];
+        var fromParquet = _h.Lake(Feeds.Comments, "event_id");
+        Assert.Equal(jsonl.Lake(Feeds.Comments, "event_id").Select(r => columns.Select(c => Show(r[c]))), fromParquet.Select(r => columns.Select(c => Show(r[c]))));
+        Assert.Contains(fromParquet, r => (string?)r["text"] == "求\"同款\"链接 C:\\穿搭");
+        Assert.Contains(fromParquet, r => (string?)r["text"] == "第一行\n第二行\t缩进");
+    }
+
+    [Fact]
     public void Ingest_ParquetTypedColumns_ReadAsTheContractReadsTheirJsonValues()
     {
         var schema = new ParquetSchema(new DataField<long>("EVENT_ID"), new DataField<DateOnly?>("ts"), new DataField<int?>("content_id"),

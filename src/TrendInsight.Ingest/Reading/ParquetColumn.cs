@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,16 +11,15 @@ namespace TrendInsight.Ingest.Reading;
 /// value: strings as strings, whole and decimal numbers as numbers, booleans, timestamps as ISO-8601 (with
 /// <c>Z</c> when the column is adjusted to UTC, without an offset when it is wall-clock time, which the contract
 /// reads as Asia/Shanghai), dates as <c>yyyy-MM-dd</c>, a list (or repeated field) as an array of its non-null
-/// items, a missing value as null. A row group's column is decoded, turned into compact JSON a row, and let go
-/// before the next column is read.
+/// items, a missing value as null. A row group's column is held as Parquet.Net decodes it (one value a slot, the
+/// levels beside) and each row's value is written straight into that row's JSON when the row is handed out: no
+/// copy of the row group as text is made, and the slots are kept for the next row group.
 /// </summary>
 internal abstract class ParquetColumn : IDisposable
 {
-    private static readonly JsonWriterOptions ValueOptions = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        SkipValidation = true,
-    };
+    private const string Date = "yyyy-MM-dd";
+    private const string UtcTime = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+    private const string WallTime = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
 
     private protected ParquetColumn(string name, DataField field)
     {
@@ -34,16 +32,20 @@ internal abstract class ParquetColumn : IDisposable
 
     public DataField Field { get; }
 
-    /// <summary>A reader for <paramref name="field"/>, or null when its type cannot be a contract value.</summary>
-    public static ParquetColumn? Create(string name, DataField field)
+    /// <summary>
+    /// A reader for <paramref name="field"/>, or null when its type cannot be a contract value. Text columns (not lists)
+    /// decode into <paramref name="text"/>, which the text columns of a file share.
+    /// </summary>
+    public static ParquetColumn? Create(string name, DataField field, ParquetTextBuffer text)
     {
         var utc = field is not DateTimeDataField { DateTimeFormat: DateTimeFormat.Timestamp, IsAdjustedToUTC: false };
         var dateOnly = field is DateTimeDataField { DateTimeFormat: DateTimeFormat.Date };
         var type = field.ClrType;
         return type switch
         {
+            _ when (type == typeof(string) || type == typeof(ReadOnlyMemory<char>)) && field.MaxRepetitionLevel == 0 => new ParquetTextColumn(name, field, text),
             _ when type == typeof(string) || type == typeof(ReadOnlyMemory<char>) => new Typed<ReadOnlyMemory<char>>(name, field, static (w, v) => w.WriteStringValue(v.Span)),
-            _ when type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) => new Typed<ReadOnlyMemory<byte>>(name, field, static (w, v) => w.WriteStringValue(Encoding.UTF8.GetString(v.Span))),
+            _ when type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) => new Typed<ReadOnlyMemory<byte>>(name, field, WriteUtf8),
             _ when type == typeof(bool) => new Typed<bool>(name, field, static (w, v) => w.WriteBooleanValue(v)),
             _ when type == typeof(sbyte) => new Typed<sbyte>(name, field, static (w, v) => w.WriteNumberValue(v)),
             _ when type == typeof(byte) => new Typed<byte>(name, field, static (w, v) => w.WriteNumberValue(v)),
@@ -57,21 +59,23 @@ internal abstract class ParquetColumn : IDisposable
             _ when type == typeof(double) => new Typed<double>(name, field, WriteDouble),
             _ when type == typeof(Half) => new Typed<Half>(name, field, static (w, v) => WriteDouble(w, (double)v)),
             _ when type == typeof(decimal) => new Typed<decimal>(name, field, static (w, v) => w.WriteNumberValue(v)),
-            _ when type == typeof(DateOnly) => new Typed<DateOnly>(name, field,
-                static (w, v) => w.WriteStringValue(v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
-            _ when type == typeof(DateTime) && dateOnly => new Typed<DateTime>(name, field,
-                static (w, v) => w.WriteStringValue(v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
-            _ when type == typeof(DateTime) && utc => new Typed<DateTime>(name, field,
-                static (w, v) => w.WriteStringValue(v.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture))),
-            _ when type == typeof(DateTime) => new Typed<DateTime>(name, field,
-                static (w, v) => w.WriteStringValue(v.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture))),
-            _ when type == typeof(Guid) => new Typed<Guid>(name, field, static (w, v) => w.WriteStringValue(v.ToString("D", CultureInfo.InvariantCulture))),
+            _ when type == typeof(DateOnly) => new Typed<DateOnly>(name, field, static (w, v) => WriteFormatted(w, v, Date)),
+            _ when type == typeof(DateTime) && dateOnly => new Typed<DateTime>(name, field, static (w, v) => WriteFormatted(w, v, Date)),
+            _ when type == typeof(DateTime) && utc => new Typed<DateTime>(name, field, static (w, v) => WriteFormatted(w, v, UtcTime)),
+            _ when type == typeof(DateTime) => new Typed<DateTime>(name, field, static (w, v) => WriteFormatted(w, v, WallTime)),
+            _ when type == typeof(Guid) => new Typed<Guid>(name, field, static (w, v) => WriteFormatted(w, v, "D")),
             _ => null,
         };
     }
 
-    /// <summary>Reads the column's values in <paramref name="rowGroup"/> (after <see cref="Release"/>).</summary>
-    public abstract ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads the column's values in <paramref name="rowGroup"/> (after <see cref="Release"/>); <paramref name="decodeOnly"/>:
+    /// only to see that they decode and count the rows, not to hand rows out.
+    /// </summary>
+    public abstract ValueTask LoadAsync(ParquetRowGroupReader rowGroup, bool decodeOnly, CancellationToken cancellationToken);
+
+    /// <summary>The rows the loaded values make up (a list's entries run until the next one that starts a row).</summary>
+    public abstract long Rows { get; }
 
     /// <summary>Lets go of the values of the row group read last.</summary>
     public abstract void Release();
@@ -80,6 +84,32 @@ internal abstract class ParquetColumn : IDisposable
     public abstract void WriteNext(Utf8JsonWriter writer);
 
     public abstract void Dispose();
+
+    /// <summary>A value formatted as UTF-8 without a string between.</summary>
+    private static void WriteFormatted<TValue>(Utf8JsonWriter writer, TValue value, string format)
+        where TValue : IUtf8SpanFormattable
+    {
+        Span<byte> text = stackalloc byte[64];
+        if (!value.TryFormat(text, out var written, format, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidDataException($"cannot format {typeof(TValue).Name} as {format}");
+        }
+
+        writer.WriteStringValue(text[..written]);
+    }
+
+    /// <summary>Unannotated binary as text: valid UTF-8 as it is; anything else decoded with replacement characters, as a string column's would be.</summary>
+    private static void WriteUtf8(Utf8JsonWriter writer, ReadOnlyMemory<byte> value)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(value.Span))
+        {
+            writer.WriteStringValue(value.Span);
+        }
+        else
+        {
+            writer.WriteStringValue(Encoding.UTF8.GetString(value.Span));
+        }
+    }
 
     /// <summary>NaN and infinities are not JSON numbers: they are written as text, which the validator rejects as a bad number.</summary>
     private static void WriteDouble(Utf8JsonWriter writer, double value)
@@ -97,12 +127,18 @@ internal abstract class ParquetColumn : IDisposable
     private sealed class Typed<T>(string name, DataField field, Action<Utf8JsonWriter, T> write) : ParquetColumn(name, field)
         where T : struct
     {
-        private ArrayBufferWriter<byte> _json = new(1 << 16);
-        private int[] _ends = [];
-        private int _rows;
-        private int _row;
+        private static readonly bool HoldsReferences = System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>();
+        private T[] _values = [];
+        private int[] _definitions = [];
+        private int[] _repetitions = [];
+        private int _entries;
+        private long _rows;
+        private int _entry;
+        private int _value;
 
-        public override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
+        public override long Rows => _rows;
+
+        public override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, bool decodeOnly, CancellationToken cancellationToken)
         {
             var meta = rowGroup.GetMetadata(Field)?.MetaData
                 ?? throw new InvalidDataException($"column {Field.Path}: no column chunk in a row group");
@@ -113,122 +149,96 @@ internal abstract class ParquetColumn : IDisposable
 
             var entries = (int)meta.NumValues;
             var length = Math.Max(1, entries);
-            var values = ArrayPool<T>.Shared.Rent(length);
-            var definitions = Field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(length) : [];
-            var repetitions = Field.MaxRepetitionLevel > 0 ? ArrayPool<int>.Shared.Rent(length) : [];
-            try
-            {
-                await rowGroup.ReadRawAsync<T>(Field, values.AsMemory(0, length),
-                    definitions.Length > 0 ? definitions.AsMemory(0, length) : (Memory<int>?)null,
-                    repetitions.Length > 0 ? repetitions.AsMemory(0, length) : (Memory<int>?)null, cancellationToken).ConfigureAwait(false);
-                Render(values, definitions, repetitions, entries, (int)rowGroup.RowCount);
-            }
-            finally
-            {
-                // Strings point into arrays Parquet.Net allocated for this row group: clear them so that they can be collected.
-                ArrayPool<T>.Shared.Return(values, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-                if (definitions.Length > 0)
-                {
-                    ArrayPool<int>.Shared.Return(definitions);
-                }
 
-                if (repetitions.Length > 0)
+            // The buffers are kept from one row group to the next (row groups of a file are of much the same size).
+            if (_values.Length < length)
+            {
+                _values = new T[length];
+            }
+
+            if (Field.MaxDefinitionLevel > 0 && _definitions.Length < length)
+            {
+                _definitions = new int[length];
+            }
+
+            if (Field.MaxRepetitionLevel > 0 && _repetitions.Length < length)
+            {
+                _repetitions = new int[length];
+            }
+
+            await rowGroup.ReadRawAsync<T>(Field, _values.AsMemory(0, length),
+                Field.MaxDefinitionLevel > 0 ? _definitions.AsMemory(0, length) : (Memory<int>?)null,
+                Field.MaxRepetitionLevel > 0 ? _repetitions.AsMemory(0, length) : (Memory<int>?)null, cancellationToken).ConfigureAwait(false);
+            (_entries, _entry, _value) = (entries, 0, 0);
+            _rows = entries;
+            if (Field.MaxRepetitionLevel > 0)
+            {
+                _rows = 0;
+                for (var i = 0; i < entries; i++)
                 {
-                    ArrayPool<int>.Shared.Return(repetitions);
+                    if (_repetitions[i] == 0)
+                    {
+                        _rows++;
+                    }
                 }
             }
         }
 
         public override void WriteNext(Utf8JsonWriter writer)
         {
-            if (_row >= _rows)
+            if (_entry >= _entries)
             {
                 throw new InvalidDataException($"column {Field.Path}: fewer values than rows in a row group");
             }
 
-            var start = _row == 0 ? 0 : _ends[_row - 1];
-            writer.WriteRawValue(_json.WrittenSpan[start.._ends[_row]], skipInputValidation: true);
-            _row++;
+            var maxDefinition = Field.MaxDefinitionLevel;
+            if (Field.MaxRepetitionLevel == 0)
+            {
+                if (maxDefinition == 0 || _definitions[_entry] == maxDefinition)
+                {
+                    write(writer, _values[_value++]);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+
+                _entry++;
+                return;
+            }
+
+            // A list: its entries run until the next one that starts a row (repetition level 0). Entries below the full
+            // definition level are a null or empty list or a null item; none of them carries a value.
+            writer.WriteStartArray();
+            do
+            {
+                if (maxDefinition == 0 || _definitions[_entry] == maxDefinition)
+                {
+                    write(writer, _values[_value++]);
+                }
+
+                _entry++;
+            }
+            while (_entry < _entries && _repetitions[_entry] > 0);
+
+            writer.WriteEndArray();
         }
 
         public override void Release()
         {
-            _json.ResetWrittenCount();
-            (_rows, _row) = (0, 0);
+            // Strings point into arrays Parquet.Net allocated for this row group: clear them so that they can be collected.
+            if (HoldsReferences)
+            {
+                Array.Clear(_values, 0, Math.Min(_values.Length, _entries));
+            }
+
+            (_entries, _rows, _entry, _value) = (0, 0, 0, 0);
         }
 
         public override void Dispose()
         {
-            _json = new ArrayBufferWriter<byte>(1);
-            if (_ends.Length > 0)
-            {
-                ArrayPool<int>.Shared.Return(_ends);
-                _ends = [];
-            }
-        }
-
-        /// <summary>
-        /// Turns the decoded column into one JSON value a row, as compact UTF-8, so that the decoded values (an array a
-        /// string) are let go before the next column is read.
-        /// </summary>
-        private void Render(T[] values, int[] definitions, int[] repetitions, int entries, int rows)
-        {
-            if (_ends.Length < rows)
-            {
-                if (_ends.Length > 0)
-                {
-                    ArrayPool<int>.Shared.Return(_ends);
-                }
-
-                _ends = ArrayPool<int>.Shared.Rent(Math.Max(1, rows));
-            }
-
-            using var writer = new Utf8JsonWriter(_json, ValueOptions);
-            var maxDefinition = Field.MaxDefinitionLevel;
-            var list = Field.MaxRepetitionLevel > 0;
-            int entry = 0, value = 0, row = 0;
-            while (entry < entries && row < rows)
-            {
-                if (!list)
-                {
-                    if (maxDefinition == 0 || definitions[entry] == maxDefinition)
-                    {
-                        write(writer, values[value++]);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-
-                    entry++;
-                }
-                else
-                {
-                    // A list: its entries run until the next one that starts a row (repetition level 0). Entries below
-                    // the full definition level are a null or empty list or a null item; none of them carries a value.
-                    writer.WriteStartArray();
-                    do
-                    {
-                        if (maxDefinition == 0 || definitions[entry] == maxDefinition)
-                        {
-                            write(writer, values[value++]);
-                        }
-
-                        entry++;
-                    }
-                    while (entry < entries && repetitions[entry] > 0);
-
-                    writer.WriteEndArray();
-                }
-
-                // Each row's value is a JSON text of its own: a reset writer puts no separator before it.
-                writer.Flush();
-                writer.Reset(_json);
-                _ends[row++] = _json.WrittenCount;
-            }
-
-            _rows = row;
-            _row = 0;
+            (_values, _definitions, _repetitions) = ([], [], []);
+            (_entries, _rows, _entry, _value) = (0, 0, 0, 0);
         }
     }
 }
