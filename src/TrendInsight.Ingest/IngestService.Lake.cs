@@ -98,8 +98,8 @@ public sealed partial class IngestService
     /// <summary>
     /// How lake files are written: ZSTD; a dictionary only for a column of at most 4,096 distinct values in the file
     /// (segments, actions, platforms, categories, source files). DuckDB's default tries a dictionary for every string
-    /// column up to a much larger size, hashing ids and texts that then end up plain: on the ingest bench the
-    /// writes took 15% less CPU and the files were a fifth smaller.
+    /// column up to a much larger size, hashing ids and texts that then end up plain: writing the 40 partitions of
+    /// the ingest bench's 1.5M comments took 15% less CPU, and the files came out a fifth smaller.
     /// </summary>
     private const string LakeParquet = "FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT 4096";
 
