@@ -22,39 +22,19 @@ internal static class NewWordSources
     /// <param name="top">How many to keep.</param>
     public static IReadOnlyList<Ranked> Rank(IEnumerable<NewWordCandidate> candidates, IReadOnlyList<(string Source, string Text)> lines, int top)
     {
+        var words = candidates.ToList();
+        var (queries, titles, comments) = LineCounts(words, lines);
         var ranked = new List<Ranked>();
-        foreach (var c in candidates)
+        for (var w = 0; w < words.Count; w++)
         {
-            int queries = 0, titles = 0, comments = 0;
-            foreach (var (source, text) in lines)
-            {
-                if (!text.Contains(c.Word, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                switch (source)
-                {
-                    case "search":
-                        queries++;
-                        break;
-                    case "content":
-                        titles++;
-                        break;
-                    default:
-                        comments++;
-                        break;
-                }
-            }
-
-            if (queries < MinEvidenceLines)
+            if (queries[w] < MinEvidenceLines)
             {
                 continue;
             }
 
-            var evidence = queries + titles;
-            var share = (double)evidence / (evidence + comments);
-            ranked.Add(new Ranked(c, queries, titles, comments, c.Score * Math.Sqrt(share)));
+            var evidence = queries[w] + titles[w];
+            var share = (double)evidence / (evidence + comments[w]);
+            ranked.Add(new Ranked(words[w], queries[w], titles[w], comments[w], words[w].Score * Math.Sqrt(share)));
         }
 
         return ranked
@@ -63,5 +43,72 @@ internal static class NewWordSources
             .ThenBy(r => r.Word.Word, StringComparer.Ordinal)
             .Take(top)
             .ToList();
+    }
+
+    /// <summary>
+    /// How many lines of each feed contain each word. The lines are read once, looking up the words that
+    /// start with the character at each position, rather than once per word.
+    /// </summary>
+    private static (int[] Queries, int[] Titles, int[] Comments) LineCounts(IReadOnlyList<NewWordCandidate> words, IReadOnlyList<(string Source, string Text)> lines)
+    {
+        var queries = new int[words.Count];
+        var titles = new int[words.Count];
+        var comments = new int[words.Count];
+        var byFirst = new Dictionary<char, List<int>>();
+        var everywhere = new List<int>();
+        for (var w = 0; w < words.Count; w++)
+        {
+            var word = words[w].Word;
+            if (word.Length == 0)
+            {
+                everywhere.Add(w);
+            }
+            else if (byFirst.TryGetValue(word[0], out var list))
+            {
+                list.Add(w);
+            }
+            else
+            {
+                byFirst[word[0]] = [w];
+            }
+        }
+
+        // the last line each word was counted on, so that a line counts once however often it uses the word
+        var lastLine = new int[words.Count];
+        Array.Fill(lastLine, -1);
+        for (var l = 0; l < lines.Count; l++)
+        {
+            var (source, text) = lines[l];
+            var counts = source switch
+            {
+                "search" => queries,
+                "content" => titles,
+                _ => comments,
+            };
+            foreach (var w in everywhere)
+            {
+                counts[w]++;
+            }
+
+            for (var p = 0; p < text.Length; p++)
+            {
+                if (!byFirst.TryGetValue(text[p], out var starting))
+                {
+                    continue;
+                }
+
+                var rest = text.AsSpan(p);
+                foreach (var w in starting)
+                {
+                    if (lastLine[w] != l && rest.StartsWith(words[w].Word, StringComparison.Ordinal))
+                    {
+                        counts[w]++;
+                        lastLine[w] = l;
+                    }
+                }
+            }
+        }
+
+        return (queries, titles, comments);
     }
 }

@@ -56,4 +56,24 @@ public sealed class NewWordSourcesTests
 
         Assert.Empty(NewWordSources.Rank(found, lines, 10));
     }
+
+    [Fact]
+    public void Rank_WordsSharingAFirstCharacterAndRepeatedInALine_CountEachLineOnce()
+    {
+        NewWordCandidate[] found =
+        [
+            new("露营椅", 3, 80, 5.0, 2.0, 2.0),
+            new("露营灯", 3, 70, 5.0, 2.0, 2.0),
+        ];
+        (string, string)[] lines =
+        [
+            ("search", "露营椅 露营椅 折叠"), ("search", "露营灯 露营椅"), ("search", "露营灯 充电"),
+            ("content", "露营椅测评 露营灯推荐"), ("comment", "露营椅好坐吗"), ("comment", "露营 真好"),
+        ];
+
+        var ranked = NewWordSources.Rank(found, lines, 10).ToDictionary(r => r.Word.Word, r => (r.QueryLines, r.TitleLines, r.CommentLines));
+
+        Assert.Equal((2, 1, 1), ranked["露营椅"]);
+        Assert.Equal((2, 1, 0), ranked["露营灯"]);
+    }
 }
