@@ -69,6 +69,19 @@ internal abstract class ParquetColumn : IDisposable
     }
 
     /// <summary>
+    /// The column's chunk in <paramref name="rowGroup"/> and how many values (with nulls and list entries) it holds; a
+    /// chunk that is missing or too large for one array makes the file unreadable.
+    /// </summary>
+    private protected (Parquet.Meta.ColumnMetaData Meta, int Entries) Chunk(ParquetRowGroupReader rowGroup)
+    {
+        var meta = rowGroup.GetMetadata(Field)?.MetaData
+            ?? throw new InvalidDataException($"column {Field.Path}: no column chunk in a row group");
+        return meta.NumValues < 0 || meta.NumValues > Array.MaxLength || rowGroup.RowCount > Array.MaxLength
+            ? throw new InvalidDataException($"column {Field.Path}: {meta.NumValues} values in one row group")
+            : (meta, (int)meta.NumValues);
+    }
+
+    /// <summary>
     /// Reads the column's values in <paramref name="rowGroup"/> (after <see cref="Release"/>); <paramref name="decodeOnly"/>:
     /// only to see that they decode and count the rows, not to hand rows out.
     /// </summary>
@@ -140,14 +153,7 @@ internal abstract class ParquetColumn : IDisposable
 
         public override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, bool decodeOnly, CancellationToken cancellationToken)
         {
-            var meta = rowGroup.GetMetadata(Field)?.MetaData
-                ?? throw new InvalidDataException($"column {Field.Path}: no column chunk in a row group");
-            if (meta.NumValues < 0 || meta.NumValues > Array.MaxLength || rowGroup.RowCount > Array.MaxLength)
-            {
-                throw new InvalidDataException($"column {Field.Path}: {meta.NumValues} values in one row group");
-            }
-
-            var entries = (int)meta.NumValues;
+            var (_, entries) = Chunk(rowGroup);
             var length = Math.Max(1, entries);
 
             // The buffers are kept from one row group to the next (row groups of a file are of much the same size).

@@ -35,14 +35,7 @@ internal sealed class ParquetTextColumn(string name, DataField field, ParquetTex
 
     public override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, bool decodeOnly, CancellationToken cancellationToken)
     {
-        var meta = rowGroup.GetMetadata(Field)?.MetaData
-            ?? throw new InvalidDataException($"column {Field.Path}: no column chunk in a row group");
-        if (meta.NumValues < 0 || meta.NumValues > Array.MaxLength)
-        {
-            throw new InvalidDataException($"column {Field.Path}: {meta.NumValues} values in one row group");
-        }
-
-        var entries = (int)meta.NumValues;
+        var (meta, entries) = Chunk(rowGroup);
         var length = Math.Max(1, entries);
         var values = buffer.Values(length);
         var maxDefinition = Field.MaxDefinitionLevel;

@@ -43,8 +43,8 @@ internal static class HeadlineWriter
         var gap = report.Topics.Where(t => t.Supply is { IsGap: true }).OrderByDescending(t => t.Supply!.Opportunity).FirstOrDefault();
         if (gap?.Supply is { } s)
         {
-            var supply = s.SupplyGrowthPct is { } sg ? ReportText.Growth(sg) : "几乎没有";
-            lines.Add($"供给缺口最大的是「{gap.Topic}」（机会分 {ReportText.Opportunity(s.Opportunity)}）：{ReportText.GapReason(s)}，需求 {ReportText.Growth(s.DemandGrowthPct)}，相关商品 {supply}（在售 {ReportText.Count(s.Listings)} 件），是开发新品的机会。");
+            var supply = s.SupplyGrowthPct is { } sg ? "相关商品 " + ReportText.Growth(sg) : "相关商品此前没有";
+            lines.Add($"供给缺口最大的是「{gap.Topic}」（机会分 {ReportText.Opportunity(s.Opportunity)}）：{ReportText.GapReason(s)}，需求 {ReportText.Growth(s.DemandGrowthPct)}，{supply}（在售 {ReportText.Count(s.Listings)} 件），是开发新品的机会。");
         }
 
         var skew = report.Topics.Take(5)
