@@ -184,7 +184,9 @@ public sealed class AnalyzeService : IAnalyzeService
         // 3. topics
         progress?.Report(new StageProgress("analyze", "clustering topics", 0, 0));
         string[] Rollup(string mart, DateOnly start) => LakeFiles.Partitions(Path.Combine(layout.Marts, mart), start, asOf);
-        LoadWindowSets(conn, Rollup("doc_sets", from));
+        var sets = Rollup("doc_sets", from);
+        Load(conn, "set_terms", sets);
+        Load(conn, "doc_sets", sets);
         Run(conn, "150_topic_edges");
         var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetNumber(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
         var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetNumber(2)));
@@ -227,8 +229,10 @@ public sealed class AnalyzeService : IAnalyzeService
 
         // 4. what the report explains a topic with
         progress?.Report(new StageProgress("analyze", "attributes, segments, supply, evidence", 0, 0));
+        Load(conn, "typed_set_terms", Rollup("doc_sets", recentStart));
         Load(conn, "set_segments", Rollup("doc_set_segments", from));
         Load(conn, "set_items", Rollup("doc_set_items", recentStart));
+        Load(conn, "supply_sets", Rollup("doc_sets", from));
         Load(conn, "raw_comments", committed.Partitions(layout, Feeds.Comments, recentStart, asOf));
         Load(conn, "raw_content", committed.Partitions(layout, Feeds.Content, asOf.AddDays(-90), asOf));
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
@@ -365,31 +369,6 @@ public sealed class AnalyzeService : IAnalyzeService
             conn.ExecuteNonQuery(_sql.Value.LoadStatement(table), ("files", files));
             Log.Loaded(_log, table, watch.ElapsedMilliseconds);
         }
-    }
-
-    /// <summary>
-    /// The doc_sets rollup of the history window, read once into <c>window_sets</c>: the candidates' sets
-    /// (set_terms, doc_sets), the query and listing sets (supply_sets) and the typed terms of the recent
-    /// window (typed_set_terms) are derived from it.
-    /// </summary>
-    private void LoadWindowSets(DuckDBConnection conn, string[] files)
-    {
-        if (files.Length == 0)
-        {
-            return;
-        }
-
-        var watch = Stopwatch.StartNew();
-        conn.ExecuteNonQuery(_sql.Value.LoadStatement("window_sets"), ("files", files));
-        Log.Loaded(_log, "window_sets", watch.ElapsedMilliseconds);
-        foreach (var table in new[] { "set_terms", "doc_sets", "supply_sets", "typed_set_terms" })
-        {
-            watch.Restart();
-            conn.ExecuteNonQuery(_sql.Value.LoadStatement(table));
-            Log.Loaded(_log, table, watch.ElapsedMilliseconds);
-        }
-
-        conn.ExecuteNonQuery(_sql.Value.LoadStatement("window_sets_drop"));
     }
 
     private void Run(DuckDBConnection conn, params string[] models)
