@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using System.Text.RegularExpressions;
 using TrendInsight.Core;
+using TrendInsight.Core.Pipeline;
 using TrendInsight.DuckDb;
 using TrendInsight.Ingest.Lake;
 
@@ -209,9 +210,11 @@ public sealed partial class IngestService
 
     /// <summary>The manifest commit: after it, the run exists; before it, its files are leftovers.</summary>
     private void Commit(ManifestTransaction manifest, string runId, DateTimeOffset started, string? feedFilter, List<FeedTally> tallies,
-        List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)> skipped, List<LakeFile> lakeFiles)
+        List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)> skipped, List<LakeFile> lakeFiles,
+        IReadOnlyList<LandingRefusal> refused)
     {
         var finished = _clock.GetUtcNow();
+        var recordRefusal = SqlScripts.Load("record_landing_refusal.sql")[0];
         manifest.Commit(_times, conn =>
         {
             conn.ExecuteNonQuery(
@@ -242,6 +245,11 @@ public sealed partial class IngestService
                         "INSERT INTO state.unknown_segment_values VALUES ($run_id, $feed, $field, $value, $rows)",
                         ("run_id", runId), ("feed", t.Feed), ("field", field), ("value", value), ("rows", rows));
                 }
+            }
+
+            foreach (var r in refused)
+            {
+                conn.ExecuteNonQuery(recordRefusal, ("run_id", runId), ("feed", r.Feed), ("path", r.Path), ("reason", r.Reason));
             }
 
             foreach (var (feed, f) in files)

@@ -341,7 +341,7 @@ public sealed partial class IngestService : IIngestService
         }
 
         PauseIf("after-rename");
-        Commit(manifest, runId, started, feedFilter, tallies, files, skipped, lakeFiles);
+        Commit(manifest, runId, started, feedFilter, tallies, files, skipped, lakeFiles, refused);
         PauseIf("after-manifest");
         _times.Time("commit › publish lake file list", () => CommittedLake.Query(conn).Publish(layout));
         foreach (var file in lakeFiles.Where(f => f.Action == "removed"))

@@ -1,4 +1,5 @@
 using TrendInsight.Core;
+using TrendInsight.Core.Pipeline;
 using TrendInsight.DuckDb;
 
 namespace TrendInsight.Ingest;
@@ -44,6 +45,12 @@ public sealed record IngestStatus(
 
     /// <summary>Segment values outside the contract that <see cref="LastRunWithRows"/> kept as unknown, by feed, field and value.</summary>
     public IReadOnlyList<UnknownSegmentValue> LastRunUnknownSegments { get; init; } = [];
+
+    /// <summary>
+    /// The landing entries the latest run (with rows or not) did not read: an unknown feed folder, a file at the landing root,
+    /// an unsupported extension, a symlink …; empty once a run finds none (or for a manifest older than this record).
+    /// </summary>
+    public IReadOnlyList<LandingRefusal> LastRunRefused { get; init; } = [];
 
     /// <summary>A segment value (city tier, age band, gender …) outside the landing contract, and the rows that held it.</summary>
     public sealed record UnknownSegmentValue(string Feed, string Field, string Value, long Rows);
@@ -126,6 +133,11 @@ public sealed record IngestStatus(
                         r => new UnknownSegmentValue(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)), ("run_id", lastWithRows.RunId));
             }
 
+            // Written by ingests that record what they did not read; older manifests have no such table.
+            var refused = conn.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'landing_refusals'") == 0 ? []
+                : conn.Query(Lake.SqlScripts.Load("last_run_refusals.sql")[0],
+                    r => new LandingRefusal(r.GetString(0), r.GetString(1), r.GetString(2)));
+
             return new IngestStatus(runs, feeds, reasons, partitions)
             {
                 CommittedFiles = committed.Count,
@@ -135,6 +147,7 @@ public sealed record IngestStatus(
                 LastRunWithRows = lastWithRows,
                 LastRunReasons = lastReasons,
                 LastRunUnknownSegments = unknown,
+                LastRunRefused = refused,
             };
         }
     }

@@ -144,6 +144,38 @@ public sealed class LandingMistakeTests : IDisposable
     }
 
     [Fact]
+    public void Status_LastIngestLeftEntriesUnread_NamesThemUntilMovedAndIngestedAgain()
+    {
+        Write("comments/xhs-2026-11-20.jsonl", Utf8(Comment("c-1", "2026-11-20T10:00:00+08:00", "这件马面裙太好看了！国风yyds")));
+        var misplaced = Write("comment/xhs-2026-11-21.jsonl", Utf8(Comment("c-9", "2026-11-21T09:00:00+08:00", "多巴胺穿搭")));
+        var atRoot = Write("comments-2026-11-22.jsonl", Utf8(Comment("c-10", "2026-11-22T09:00:00+08:00", "citywalk 路线")));
+
+        var ingest = CliProcess.Run(null, "--data", _data, "ingest");
+        var warned = CliProcess.Run(null, "--data", _data, "status");
+
+        Assert.True(ingest.ExitCode == 3, ingest.ToString());
+        Assert.True(warned.ExitCode == 0, warned.ToString());
+        Assert.Contains("warning: the last ingest did not read 2 landing entries: "
+            + Path.Combine(Landing, "comment") + " (unknown feed folder 'comment'; did you mean 'comments'? (feeds: search, comments, engagement, content, products)), "
+            + atRoot + " (a file at the landing root; files are read from landing/<feed>/ only: move it to comments/",
+            Unwrapped(warned.Stdout), StringComparison.Ordinal);
+
+        File.Move(misplaced, Path.Combine(Landing, "comments", "xhs-2026-11-21.jsonl"));
+        File.Move(atRoot, Path.Combine(Landing, "comments", "xhs-2026-11-22.jsonl"));
+        Directory.Delete(Path.Combine(Landing, "comment"));
+        var again = CliProcess.Run(null, "--data", _data, "ingest");
+        var quiet = CliProcess.Run(null, "--data", _data, "status");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.DoesNotContain("did not read", Unwrapped(quiet.Stdout), StringComparison.Ordinal);
+        Assert.Contains("last ingest with new rows", quiet.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>Output with lines wrapped at the terminal width joined again.</summary>
+    private static string Unwrapped(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+
+    [Fact]
     public void Ingest_LandingOptionNamesAFeedFolder_SaysTheLandingFolderHoldsFeedFolders()
     {
         Write("comments/xhs-2026-11-20.jsonl", Utf8(Comment("c-1", "2026-11-20T10:00:00+08:00", "国风马面裙")));

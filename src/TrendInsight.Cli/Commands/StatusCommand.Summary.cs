@@ -31,6 +31,7 @@ public static partial class StatusCommand
         RenderFreshness(layout, zone, status);
         RenderLastStageRuns(layout, zone, now);
         RenderLastIngest(status, zone);
+        RenderNotRead(status);
     }
 
     private static void RenderSchedulerPresence(DataLayout layout, TimeZoneInfo zone)
@@ -144,6 +145,26 @@ public static partial class StatusCommand
                 status.LastRunUnknownSegments.Take(12).Select(u => string.Create(CultureInfo.InvariantCulture, $"{u.Feed}.{u.Field}={u.Value} {u.Rows:N0}"))))
                 + (status.LastRunUnknownSegments.Count > 12 ? Markup.Escape($", … ({status.LastRunUnknownSegments.Count} values)") : string.Empty));
         }
+    }
+
+    private const int NotReadNamed = 5;
+
+    /// <summary>
+    /// The landing entries the last ingest did not read: a scheduled ingest only logs them, so status is where a misplaced
+    /// delivery shows. Read from the last run with or without rows, so the warning goes once the entries are moved.
+    /// </summary>
+    private static void RenderNotRead(IngestStatus? status)
+    {
+        if (status is null || status.LastRunRefused.Count == 0)
+        {
+            return;
+        }
+
+        var refused = status.LastRunRefused;
+        var named = string.Join(", ", refused.Take(NotReadNamed).Select(r => $"{r.Path} ({r.Reason})"));
+        var more = refused.Count > NotReadNamed ? string.Create(CultureInfo.InvariantCulture, $" and {refused.Count - NotReadNamed} more") : string.Empty;
+        var entries = refused.Count == 1 ? "1 landing entry" : string.Create(CultureInfo.InvariantCulture, $"{refused.Count} landing entries");
+        AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape($"the last ingest did not read {entries}: {named}{more}"));
     }
 
     private static string Outcome(string outcome) => outcome switch

@@ -126,3 +126,12 @@ CREATE TABLE IF NOT EXISTS state.unknown_segment_values (
     value VARCHAR,
     rows BIGINT
 );
+-- Landing entries a run did not read (an unknown feed folder, a file at the landing root, an unsupported extension,
+-- a symlink …) with the reason, as the run printed them: `status` names those of the last run, so a misplaced
+-- delivery shows there even when a scheduled ingest only logged it.
+CREATE TABLE IF NOT EXISTS state.landing_refusals (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,      -- '' for an entry at the landing root
+    path VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL
+);
