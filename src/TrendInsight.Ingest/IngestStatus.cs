@@ -48,7 +48,8 @@ public sealed record IngestStatus(
 
     /// <summary>
     /// The landing entries the latest run (with rows or not) did not read: an unknown feed folder, a file at the landing root,
-    /// an unsupported extension, a symlink …; empty once a run finds none (or for a manifest older than this record).
+    /// an unsupported extension, a symlink …. A run for one feed (<c>ingest --feed</c>) looks at that feed folder only, so
+    /// for the rest the latest run that looked at it counts. Empty once runs find none (or for a manifest older than this record).
     /// </summary>
     public IReadOnlyList<LandingRefusal> LastRunRefused { get; init; } = [];
 

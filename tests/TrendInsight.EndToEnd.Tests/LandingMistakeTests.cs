@@ -172,6 +172,22 @@ public sealed class LandingMistakeTests : IDisposable
         Assert.Contains("last ingest with new rows", quiet.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Status_MoreThanFiveEntriesUnread_NamesFiveAndCountsTheRest()
+    {
+        WriteLandingWithMistakes();
+        Write("说明.txt", Utf8("巨量算数 11 月导出，先放这里"));
+
+        var ingest = CliProcess.Run(null, "--data", _data, "ingest");
+        var status = CliProcess.Run(null, "--data", _data, "status");
+
+        Assert.True(ingest.ExitCode == 3, ingest.ToString());
+        var warning = Assert.Single(Unwrapped(status.Stdout).Split("warning: "), w => w.StartsWith("the last ingest did not read", StringComparison.Ordinal));
+        Assert.StartsWith("the last ingest did not read 6 landing entries: " + Path.Combine(Landing, "comment") + " (", warning, StringComparison.Ordinal);
+        Assert.Contains(" and 1 more ", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.Combine(Landing, "说明.txt"), warning, StringComparison.Ordinal);
+    }
+
     /// <summary>Output with lines wrapped at the terminal width joined again.</summary>
     private static string Unwrapped(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
 

@@ -59,6 +59,21 @@ public sealed class LandingRefusalRecordTests : IDisposable
     }
 
     [Fact]
+    public void Read_LaterRunForOneFeed_RootEntriesStillNamed()
+    {
+        var (misnamed, atRoot) = WriteMisplacedDelivery();
+        _h.Run();
+        NextRun();
+        var link = Path.Combine(_h.Layout.LandingFeed(Feeds.Comments), "link.jsonl");
+        File.CreateSymbolicLink(link, Path.Combine(_h.Layout.LandingFeed(Feeds.Comments), "xhs-2026-11-10.jsonl"));
+
+        var second = _h.Run(Feeds.Comments);
+
+        Assert.Equal(link, Assert.Single(second.Refused).Path);
+        Assert.Equal([misnamed, atRoot, link], IngestStatus.Read(_h.Layout)!.LastRunRefused.Select(r => r.Path));
+    }
+
+    [Fact]
     public void Read_EntriesMovedAndIngestedAgain_NoneNamed()
     {
         var (misnamed, atRoot) = WriteMisplacedDelivery();
