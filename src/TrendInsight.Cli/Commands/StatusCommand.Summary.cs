@@ -162,8 +162,12 @@ public static partial class StatusCommand
 
         var refused = status.LastRunRefused;
         var named = string.Join(", ", refused.Take(NotReadNamed).Select(r => $"{r.Path} ({r.Reason})"));
-        var more = refused.Count > NotReadNamed ? string.Create(CultureInfo.InvariantCulture, $" and {refused.Count - NotReadNamed} more") : string.Empty;
-        var entries = refused.Count == 1 ? "1 landing entry" : string.Create(CultureInfo.InvariantCulture, $"{refused.Count} landing entries");
+        var more = refused.Count > NotReadNamed
+            ? string.Create(CultureInfo.InvariantCulture, $" and {refused.Count - NotReadNamed} more")
+            : string.Empty;
+        var entries = refused.Count == 1
+            ? "1 landing entry"
+            : string.Create(CultureInfo.InvariantCulture, $"{refused.Count} landing entries");
         AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape($"the last ingest did not read {entries}: {named}{more}"));
     }
 
