@@ -18,6 +18,9 @@ public sealed class NewWordDiscovery
     // Particles that a word almost never starts or ends with; candidates like "的露营" are noise.
     private const string Particles = "的了是在和与也都就很还吗呢吧啊呀哦嘛么着过这那个我你他她它们有被把给让";
 
+    // Who or when a product is for, written after it in queries and titles (冲锋衣男, 焦糖色女, 松弛感夏).
+    private const string Qualifiers = "男女童春夏秋冬";
+
     private readonly JiebaSegmenter _segmenter;
     private readonly NewWordOptions _options;
     private readonly StopWords? _stopWords;
@@ -97,7 +100,7 @@ public sealed class NewWordDiscovery
             }
         }
 
-        var result = new List<NewWordCandidate>();
+        var result = new List<(NewWordCandidate Candidate, List<int> Units)>();
         foreach (var (word, neighbours) in candidates)
         {
             var wordUnits = new List<int>();
@@ -106,11 +109,19 @@ public sealed class NewWordDiscovery
             var candidate = new NewWordCandidate(word, wordUnits.Count - 1, counts[word], cohesion, neighbours.LeftEntropy(), neighbours.RightEntropy());
             if (candidate.Cohesion >= _options.MinPmi && candidate.Freedom >= _options.MinEntropy)
             {
-                result.Add(candidate);
+                result.Add((candidate, wordUnits));
             }
         }
 
+        // A candidate made of another new word beside a known one (冲锋衣 + 徒步鞋), a number beside a word
+        // (2026 + 新款), or a word with who or when it is for (焦糖色 + 女, 松弛感 + 夏) is those words side by
+        // side, as a query lists them, not a word of its own.
+        var found = result.Select(r => r.Candidate.Word).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         return result
+            .Where(r => !IsKnownWords(r.Candidate.Word, r.Units, piece => found.Contains(piece) || IsNumber(piece))
+                && !(r.Units.Count > 3 && Qualifiers.Contains(r.Candidate.Word[^1], StringComparison.Ordinal)
+                     && IsWord(r.Candidate.Word.AsSpan(0, r.Candidate.Word.Length - 1), found)))
+            .Select(r => r.Candidate)
             .OrderByDescending(c => c.Score)
             .ThenByDescending(c => c.Count)
             .ThenBy(c => c.Word, StringComparer.Ordinal)
@@ -196,14 +207,20 @@ public sealed class NewWordDiscovery
         }
 
         return !Particles.Contains(word[0], StringComparison.Ordinal) && !Particles.Contains(word[^1], StringComparison.Ordinal)
-            && !IsKnownWords(word, units);
+            && !IsKnownWords(word, units, static _ => false);
     }
 
+    private static bool IsNumber(ReadOnlySpan<char> piece) => !piece.ContainsAnyExceptInRange('0', '9');
+
+    private bool IsWord(ReadOnlySpan<char> piece, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> found) =>
+        _segmenter.Contains(piece) || found.Contains(piece);
+
     /// <summary>
-    /// Whether the word is made up wholly of two or more words the dictionaries know, each of two units or
-    /// more: those words side by side (羽绒服面包服, 新中式汉服, citywalk帆布鞋), not a new one.
+    /// Whether the word is made up wholly of two or more words the dictionaries know (or that
+    /// <paramref name="alsoKnown"/> knows), each of two units or more: those words side by side (羽绒服面包服,
+    /// 新中式汉服, citywalk帆布鞋), not a new one.
     /// </summary>
-    private bool IsKnownWords(string word, List<int> units)
+    private bool IsKnownWords(string word, List<int> units, Func<ReadOnlySpan<char>, bool> alsoKnown)
     {
         var k = units.Count - 1;
         var reachable = new bool[k + 1];
@@ -218,7 +235,8 @@ public sealed class NewWordDiscovery
             var latinRun = !IsHan(word[units[i]]);
             for (var j = i + (latinRun ? 1 : 2); j <= k && (i > 0 || j < k); j++)
             {
-                if (!reachable[j] && _segmenter.Contains(word.AsSpan(units[i], units[j] - units[i])))
+                var piece = word.AsSpan(units[i], units[j] - units[i]);
+                if (!reachable[j] && (_segmenter.Contains(piece) || alsoKnown(piece)))
                 {
                     reachable[j] = true;
                 }

@@ -118,6 +118,27 @@ public sealed class NewWordDiscoveryTests : IClassFixture<SegmenterFixture>, IDi
     }
 
     [Fact]
+    public void Discover_NewWordBesideAnotherOrWithWhoItIsFor_OnlyTheWordsThemselves()
+    {
+        string[] before = ["今年流行", "周末去买", "求推荐", "分享一下", "终于买到", "大家觉得", "第一次买", "朋友说"];
+        string[] after = ["真的好看", "怎么搭配", "必备单品", "安排上了", "价格不贵", "已经下单", "学到了", "推荐给大家"];
+        string[] words = ["美拉德", "老钱风", "美拉德老钱风", "老钱风女", "2026美拉德"];
+        var lines = new List<string>();
+        for (var i = 0; i < 1000; i++)
+        {
+            lines.Add(before[i % before.Length] + words[i % words.Length] + after[i / 3 % after.Length]);
+        }
+
+        var found = new NewWordDiscovery(_segmenter, new NewWordOptions { Top = 30 }).Discover(lines).Select(c => c.Word).ToList();
+
+        Assert.Contains("美拉德", found);
+        Assert.Contains("老钱风", found);
+        Assert.DoesNotContain("美拉德老钱风", found);
+        Assert.DoesNotContain("老钱风女", found);
+        Assert.DoesNotContain("2026美拉德", found);
+    }
+
+    [Fact]
     public void Discover_TooRare_NothingReturned()
     {
         var discovery = new NewWordDiscovery(_segmenter, new NewWordOptions { MinCount = 5 });
