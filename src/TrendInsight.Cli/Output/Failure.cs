@@ -46,6 +46,14 @@ internal static class Failure
         return string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
+    /// <summary>An I/O or permission failure, also as the logging framework wraps it (<see cref="AggregateException"/>).</summary>
+    private static bool IsNotWritable(Exception exception) => exception switch
+    {
+        IOException or UnauthorizedAccessException => true,
+        AggregateException a => a.InnerExceptions.Count > 0 && a.InnerExceptions.All(IsNotWritable),
+        _ => false,
+    };
+
     private static string? TryLog(Exception exception, string? dataFolder, IReadOnlyList<string> args, int code, string cause)
     {
         foreach (var folder in LogFolders(dataFolder))
@@ -60,9 +68,9 @@ internal static class Failure
 
                 return provider.CurrentPath;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (IsNotWritable(ex))
             {
-                // Not writable (the failure may be that very folder): try the next place.
+                // Not writable (the failure may be that very folder, or a read-only data folder): try the next place.
             }
         }
 
