@@ -73,6 +73,10 @@ public static class DuckDbConnectionExtensions
         }
     }
 
+    /// <summary>Whether a table named <paramref name="table"/> exists in any database the connection has attached (a state database written by an older version may lack one).</summary>
+    public static bool HasTable(this DuckDBConnection connection, string table) =>
+        connection.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = $table", ("table", table)) > 0;
+
     /// <summary>Runs a query and maps every row with <paramref name="map"/>.</summary>
     public static IReadOnlyList<T> Query<T>(this DuckDBConnection connection, string sql, Func<DuckDBDataReader, T> map, params (string Name, object? Value)[] parameters)
     {

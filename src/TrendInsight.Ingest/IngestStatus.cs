@@ -97,7 +97,7 @@ public sealed record IngestStatus(
                 + "GROUP BY feed, dt ORDER BY feed, dt",
                 r => new Partition(r.GetString(0), r.GetDate(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4)));
             // A manifest written before files could be rejected has no such table.
-            var rejected = conn.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rejected_files'") == 0 ? []
+            var rejected = !conn.HasTable("rejected_files") ? []
                 : conn.Query(
                     "SELECT f.run_id, f.feed, f.file_name, f.reason, f.detail FROM rejected_files AS f JOIN runs USING (run_id) "
                     + "ORDER BY runs.started_at DESC, f.feed, f.file_name LIMIT $limit",
@@ -127,7 +127,7 @@ public sealed record IngestStatus(
                     r => new ReasonTotal(r.GetString(0), r.GetString(1), r.GetInt64(2)), ("run_id", lastWithRows.RunId));
 
                 // Written by ingests that count segment values outside the contract; older manifests have no such table.
-                unknown = conn.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'unknown_segment_values'") == 0 ? []
+                unknown = !conn.HasTable("unknown_segment_values") ? []
                     : conn.Query(
                         "SELECT feed, field, value, sum(rows)::BIGINT FROM unknown_segment_values WHERE run_id = $run_id "
                         + "GROUP BY feed, field, value ORDER BY 4 DESC, feed, field, value",
@@ -135,7 +135,7 @@ public sealed record IngestStatus(
             }
 
             // Written by ingests that record what they did not read; older manifests have no such table.
-            var refused = conn.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'landing_refusals'") == 0 ? []
+            var refused = !conn.HasTable("landing_refusals") ? []
                 : conn.Query(Lake.SqlScripts.Load("last_run_refusals.sql")[0],
                     r => new LandingRefusal(r.GetString(0), r.GetString(1), r.GetString(2)));
 
