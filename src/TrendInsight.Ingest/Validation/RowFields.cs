@@ -14,6 +14,9 @@ namespace TrendInsight.Ingest.Validation;
 internal sealed class RowFields
 {
     private static readonly JsonReaderOptions JsonOptions = new() { MaxDepth = 16 };
+
+    /// <summary>What ends a string for <see cref="TryLoadFlat"/>: its closing quote, or an escape or control character it leaves to the JSON reader.</summary>
+    private static readonly SearchValues<byte> StringEnds = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
     private readonly Slot[] _slots = new Slot[LandingField.Total];
     private byte[] _scratch = new byte[1024];
     private int _scratchUsed;
@@ -48,7 +51,135 @@ internal sealed class RowFields
     }
 
     /// <summary>Reads one JSON line; false when it is not one well-formed JSON object.</summary>
-    public bool LoadJson(ReadOnlyMemory<byte> line)
+    /// <remarks>
+    /// Almost every delivered line is a flat object of plain strings, numbers, booleans and nulls: such a line is
+    /// read by a scanner of that subset alone (<see cref="TryLoadFlat"/>); any other line, and any line that scanner
+    /// is not sure of, is read again with <see cref="Utf8JsonReader"/> (<see cref="LoadJsonWithReader"/>).
+    /// Both give the same fields for every line.
+    /// </remarks>
+    public bool LoadJson(ReadOnlyMemory<byte> line) => TryLoadFlat(line) || LoadJsonWithReader(line);
+
+    /// <summary>
+    /// Loads a line that is one JSON object whose values are strings without escapes or control characters,
+    /// integers or plain decimals (no exponent), <c>true</c>, <c>false</c> or <c>null</c>, with JSON white space
+    /// anywhere between tokens. False, with the fields in no defined state, for anything else, well-formed or not.
+    /// </summary>
+    internal bool TryLoadFlat(ReadOnlyMemory<byte> record)
+    {
+        Reset(record);
+        var line = record.Span;
+        var i = SkipWhiteSpace(line, 0);
+        if (i >= line.Length || line[i] != '{')
+        {
+            return false;
+        }
+
+        i = SkipWhiteSpace(line, i + 1);
+        if (i < line.Length && line[i] == '}')
+        {
+            return SkipWhiteSpace(line, i + 1) == line.Length;
+        }
+
+        var hint = 0;
+        while (i < line.Length && line[i] == '"')
+        {
+            var nameStart = i + 1;
+            var nameLength = line[nameStart..].IndexOfAny(StringEnds);
+            if (nameLength < 0 || line[nameStart + nameLength] != '"')
+            {
+                return false;
+            }
+
+            var field = FieldOf(line.Slice(nameStart, nameLength), ref hint);
+            i = SkipWhiteSpace(line, nameStart + nameLength + 1);
+            if (i >= line.Length || line[i] != ':')
+            {
+                return false;
+            }
+
+            i = SkipWhiteSpace(line, i + 1);
+            if (i >= line.Length)
+            {
+                return false;
+            }
+
+            Slot value = default;
+            switch (line[i])
+            {
+                case (byte)'"':
+                    var start = i + 1;
+                    var length = line[start..].IndexOfAny(StringEnds);
+                    if (length < 0 || line[start + length] != '"')
+                    {
+                        return false;
+                    }
+
+                    (value.Kind, value.Start, value.Length) = (FieldKind.String, start, length);
+                    i = start + length + 1;
+                    break;
+                case (byte)'-' or (>= (byte)'0' and <= (byte)'9'):
+                    var digits = PlainNumberLength(line[i..]);
+                    if (digits == 0)
+                    {
+                        return false;
+                    }
+
+                    (value.Kind, value.Start, value.Length) = (FieldKind.Number, i, digits);
+                    i += digits;
+                    break;
+                case (byte)'t' when line[i..].StartsWith("true"u8):
+                    (value.Kind, value.Start, value.Length) = (FieldKind.Bool, i, 4);
+                    i += 4;
+                    break;
+                case (byte)'f' when line[i..].StartsWith("false"u8):
+                    (value.Kind, value.Start, value.Length) = (FieldKind.Bool, i, 5);
+                    i += 5;
+                    break;
+                case (byte)'n' when line[i..].StartsWith("null"u8):
+                    value.Kind = FieldKind.Null;
+                    i += 4;
+                    break;
+                default:
+                    return false;
+            }
+
+            if (field >= 0)
+            {
+                ref var slot = ref _slots[field];
+                if (slot.Kind != FieldKind.Missing && DuplicateField < 0)
+                {
+                    DuplicateField = field;
+                }
+
+                slot = value;
+            }
+
+            // A value runs into the next token only when white space, a comma or the closing brace follows it
+            // ("truex", "1x", "01" are not read here).
+            i = SkipWhiteSpace(line, i);
+            if (i >= line.Length)
+            {
+                return false;
+            }
+
+            if (line[i] == '}')
+            {
+                return SkipWhiteSpace(line, i + 1) == line.Length;
+            }
+
+            if (line[i] != ',')
+            {
+                return false;
+            }
+
+            i = SkipWhiteSpace(line, i + 1);
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads one JSON line with <see cref="Utf8JsonReader"/>; false when it is not one well-formed JSON object.</summary>
+    internal bool LoadJsonWithReader(ReadOnlyMemory<byte> line)
     {
         Reset(line);
         var reader = new Utf8JsonReader(line.Span, isFinalBlock: true, new JsonReaderState(JsonOptions));
@@ -172,29 +303,26 @@ internal sealed class RowFields
         return _scratch.AsSpan(_scratchUsed, length);
     }
 
-    /// <summary>
-    /// The contract field a property names, or -1. Rows of a feed list their fields in the same order, so the
-    /// field after the last one found is tried first.
-    /// </summary>
+    /// <summary>The contract field a property the reader is on names, or -1 (see <see cref="FieldOf(ReadOnlySpan{byte}, ref int)"/>).</summary>
     /// <remarks>Called for every property of every row: the name buffer is used only for escaped names, so it is not zeroed first.</remarks>
     [System.Runtime.CompilerServices.SkipLocalsInit]
     private static int FieldOf(ref Utf8JsonReader reader, ref int hint)
     {
         scoped Span<byte> unescaped = stackalloc byte[64];
-        scoped ReadOnlySpan<byte> name;
         if (!reader.ValueIsEscaped)
         {
-            name = reader.ValueSpan;
-        }
-        else if (reader.ValueSpan.Length <= unescaped.Length)
-        {
-            name = unescaped[..reader.CopyString(unescaped)];
-        }
-        else
-        {
-            return -1;
+            return FieldOf(reader.ValueSpan, ref hint);
         }
 
+        return reader.ValueSpan.Length <= unescaped.Length ? FieldOf(unescaped[..reader.CopyString(unescaped)], ref hint) : -1;
+    }
+
+    /// <summary>
+    /// The contract field <paramref name="name"/> (unescaped) names, or -1. Rows of a feed list their fields in the
+    /// same order, so the field after the last one found is tried first.
+    /// </summary>
+    private static int FieldOf(ReadOnlySpan<byte> name, ref int hint)
+    {
         var names = LandingField.Utf8Names;
         var field = hint < names.Length ? hint : 0;
         for (var n = 0; n < names.Length; n++, field = field + 1 == names.Length ? 0 : field + 1)
@@ -207,6 +335,53 @@ internal sealed class RowFields
         }
 
         return -1;
+    }
+
+    /// <summary>JSON's white space: space, tab, line feed, carriage return.</summary>
+    private static int SkipWhiteSpace(ReadOnlySpan<byte> line, int i)
+    {
+        while (i < line.Length && line[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// The length of the JSON number at the start of <paramref name="text"/> when it is an integer or a plain decimal
+    /// (<c>-?(0|[1-9][0-9]*)(\.[0-9]+)?</c>); 0 when it is not one, or has an exponent.
+    /// </summary>
+    private static int PlainNumberLength(ReadOnlySpan<byte> text)
+    {
+        var i = text[0] == '-' ? 1 : 0;
+        if (i >= text.Length || !char.IsAsciiDigit((char)text[i]))
+        {
+            return 0;
+        }
+
+        i = text[i] == '0' ? i + 1 : SkipDigits(text, i);
+        if (i < text.Length && text[i] == '.')
+        {
+            var fraction = i + 1;
+            i = SkipDigits(text, fraction);
+            if (i == fraction)
+            {
+                return 0;
+            }
+        }
+
+        return i < text.Length && text[i] is (byte)'e' or (byte)'E' ? 0 : i;
+    }
+
+    private static int SkipDigits(ReadOnlySpan<byte> text, int i)
+    {
+        while (i < text.Length && char.IsAsciiDigit((char)text[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private struct Slot
