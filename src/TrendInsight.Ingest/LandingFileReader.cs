@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using TrendInsight.Core;
 using DuckDB.NET.Data;
@@ -12,9 +15,9 @@ namespace TrendInsight.Ingest;
 
 /// <summary>
 /// Reads one landing file: valid rows go to the staging appenders, rejected rows to the quarantine with
-/// their reason. Records are read in rounds of batches: while the main thread reads the next round,
-/// the workers parse, validate and append this one (each with its own appender); rejected rows and
-/// counts are then taken in file order. Memory stays flat whatever the file size, and bounded by
+/// their reason. Records are read in batches: while the main thread reads the next batches, the workers
+/// (each with its own appender) parse, validate and append the ones read, each taking the next as it is done;
+/// rejected rows and counts are taken in file order. Memory stays flat whatever the file size, and bounded by
 /// <c>ingest.max_line_bytes</c> whatever the longest line. A bad row that an earlier run already quarantined for
 /// a file of the same name is counted as a duplicate, not quarantined again.
 /// </summary>
@@ -52,7 +55,7 @@ internal sealed class LandingFileReader
     /// <summary>Rows are validated and appended by this many workers, each with its own appender (one a core, at most 4).</summary>
     public static int Workers { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    /// <summary>Called every round with the bytes of the file read so far and the rows read.</summary>
+    /// <summary>Called every few batches with the bytes of the file read so far and the rows read.</summary>
     public Action<long, long>? Progress { get; set; }
 
     /// <summary>
@@ -66,159 +69,235 @@ internal sealed class LandingFileReader
     /// <summary>As <see cref="Read(string, FileProbe, FileTally, IReadOnlyList{ChunkAppender}, CancellationToken)"/>, adding the time of each step to <paramref name="times"/>.</summary>
     public void Read(string path, FileProbe probe, FileTally file, IReadOnlyList<ChunkAppender> appenders, PhaseTimes times, CancellationToken cancellationToken)
     {
-        var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
         var csv = LandingFormat.IsCsv(path);
         using var reader = LandingFormat.IsParquet(path) ? OpenParquet(path)
             : new TextRecords(new RecordReader(OpenLanding(path), probe.Compressed, _maxLine), csv);
         var encoding = TextDecoding.For(probe.Encoding);
         CsvHeader? header = null;
 
-        // Two sets of batches: while one round is validated and appended (a worker a core, each with its
-        // own appender), the next is read. Rejected rows and counts are taken in file order.
-        var sets = new[] { NewRound(), NewRound() };
-        Task? processing = null;
-        var eof = false;
+        // A pipeline: the main thread splits records into batches, a worker a core (each with its own appender)
+        // takes the next batch as soon as it is free, and the batches are counted and quarantined in file order
+        // by whichever worker finishes the batch that is next. The batches in flight are bounded: memory is too.
+        var workerCount = Math.Max(1, appenders.Count);
+        using var free = new BlockingCollection<Batch>(new ConcurrentQueue<Batch>());
+        for (var i = 0; i < (2 * workerCount) + 2; i++)
+        {
+            free.Add(new Batch(_schema.Columns.Count - 1));
+        }
+
+        using var work = new BlockingCollection<Batch>(new ConcurrentQueue<Batch>());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var order = new Lock();
+        var finished = new Dictionary<long, Batch>();
+        long handed = 0;
+        long next = 0;
+        Exception? failure = null;
+        var workers = new Task[workerCount];
+        for (var w = 0; w < workerCount; w++)
+        {
+            var appender = appenders[w];
+            workers[w] = Task.Factory.StartNew(() => Work(appender), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        // A batch is handed on only once a record after it has been read: a truncated gzip's last line (which
+        // may be cut anywhere) is then still in the held batch, to be quarantined, not parsed.
+        Batch? held = null;
+        (byte[] Raw, long Line)? cut = null;
+        var completed = false;
         try
         {
-            for (var round = 0; !eof; round++)
+            var eof = false;
+            while (!eof)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var batches = sets[round % 2];
-                var used = 0;
-                while (used < batches.Length && !eof)
+                stop.Token.ThrowIfCancellationRequested();
+                var waitStart = Stopwatch.GetTimestamp();
+                var batch = free.Take(stop.Token);
+                times.AddSince("read › waiting for the workers", waitStart);
+                var readStart = Stopwatch.GetTimestamp();
+                batch.Clear();
+                batch.Header = header;
+                while (batch.Count < BatchRows && batch.Bytes < BatchBytes)
                 {
-                    var batch = batches[used];
-                    batch.Clear();
-                    while (batch.Count < BatchRows && batch.Bytes < BatchBytes)
+                    ReadOnlyMemory<byte> record;
+                    if (!reader.TryRead(out record))
                     {
-                        ReadOnlyMemory<byte> record;
-                        if (!reader.TryRead(out record))
-                        {
-                            eof = true;
-                            break;
-                        }
-
-                        if (IsBlank(record.Span))
-                        {
-                            continue;
-                        }
-
-                        if (csv && header is null)
-                        {
-                            // An unreadable header makes every row of the file unreadable: they are
-                            // quarantined as bad_csv rather than failing the whole run.
-                            header = (reader.TooLong ? null : ReadHeader(record.Span, encoding)) ?? new CsvHeader([], null);
-                            continue;
-                        }
-
-                        batch.Add(record.Span, reader.LineNumber);
-                        if (reader.TooLong)
-                        {
-                            batch.Outcomes[batch.Count - 1] = new Outcome(QuarantineReasons.LineTooLong, Detail: string.Create(CultureInfo.InvariantCulture,
-                                $"{QuarantineReasons.Expected(QuarantineReasons.LineTooLong)} ({_maxLine:N0}); got {reader.TooLongBytes:N0} bytes, raw is the first {record.Length:N0}"));
-                        }
+                        eof = true;
+                        break;
                     }
 
-                    if (batch.Count > 0)
+                    if (IsBlank(record.Span))
                     {
-                        used++;
+                        continue;
+                    }
+
+                    if (csv && header is null)
+                    {
+                        // An unreadable header makes every row of the file unreadable: they are
+                        // quarantined as bad_csv rather than failing the whole run.
+                        header = (reader.TooLong ? null : ReadHeader(record.Span, encoding)) ?? new CsvHeader([], null);
+                        batch.Header = header;
+                        continue;
+                    }
+
+                    if (held is not null)
+                    {
+                        Hand(held);
+                        held = null;
+                    }
+
+                    batch.Add(record.Span, reader.LineNumber);
+                    if (reader.TooLong)
+                    {
+                        batch.Outcomes[batch.Count - 1] = new Outcome(QuarantineReasons.LineTooLong, Detail: string.Create(CultureInfo.InvariantCulture,
+                            $"{QuarantineReasons.Expected(QuarantineReasons.LineTooLong)} ({_maxLine:N0}); got {reader.TooLongBytes:N0} bytes, raw is the first {record.Length:N0}"));
                     }
                 }
 
-                // A truncated gzip's last line may be cut anywhere: it is quarantined, not parsed.
-                (byte[] Raw, long Line)? cut = null;
-                if (eof && (probe.TruncatedGzip || reader.Corrupt))
+                if (batch.Count > 0)
                 {
-                    file.Truncated = true;
-                    for (var b = used - 1; b >= 0; b--)
-                    {
-                        if (batches[b].Count > 0)
-                        {
-                            cut = batches[b].RemoveLast();
-                            break;
-                        }
-                    }
+                    held = batch;
+                }
+                else
+                {
+                    free.Add(batch);
                 }
 
                 times.AddSince("read › split records (main thread)", readStart);
-                var waitStart = System.Diagnostics.Stopwatch.GetTimestamp();
-                Wait(processing);
-                times.AddSince("read › waiting for the workers", waitStart);
-                readStart = System.Diagnostics.Stopwatch.GetTimestamp();
-                Progress?.Invoke(reader.BytesRead, file.RowsRead);
-                var rows = used;
-                var fileHeader = header;
-                processing = Task.Run(() => ProcessRound(batches, rows, fileHeader, cut), cancellationToken);
+                if (handed % (2 * workerCount) == 0)
+                {
+                    Progress?.Invoke(reader.BytesRead, RowsSoFar());
+                }
             }
+
+            if (probe.TruncatedGzip || reader.Corrupt)
+            {
+                file.Truncated = true;
+                cut = held?.RemoveLast();
+            }
+
+            if (held is { Count: > 0 })
+            {
+                Hand(held);
+            }
+
+            completed = true;
+        }
+        catch (OperationCanceledException) when (failure is not null)
+        {
+            // A worker failed and stopped the others: its exception is thrown below.
         }
         finally
         {
-            // Never leave an appender in use by a round when the caller goes on (or disposes it). A
-            // round's own failure is rethrown below; here the exception that got us out wins.
+            if (!completed)
+            {
+                // Leaving with an error: the workers stop at the next batch. Never leave an appender in use (the
+                // caller goes on, or disposes it); the exception that got us out wins over theirs.
+                stop.Cancel();
+            }
+
+            work.CompleteAdding();
+            var lastWait = Stopwatch.GetTimestamp();
             try
             {
-                processing?.Wait(CancellationToken.None);
+                Task.WaitAll(workers, CancellationToken.None);
             }
             catch (AggregateException)
             {
             }
+
+            times.AddSince("read › waiting for the workers", lastWait);
         }
 
-        var lastWait = System.Diagnostics.Stopwatch.GetTimestamp();
-        Wait(processing);
-        times.AddSince("read › waiting for the workers", lastWait);
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (cut is { } last)
+        {
+            file.RowsRead++;
+            Reject(QuarantineReasons.TruncatedGzip, QuarantineReasons.Expected(QuarantineReasons.TruncatedGzip), last.Line, last.Raw, null);
+        }
+
         Progress?.Invoke(reader.BytesRead, file.RowsRead);
 
-        void ProcessRound(Batch[] batches, int used, CsvHeader? fileHeader, (byte[] Raw, long Line)? cut)
+        void Hand(Batch batch)
         {
-            // Batch b goes to worker b mod n, so each appender is used by one thread at a time. The staging
-            // table's order does not matter: deduplication orders by file and line.
-            var workers = Math.Max(1, Math.Min(appenders.Count, used));
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, w =>
+            batch.Seq = handed++;
+            work.Add(batch, stop.Token);
+        }
+
+        long RowsSoFar()
+        {
+            lock (order)
             {
-                for (var b = w; b < used; b += workers)
+                return file.RowsRead;
+            }
+        }
+
+        void Work(ChunkAppender appender)
+        {
+            try
+            {
+                foreach (var batch in work.GetConsumingEnumerable(stop.Token))
                 {
-                    var start = System.Diagnostics.Stopwatch.GetTimestamp();
-                    Evaluate(batches[b], csv, fileHeader, probe.Encoding, encoding);
-                    var parsed = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var start = Stopwatch.GetTimestamp();
+                    Evaluate(batch, csv, batch.Header, probe.Encoding, encoding);
+                    var parsed = Stopwatch.GetTimestamp();
                     times.AddSince("read › parse and validate (workers)", start);
-                    AppendValid(batches[b], appenders[w], file.Seq);
+                    AppendValid(batch, appender, file.Seq);
                     times.AddSince("read › append to DuckDB (workers)", parsed);
-                }
-            });
-
-            var tallyStart = System.Diagnostics.Stopwatch.GetTimestamp();
-            for (var b = 0; b < used; b++)
-            {
-                var batch = batches[b];
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    file.RowsRead++;
-                    ref var outcome = ref batch.Outcomes[i];
-                    if (outcome.Reason is not null)
-                    {
-                        Reject(outcome.Reason, outcome.Detail, batch.Lines[i], batch.Record(i), outcome.Dt);
-                        continue;
-                    }
-
-                    file.Staged++;
-                    if (batch.Values.UnknownSegmentsOf(i) is { Count: > 0 } unknown)
-                    {
-                        foreach (var segment in unknown)
-                        {
-                            file.UnknownSegments[segment] = file.UnknownSegments.GetValueOrDefault(segment) + 1;
-                        }
-                    }
+                    Finish(batch);
                 }
             }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+                stop.Cancel();
+            }
+        }
 
-            if (cut is { } last)
+        void Finish(Batch batch)
+        {
+            lock (order)
+            {
+                finished.Add(batch.Seq, batch);
+                while (finished.Remove(next, out var inOrder))
+                {
+                    var tallyStart = Stopwatch.GetTimestamp();
+                    Tally(inOrder);
+                    times.AddSince("read › count and quarantine (workers)", tallyStart);
+                    next++;
+                    free.Add(inOrder);
+                }
+            }
+        }
+
+        void Tally(Batch batch)
+        {
+            for (var i = 0; i < batch.Count; i++)
             {
                 file.RowsRead++;
-                Reject(QuarantineReasons.TruncatedGzip, QuarantineReasons.Expected(QuarantineReasons.TruncatedGzip), last.Line, last.Raw, null);
-            }
+                ref var outcome = ref batch.Outcomes[i];
+                if (outcome.Reason is not null)
+                {
+                    Reject(outcome.Reason, outcome.Detail, batch.Lines[i], batch.Record(i), outcome.Dt);
+                    continue;
+                }
 
-            times.AddSince("read › count and quarantine (workers)", tallyStart);
+                file.Staged++;
+                if (batch.Values.UnknownSegmentsOf(i) is { Count: > 0 } unknown)
+                {
+                    foreach (var segment in unknown)
+                    {
+                        file.UnknownSegments[segment] = file.UnknownSegments.GetValueOrDefault(segment) + 1;
+                    }
+                }
+            }
         }
 
         void Reject(string reason, string? detail, long line, ReadOnlySpan<byte> bytes, DateOnly? dt)
@@ -235,8 +314,6 @@ internal sealed class LandingFileReader
             file.Reasons[reason] = file.Reasons.GetValueOrDefault(reason) + 1;
             _quarantine.Write(_schema.Feed, dt ?? _runDate, file.FileName, line, reason, detail, TextDecoding.Raw(probe.Encoding, bytes));
         }
-
-        Batch[] NewRound() => Enumerable.Range(0, Workers * 2).Select(_ => new Batch(_schema.Columns.Count - 1)).ToArray();
     }
 
     /// <summary>A Parquet file the probe read whole; one changed or gone since is a file-level reject like a text file's.</summary>
@@ -279,19 +356,6 @@ internal sealed class LandingFileReader
                 appender.Int64(at + 2, batch.Lines[i]);
                 appender.EndRow();
             }
-        }
-    }
-
-    /// <summary>Waits for a round; its failure is rethrown as it was raised (not wrapped).</summary>
-    private static void Wait(Task? round)
-    {
-        try
-        {
-            round?.GetAwaiter().GetResult();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
     }
 
@@ -444,6 +508,12 @@ internal sealed class LandingFileReader
         public RowFields Fields { get; } = new();
 
         public List<string> CsvCells { get; } = [];
+
+        /// <summary>The batch's place in the file: batches are counted and quarantined in this order.</summary>
+        public long Seq { get; set; }
+
+        /// <summary>The CSV file's header as it was when the batch was filled (null for JSON).</summary>
+        public CsvHeader? Header { get; set; }
 
         public int Count => _ranges.Count;
 
