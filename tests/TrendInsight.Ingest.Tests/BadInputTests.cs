@@ -76,6 +76,29 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(s.Accepted, _h.Lake(Feeds.Comments).Count);
     }
 
+    [Fact]
+    public void Ingest_TruncatedGzipEndingWithAFullBatch_LastLineQuarantined()
+    {
+        // Lines that fill whole batches of 2,048 (as many as the workers take at once, twice over), flushed, and the
+        // file cut right after them. The last line read is still the one quarantined, not one of an earlier batch.
+        var lines = 2 * LandingFileReader.Workers * 2048;
+        using var ms = new MemoryStream();
+        using (var gz = new GZipStream(ms, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gz.Write(Encoding.UTF8.GetBytes(IngestHarness.Lines(Enumerable.Range(0, lines).Select(i => Comment($"c{i}", $"第{i}条评论 露营")).ToArray())));
+            gz.Flush();
+            _h.WriteBytes(Feeds.Comments, "c.jsonl.gz", ms.ToArray());
+        }
+
+        var s = _h.Run();
+
+        Assert.Equal(lines, s.RowsRead);
+        Assert.Equal(lines - 1, s.Accepted);
+        var q = Assert.Single(_h.Quarantine(Feeds.Comments));
+        Assert.Equal("truncated_gzip", q.Reason);
+        Assert.Equal(lines, q.Line);
+    }
+
     private static byte[] Gzip(string text)
     {
         using var ms = new MemoryStream();
