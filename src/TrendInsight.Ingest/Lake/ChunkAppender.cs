@@ -89,8 +89,8 @@ internal sealed unsafe class ChunkAppender : IDisposable
 
     public void Date(int column, DateOnly value) => ((int*)_data[column])[Row] = value.DayNumber - UnixEpochDay;
 
-    /// <summary>A DECIMAL(18,2) (held as a 64-bit integer of hundredths), cut as DuckDB.NET's appender cuts it.</summary>
-    public void Decimal2(int column, decimal value) => ((long*)_data[column])[Row] = (long)decimal.Multiply(value, 100m);
+    /// <summary>A DECIMAL(18,2) from its 64-bit integer of hundredths, which is how DuckDB holds it.</summary>
+    public void Hundredths(int column, long hundredths) => ((long*)_data[column])[Row] = hundredths;
 
     /// <summary>A VARCHAR[] of valid text.</summary>
     public void TextList(int column, IReadOnlyList<string> values)

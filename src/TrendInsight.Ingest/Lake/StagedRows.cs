@@ -91,7 +91,9 @@ internal sealed class StagedRows
     public void Timestamp(int row, int column, DateTimeOffset value) =>
         _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Timestamp, Number = value.UtcTicks };
 
-    public void Decimal(int row, int column, decimal value) => _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Decimal, Decimal = value };
+    /// <summary>A DECIMAL(18,2), held as its 64-bit integer of hundredths (cut as DuckDB.NET's appender cuts it).</summary>
+    public void Decimal(int row, int column, decimal value) =>
+        _cells[(row * _columns) + column] = new Cell { Kind = CellKind.Decimal, Number = (long)decimal.Multiply(value, 100m) };
 
     public void List(int row, int column, string[] values)
     {
@@ -127,7 +129,7 @@ internal sealed class StagedRows
                     appender.Timestamp(column, cell.Number);
                     break;
                 case CellKind.Decimal:
-                    appender.Decimal2(column, cell.Decimal);
+                    appender.Hundredths(column, cell.Number);
                     break;
                 case CellKind.List:
                     appender.TextList(column, _lists[first + column]!);
@@ -153,6 +155,5 @@ internal sealed class StagedRows
         public int Offset;
         public int Length;
         public long Number;
-        public decimal Decimal;
     }
 }

@@ -21,6 +21,9 @@ internal sealed class RowValidator
     private static readonly byte[][] Actions = Utf8([.. LandingContract.Actions.Select(a => a.Value)]);
     private static readonly Dictionary<string, byte> ActionCodes =
         LandingContract.Actions.Select((a, i) => (a.Value, i)).ToDictionary(a => a.Value, a => (byte)a.i, StringComparer.Ordinal);
+    private static readonly System.Buffers.SearchValues<byte> ControlBytes =
+        System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)0x7F]);
+
     private static readonly char[] TagSeparators = ['#', ',', '，', ' ', '\u3000', ';', '；', '|', '\t'];
 
     private readonly Step[] _steps;
@@ -229,16 +232,16 @@ internal sealed class RowValidator
     /// <summary>An id: a non-blank string (trimmed) or a whole JSON number as written; at most <c>ingest.max_id_bytes</c>, no control characters.</summary>
     private string? RequiredId(RowFields row, int field, StagedRows v, int r, int column)
     {
-        if (row.IsEmpty(field))
-        {
-            return QuarantineReasons.MissingField(F.Names[field]);
-        }
-
         var kind = row.Kind(field);
         var text = row.Utf8(field);
         if (kind is FieldKind.String)
         {
             var id = Utf8Text.Trim(text);
+            if (id.IsEmpty)
+            {
+                return QuarantineReasons.MissingField(F.Names[field]);
+            }
+
             var reason = CheckId(field, id);
             if (reason is null)
             {
@@ -246,6 +249,11 @@ internal sealed class RowValidator
             }
 
             return reason;
+        }
+
+        if (kind is FieldKind.Missing or FieldKind.Null)
+        {
+            return QuarantineReasons.MissingField(F.Names[field]);
         }
 
         if (kind is FieldKind.Number && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
@@ -280,7 +288,7 @@ internal sealed class RowValidator
         }
 
         // Control characters (a line break, a tab, ESC) in an id break every tool downstream that shows or joins it.
-        return id.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || id.Contains((byte)0x7F) ? QuarantineReasons.BadId(F.Names[field]) : null;
+        return id.ContainsAny(ControlBytes) ? QuarantineReasons.BadId(F.Names[field]) : null;
     }
 
     /// <summary>Required text into <paramref name="column"/>, its normalised form into <paramref name="normColumn"/>.</summary>

@@ -26,7 +26,10 @@ internal static class Utf8Text
                 continue;
             }
 
-            if (Rune.DecodeFromUtf8(value, out var rune, out var used) != System.Buffers.OperationStatus.Done || !Rune.IsWhiteSpace(rune))
+            // Every non-ASCII white space character (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000) starts with one
+            // of these bytes; a hanzi or an emoji does not, and is not decoded.
+            if (b is not (0xC2 or 0xE1 or 0xE2 or 0xE3)
+                || Rune.DecodeFromUtf8(value, out var rune, out var used) != System.Buffers.OperationStatus.Done || !Rune.IsWhiteSpace(rune))
             {
                 break;
             }
