@@ -175,7 +175,7 @@ internal sealed record FileProbe(
         }
     }
 
-    private sealed class LineScanner(int maxLineBytes)
+    internal sealed class LineScanner(int maxLineBytes)
     {
         private byte[] _carry = new byte[4096];
         private int _carryLength;
@@ -216,6 +216,12 @@ internal sealed record FileProbe(
                 SampleLength += sample.Length;
             }
 
+            // The lines that start and end in this chunk are valid UTF-8 when their stretch of it is (they are cut
+            // at ASCII bytes): then only whether each is ASCII is left to find out, line by line.
+            var first = data.IndexOfAny((byte)'\n', (byte)'\r');
+            var last = data.LastIndexOfAny((byte)'\n', (byte)'\r');
+            var wholeLinesValid = first >= 0 && Utf8.IsValid(data[first..last]);
+            var offset = 0;
             while (!data.IsEmpty)
             {
                 var nl = data.IndexOfAny((byte)'\n', (byte)'\r');
@@ -228,13 +234,14 @@ internal sealed record FileProbe(
                 if (_carryLength > 0 || _overlong)
                 {
                     Carry(data[..nl]);
-                    EndLine(_carry.AsSpan(0, _carryLength));
+                    EndLine(_carry.AsSpan(0, _carryLength), knownValid: false);
                 }
                 else
                 {
-                    EndLine(data[..nl]);
+                    EndLine(data[..nl], knownValid: wholeLinesValid && offset > first);
                 }
 
+                offset += nl + 1;
                 data = data[(nl + 1)..];
             }
         }
@@ -243,9 +250,12 @@ internal sealed record FileProbe(
         {
             if (_carryLength > 0 || _overlong)
             {
-                EndLine(_carry.AsSpan(0, _carryLength));
+                EndLine(_carry.AsSpan(0, _carryLength), knownValid: false);
             }
         }
+
+        /// <summary>Lines with non-ASCII bytes, and those of them that are not valid UTF-8, so far.</summary>
+        public (long NonAscii, long Invalid) Lines => (_nonAsciiLines, _invalidLines);
 
         public LandingEncoding Decide()
         {
@@ -281,18 +291,18 @@ internal sealed record FileProbe(
             _carryLength += data.Length;
         }
 
-        private void EndLine(ReadOnlySpan<byte> line)
+        private void EndLine(ReadOnlySpan<byte> line, bool knownValid)
         {
             if (!_overlong && line.Length <= maxLineBytes)
             {
-                Check(line);
+                Check(line, knownValid);
             }
 
             _overlong = false;
             _carryLength = 0;
         }
 
-        private void Check(ReadOnlySpan<byte> line)
+        private void Check(ReadOnlySpan<byte> line, bool knownValid)
         {
             if (Ascii.IsValid(line))
             {
@@ -300,7 +310,7 @@ internal sealed record FileProbe(
             }
 
             _nonAsciiLines++;
-            if (!Utf8.IsValid(line))
+            if (!knownValid && !Utf8.IsValid(line))
             {
                 _invalidLines++;
             }
