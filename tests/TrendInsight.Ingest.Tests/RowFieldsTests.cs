@@ -147,6 +147,26 @@ public sealed class RowFieldsTests
         Assert.Equal("50+", Encoding.UTF8.GetString(fields.Utf8(LandingField.IdOf("age_band"))));
     }
 
+    [Fact]
+    public void LoadJson_RowsNamingFieldsInAnotherOrderThanTheRowBefore_SameFieldsAsJsonReader()
+    {
+        // The scanner tries first the field the row before named at the same place: a longer name, another order,
+        // an unknown field in between must still be read as the JSON reader reads them.
+        string[] rows =
+        [
+            """{"text":"国风","likes":1,"event_id":"c1"}""",
+            """{"text_extra":"复古","text":"露营","likes":2}""",
+            """{"likes":3,"text":"汉服","event_id":"c3"}""",
+            """{"text":"灯芯绒","text":"马面裙","likes":4}""",
+            """{"tex":"x","text":"y"}""",
+            """{"text":"国风","likes":1,"event_id":"c1"}""",
+        ];
+        foreach (var row in rows)
+        {
+            Assert.Null(Difference(Encoding.UTF8.GetBytes(row)));
+        }
+    }
+
     public static TheoryData<string> EdgeLines() => [.. Edges];
 
     /// <summary>Null when both readers agree on <paramref name="line"/>; else what each made of it.</summary>

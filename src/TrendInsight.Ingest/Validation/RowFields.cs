@@ -18,6 +18,9 @@ internal sealed class RowFields
     /// <summary>What ends a string for <see cref="TryLoadFlat"/>: its closing quote, or an escape or control character it leaves to the JSON reader.</summary>
     private static readonly SearchValues<byte> StringEnds = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
     private readonly Slot[] _slots = new Slot[LandingField.Total];
+
+    // The contract field of each of the last flat row's first properties (-1: none): the next row names the same, mostly.
+    private readonly int[] _order = [.. Enumerable.Repeat(-1, 32)];
     private byte[] _scratch = new byte[1024];
     private int _scratchUsed;
     private ReadOnlyMemory<byte> _record;
@@ -81,16 +84,36 @@ internal sealed class RowFields
         }
 
         var hint = 0;
+        var property = 0;
         while (i < line.Length && line[i] == '"')
         {
             var nameStart = i + 1;
-            var nameLength = line[nameStart..].IndexOfAny(StringEnds);
-            if (nameLength < 0 || line[nameStart + nameLength] != '"')
+            int field, nameLength;
+            var guess = property < _order.Length ? _order[property] : -1;
+            var expected = guess >= 0 ? LandingField.Utf8Names[guess] : null;
+            if (expected is not null && line[nameStart..].StartsWith(expected) && nameStart + expected.Length < line.Length
+                && line[nameStart + expected.Length] == '"')
             {
-                return false;
+                // The field the last row named here, as rows of a feed list their fields in the same order (a contract
+                // field's name has no quote, escape or control character: this is the whole name).
+                (field, nameLength) = (guess, expected.Length);
+            }
+            else
+            {
+                nameLength = line[nameStart..].IndexOfAny(StringEnds);
+                if (nameLength < 0 || line[nameStart + nameLength] != '"')
+                {
+                    return false;
+                }
+
+                field = FieldOf(line.Slice(nameStart, nameLength), ref hint);
+                if (property < _order.Length)
+                {
+                    _order[property] = field;
+                }
             }
 
-            var field = FieldOf(line.Slice(nameStart, nameLength), ref hint);
+            property++;
             i = SkipWhiteSpace(line, nameStart + nameLength + 1);
             if (i >= line.Length || line[i] != ':')
             {
