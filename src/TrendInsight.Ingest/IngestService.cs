@@ -85,6 +85,8 @@ public sealed partial class IngestService : IIngestService
         var started = _clock.GetUtcNow();
         var runId = NewRunId(started);
         _sources.Clear();
+        _idFiles.Clear();
+        _foldedIdFiles.Clear();
         _times = new PhaseTimes();
         var tempRoot = Path.Combine(layout.State, "ingest-tmp", runId);
         Directory.CreateDirectory(layout.State);
@@ -340,14 +342,17 @@ public sealed partial class IngestService : IIngestService
             File.Move(file.TempPath!, target, overwrite: true);
         }
 
+        _times.Time("commit › SHA-256 and move of id files", () => PlaceIdFiles(layout));
         PauseIf("after-rename");
-        Commit(manifest, runId, started, feedFilter, tallies, files, skipped, lakeFiles, refused);
+        Commit(manifest, layout, runId, started, feedFilter, tallies, files, skipped, lakeFiles, refused);
         PauseIf("after-manifest");
         _times.Time("commit › publish lake file list", () => CommittedLake.Query(conn).Publish(layout));
         foreach (var file in lakeFiles.Where(f => f.Action == "removed"))
         {
             File.Delete(Path.Combine(layout.Root, file.Path));
         }
+
+        DeleteFoldedIdFiles(layout);
 
         TryDeleteFolder(Path.Combine(layout.State, "ingest-tmp"));
         LastFeeds = tallies;

@@ -43,6 +43,12 @@ public static class VerifyCommand
                 "checksum" => "damaged (checksum differs)",
                 _ => "damaged (not readable as Parquet)",
             };
+            if (p.Kind == LakeFileCheck.IdsKind)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {p.Path} (the {p.Rows:N0} {p.Feed} ids run {p.RunId} accepted; rebuilt from the lake)"));
+                continue;
+            }
+
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {p.Path} ({p.Rows:N0} rows, run {p.RunId})"));
             if (p.FedBy.Count == 0)
             {
