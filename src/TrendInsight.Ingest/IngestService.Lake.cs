@@ -49,7 +49,7 @@ public sealed partial class IngestService
         var result = new List<LakeFile>();
         if (tally.Accepted > 0)
         {
-            _times.Time("dedup › write accepted ids for the manifest", () => HandOverKeys(conn, manifest, schema, layout, tempRoot, runId, tally.Accepted));
+            _times.Time("dedup › write accepted ids (the run's id file)", () => HandOverKeys(conn, manifest, schema, layout, tempRoot, runId, tally.Accepted));
             var select = schema.LakeSelect([.. files.OrderBy(f => f.Seq).Select(f => f.FileName)]);
             result.AddRange(_times.Time("dedup › write Parquet partitions", () => WritePartitions(db, conn, layout, schema, select, tempRoot, runId, rowsPerDt)));
         }

@@ -95,10 +95,10 @@ public sealed partial class IngestService : IIngestService
         duckConfig.MemoryLimit = _config.Ingest.MemoryLimit;
         duckConfig.Options["preserve_insertion_order"] = "false";
 
-        // The manifest's one big write is every accepted id (unique strings), for which DuckDB's dictionary
-        // compression is analysed in vain; without it the ids are compressed with FSST. Inserting the 1.5M comment
-        // ids of the ingest bench into a new manifest took 0.37 s of CPU instead of 0.55-0.58 s; the ids table came
-        // out about 40% larger (9.7 MB against 6.8-7.1 MB).
+        // The manifest's big writes are ids (unique strings: the latest content and product versions, event ids
+        // folded into seen_ids), for which DuckDB's dictionary compression is analysed in vain; without it they are
+        // compressed with FSST. Inserting 1.5M event ids into a new manifest took 0.37 s of CPU instead of
+        // 0.55-0.58 s; the table came out about 40% larger (9.7 MB against 6.8-7.1 MB).
         duckConfig.Options["disabled_compression_methods"] = "dictionary";
         var lakeFilesAtStart = CountLakeFiles(layout);
         if (!File.Exists(layout.Manifest) && lakeFilesAtStart > 0)
