@@ -45,7 +45,7 @@ public static class VerifyCommand
             };
             if (p.Kind == LakeFileCheck.IdsKind)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {p.Path} (the {p.Rows:N0} {p.Feed} ids run {p.RunId} accepted; rebuilt from the lake)"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {p.Path} (the ids of the {p.Rows:N0} {p.Feed} rows run {p.RunId} accepted)"));
                 continue;
             }
 
@@ -63,7 +63,9 @@ public static class VerifyCommand
 
         if (report.Problems.Count > 0)
         {
-            output.WriteLine("run `trendinsight repair --reingest` to read those landing files again");
+            output.WriteLine(report.Problems.All(p => p.Kind == LakeFileCheck.IdsKind)
+                ? "run `trendinsight repair --reingest` to rebuild them from the lake"
+                : "run `trendinsight repair --reingest` to read those landing files again");
         }
     }
 }
