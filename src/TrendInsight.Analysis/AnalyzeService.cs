@@ -36,7 +36,7 @@ public sealed class AnalyzeService : IAnalyzeService
 
     private readonly PipelineConfig _config;
     private readonly ILogger _log;
-    private readonly Func<TermExtractor> _extractorFactory;
+    private readonly Func<string, TermExtractor> _extractorFactory;
     private readonly Lazy<SqlModels> _sql;
     private readonly string _lexiconFolder;
     private TermExtractor? _extractor;
@@ -53,7 +53,7 @@ public sealed class AnalyzeService : IAnalyzeService
         _config = config;
         _ = clock;
         _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AnalyzeService>();
-        _extractorFactory = () => TextResources.LoadExtractor(config.Text, lexiconFolder);
+        _extractorFactory = cacheFolder => TextResources.LoadExtractor(config.Text, lexiconFolder, cacheFolder);
         _sql = new Lazy<SqlModels>(() => SqlModels.Load(sqlFolder));
     }
 
@@ -142,7 +142,7 @@ public sealed class AnalyzeService : IAnalyzeService
         // 1. terms and per-day marts of the days whose raw input changed
         progress?.Report(new StageProgress("analyze", "checking terms", 0, 0));
         var threads = cfg.SegmentThreads > 0 ? cfg.SegmentThreads : Environment.ProcessorCount;
-        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(Extractor), layout, committed, threads, SettingsStamp(), _log, SegmentBatchSize);
+        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(() => Extractor(layout)), layout, committed, threads, SettingsStamp(), _log, SegmentBatchSize);
         var days = new List<DateOnly>();
         for (var d = from; d <= asOf; d = d.AddDays(1))
         {
@@ -275,7 +275,10 @@ public sealed class AnalyzeService : IAnalyzeService
         return TopicTracker.Assign(current, previous);
     }
 
-    private TermExtractor Extractor() => _extractor ??= _extractorFactory();
+    /// <summary>The term extractor, loaded on first use; its dictionary is kept in <c>state/vocabulary</c> of the data folder.</summary>
+    private TermExtractor Extractor(DataLayout layout) => _extractor ??= _extractorFactory(VocabularyFolder(layout));
+
+    private static string VocabularyFolder(DataLayout layout) => Path.Combine(layout.State, "vocabulary");
 
     private DuckDbConfig EngineSettings(DataLayout layout)
     {
@@ -335,7 +338,7 @@ public sealed class AnalyzeService : IAnalyzeService
         // the text table takes longer to parse than the scores take to compute: a Parquet copy is kept
         // in data/state/vocabulary, named by the size and time of the file it was read from
         var idf = new FileInfo(KeywordExtractor.DefaultIdfPath);
-        var folder = Path.Combine(layout.State, "vocabulary");
+        var folder = VocabularyFolder(layout);
         var copy = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"jieba_idf-{idf.Length}-{idf.LastWriteTimeUtc.Ticks}.parquet"));
         if (File.Exists(copy))
         {
@@ -437,7 +440,7 @@ public sealed class AnalyzeService : IAnalyzeService
             return;
         }
 
-        var extractor = Extractor();
+        var extractor = Extractor(layout);
         if (extractor.Segmenter is not { } segmenter)
         {
             return;
