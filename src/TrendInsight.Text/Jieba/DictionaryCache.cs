@@ -10,8 +10,9 @@ namespace TrendInsight.Text.Jieba;
 /// The loaded dictionary (frozen trie, user tags) and HMM tables kept on disk in a compact binary form, so
 /// that a process that only needs to look words up does not parse jieba's 350,000-line <c>dict.txt</c>
 /// and its JSON tables again. A file is named by the SHA-256 of everything the load reads (the
-/// dictionary, the HMM files, the lexicon entries, the user dictionaries, the options); it ends with the
-/// SHA-256 of its own contents, so a truncated or damaged file is never used: it is rebuilt.
+/// dictionary, the HMM files, the lexicon entries, the user dictionaries, the options, the build of this
+/// code); it ends with the SHA-256 of its own contents, so a truncated or damaged file is never used: it
+/// is rebuilt.
 /// </summary>
 internal static class DictionaryCache
 {
@@ -47,6 +48,8 @@ internal static class DictionaryCache
         }
 
         Text("format " + FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // the code that parsed it: the build is deterministic, so this changes exactly when the code does
+        Text(typeof(DictionaryCache).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
         FileBytes(dictionaryPath);
         Text("hmm " + hmmFiles.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var file in hmmFiles)
@@ -118,14 +121,23 @@ internal static class DictionaryCache
         Directory.CreateDirectory(folder);
         var path = PathOf(folder, key);
         var tmp = Path.Combine(folder, $".{FilePrefix}{Guid.NewGuid():N}.tmp");
-        using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+        try
         {
-            var body = Serialize(key, entry);
-            stream.Write(body);
-            stream.Write(SHA256.HashData(body));
+            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                var body = Serialize(key, entry);
+                stream.Write(body);
+                stream.Write(SHA256.HashData(body));
+            }
+
+            File.Move(tmp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(tmp);
+            throw;
         }
 
-        File.Move(tmp, path, overwrite: true);
         foreach (var stale in Directory.EnumerateFiles(folder, FilePrefix + "*" + FileSuffix))
         {
             if (!string.Equals(stale, path, StringComparison.Ordinal))
