@@ -25,6 +25,12 @@ public sealed class DataLayout
     /// <summary>The ingest manifest: runs, landing files, committed lake files, accepted ids.</summary>
     public string Manifest => Path.Combine(State, "ingest.duckdb");
 
+    /// <summary>
+    /// The event ids each ingest run accepted, a Parquet file a run and feed (<c>ids/&lt;feed&gt;/ids-&lt;run&gt;.parquet</c>), which later
+    /// runs count as duplicates; the manifest lists the committed ones.
+    /// </summary>
+    public string IdFiles => Path.Combine(State, "ids");
+
     /// <summary>The committed raw lake files as of the last manifest commit, for readers that must not wait for a running ingest.</summary>
     public string CommittedFiles => Path.Combine(State, "lake-files.json");
 

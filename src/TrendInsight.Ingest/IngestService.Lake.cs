@@ -17,6 +17,11 @@ public sealed partial class IngestService
         DataLayout layout, string tempRoot, string runId, CommittedLake committed)
     {
         var feed = schema.Feed;
+        if (!schema.LatestWins)
+        {
+            DefinePriorIds(conn, layout, feed);
+        }
+
         _times.Time("dedup › find duplicates (SQL)", () => SqlScripts.Run(conn, schema.LatestWins ? "dedup_latest.sql" : "dedup_events.sql", feed));
 
         // Every count in one pass over "final": accepted rows per landing file and per partition.
@@ -44,7 +49,7 @@ public sealed partial class IngestService
         var result = new List<LakeFile>();
         if (tally.Accepted > 0)
         {
-            _times.Time("dedup › write accepted ids for the manifest", () => HandOverKeys(conn, manifest, schema, tempRoot, _times));
+            _times.Time("dedup › write accepted ids (the run's id file)", () => HandOverKeys(conn, manifest, schema, layout, tempRoot, runId, tally.Accepted));
             var select = schema.LakeSelect([.. files.OrderBy(f => f.Seq).Select(f => f.FileName)]);
             result.AddRange(_times.Time("dedup › write Parquet partitions", () => WritePartitions(db, conn, layout, schema, select, tempRoot, runId, rowsPerDt)));
         }
@@ -105,19 +110,28 @@ public sealed partial class IngestService
     private const string LakeParquet = "FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT 4096";
 
     /// <summary>
-    /// Writes the feed's accepted keys to <c>keys-&lt;feed&gt;.parquet</c> in the run's temporary folder and queues
-    /// their insert into the manifest (<c>commit_seen.sql</c> or <c>commit_latest.sql</c>). A file rather than a
-    /// table: the manifest transaction began with the first feed and does not see tables created or filled since.
+    /// Writes the feed's accepted keys to <c>keys-&lt;feed&gt;.parquet</c> in the run's temporary folder. Event ids stay a
+    /// file: the run's id file (<see cref="AddIdFile"/>). The latest versions of content and products are queued into the
+    /// manifest transaction (<c>commit_latest.sql</c>), which inserts them while the Parquet is written; a file rather
+    /// than a table, as that transaction began with the first feed and does not see tables created or filled since.
     /// </summary>
-    private static void HandOverKeys(DuckDBConnection conn, ManifestTransaction manifest, FeedSchema schema, string tempRoot, PhaseTimes times)
+    private void HandOverKeys(DuckDBConnection conn, ManifestTransaction manifest, FeedSchema schema, DataLayout layout, string tempRoot, string runId, long rows)
     {
         var feed = schema.Feed;
-        var keys = SqlScripts.Literal(Path.Combine(tempRoot, "keys-" + feed + ".parquet"));
+        var path = Path.Combine(tempRoot, "keys-" + feed + ".parquet");
+        var keys = SqlScripts.Literal(path);
         conn.Execute($"COPY (SELECT row_key AS id{(schema.LatestWins ? ", ts, dt" : "")} FROM final) TO {keys} (FORMAT parquet)");
-        manifest.Enqueue(c => times.Time("dedup › insert accepted ids into the manifest, beside the writes", () =>
+        if (!schema.LatestWins)
+        {
+            AddIdFile(layout, feed, runId, path, rows);
+            return;
+        }
+
+        var times = _times;
+        manifest.Enqueue(c => times.Time("dedup › insert latest versions into the manifest, beside the writes", () =>
         {
             c.Execute($"CREATE OR REPLACE TEMP VIEW accepted_keys AS SELECT * FROM read_parquet({keys})");
-            SqlScripts.Run(c, schema.LatestWins ? "commit_latest.sql" : "commit_seen.sql", feed);
+            SqlScripts.Run(c, "commit_latest.sql", feed);
             c.Execute("DROP VIEW accepted_keys");
         }));
     }
@@ -209,7 +223,7 @@ public sealed partial class IngestService
         + SqlScripts.Literal(file) + "))");
 
     /// <summary>The manifest commit: after it, the run exists; before it, its files are leftovers.</summary>
-    private void Commit(ManifestTransaction manifest, string runId, DateTimeOffset started, string? feedFilter, List<FeedTally> tallies,
+    private void Commit(ManifestTransaction manifest, DataLayout layout, string runId, DateTimeOffset started, string? feedFilter, List<FeedTally> tallies,
         List<(string Feed, FileTally File)> files, List<(string Feed, string File, string Sha, long Size, string SameAs, long Modified)> skipped, List<LakeFile> lakeFiles,
         IReadOnlyList<LandingRefusal> refused)
     {
@@ -247,6 +261,7 @@ public sealed partial class IngestService
                 }
             }
 
+            CommitIdFiles(conn, layout, runId);
             foreach (var r in refused)
             {
                 conn.ExecuteNonQuery(recordRefusal, ("run_id", runId), ("feed", r.Feed), ("path", r.Path), ("reason", r.Reason));
@@ -408,6 +423,7 @@ public sealed partial class IngestService
             }
         }
 
+        RecoverIdFiles(conn, layout);
         var lake = CommittedLake.Query(conn);
         lake.Publish(layout);
         foreach (var path in conn.Query("SELECT path FROM state.lake_files WHERE action = 'removed'", r => r.GetString(0)))

@@ -28,6 +28,9 @@ public sealed partial class IngestService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removed {File}: {Why}")]
     private static partial void LogRecovered(ILogger logger, string file, string why);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Feed}: the accepted ids of {Files} runs folded into the manifest")]
+    private static partial void LogIdFilesFolded(ILogger logger, string feed, int files);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the views in {Warehouse}: {Message}")]
     private static partial void LogViewsFailed(ILogger logger, string warehouse, string message);
 

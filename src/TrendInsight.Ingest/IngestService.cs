@@ -85,6 +85,8 @@ public sealed partial class IngestService : IIngestService
         var started = _clock.GetUtcNow();
         var runId = NewRunId(started);
         _sources.Clear();
+        _idFiles.Clear();
+        _foldedIdFiles.Clear();
         _times = new PhaseTimes();
         var tempRoot = Path.Combine(layout.State, "ingest-tmp", runId);
         Directory.CreateDirectory(layout.State);
@@ -93,10 +95,10 @@ public sealed partial class IngestService : IIngestService
         duckConfig.MemoryLimit = _config.Ingest.MemoryLimit;
         duckConfig.Options["preserve_insertion_order"] = "false";
 
-        // The manifest's one big write is every accepted id (unique strings), for which DuckDB's dictionary
-        // compression is analysed in vain; without it the ids are compressed with FSST. Inserting the 1.5M comment
-        // ids of the ingest bench into a new manifest took 0.37 s of CPU instead of 0.55-0.58 s; the ids table came
-        // out about 40% larger (9.7 MB against 6.8-7.1 MB).
+        // The manifest's big writes are ids (unique strings: the latest content and product versions, event ids
+        // folded into seen_ids), for which DuckDB's dictionary compression is analysed in vain; without it they are
+        // compressed with FSST. Inserting 1.5M event ids into a new manifest took 0.37 s of CPU instead of
+        // 0.55-0.58 s; the table came out about 40% larger (9.7 MB against 6.8-7.1 MB).
         duckConfig.Options["disabled_compression_methods"] = "dictionary";
         var lakeFilesAtStart = CountLakeFiles(layout);
         if (!File.Exists(layout.Manifest) && lakeFilesAtStart > 0)
@@ -340,14 +342,17 @@ public sealed partial class IngestService : IIngestService
             File.Move(file.TempPath!, target, overwrite: true);
         }
 
+        _times.Time("commit › SHA-256 and move of id files", () => PlaceIdFiles(layout));
         PauseIf("after-rename");
-        Commit(manifest, runId, started, feedFilter, tallies, files, skipped, lakeFiles, refused);
+        Commit(manifest, layout, runId, started, feedFilter, tallies, files, skipped, lakeFiles, refused);
         PauseIf("after-manifest");
         _times.Time("commit › publish lake file list", () => CommittedLake.Query(conn).Publish(layout));
         foreach (var file in lakeFiles.Where(f => f.Action == "removed"))
         {
             File.Delete(Path.Combine(layout.Root, file.Path));
         }
+
+        DeleteFoldedIdFiles(layout);
 
         TryDeleteFolder(Path.Combine(layout.State, "ingest-tmp"));
         LastFeeds = tallies;

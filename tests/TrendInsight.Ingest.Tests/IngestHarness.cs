@@ -26,6 +26,17 @@ internal sealed class IngestHarness : IDisposable
     public PipelineConfig Config { get; } = new() { Engine = { Threads = 1 } };
     public IngestService? Last { get; private set; }
 
+    /// <summary>How many id files a feed may have before a run folds them into the manifest's seen_ids.</summary>
+    public int IdFilesPerFeed { get; set; } = 32;
+
+    /// <summary>A scalar from the ingest manifest (tables unqualified), read-only.</summary>
+    public T Manifest<T>(string sql)
+    {
+        using var db = DuckDbDatabase.Open(Layout.Manifest, new DuckDbConfig { ReadOnly = true, Threads = 1 });
+        using var conn = db.Connect();
+        return conn.Scalar<T>(sql);
+    }
+
     public string Write(string feed, string name, string text, Encoding? encoding = null) =>
         WriteBytes(feed, name, (encoding ?? new UTF8Encoding(false)).GetBytes(text));
 
@@ -46,7 +57,7 @@ internal sealed class IngestHarness : IDisposable
     /// <summary>Runs an ingest and asserts the accounting identity for the run and each feed.</summary>
     public IngestSummary Run(string? feed = null, Func<string, Stream>? open = null)
     {
-        Last = open is null ? new IngestService(Config, Clock) : new IngestService(Config, Clock) { OpenLanding = open };
+        Last = new IngestService(Config, Clock) { OpenLanding = open ?? Reading.FileProbe.Open, IdFilesPerFeed = IdFilesPerFeed };
         var summary = Last.IngestAsync(Layout, feed, null, CancellationToken.None).GetAwaiter().GetResult();
         AssertIdentity(summary);
         return summary;

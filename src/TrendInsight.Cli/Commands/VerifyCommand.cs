@@ -43,6 +43,12 @@ public static class VerifyCommand
                 "checksum" => "damaged (checksum differs)",
                 _ => "damaged (not readable as Parquet)",
             };
+            if (p.Kind == LakeFileCheck.IdsKind)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {p.Path} (the ids of the {p.Rows:N0} {p.Feed} rows run {p.RunId} accepted)"));
+                continue;
+            }
+
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {p.Path} ({p.Rows:N0} rows, run {p.RunId})"));
             if (p.FedBy.Count == 0)
             {
@@ -57,7 +63,9 @@ public static class VerifyCommand
 
         if (report.Problems.Count > 0)
         {
-            output.WriteLine("run `trendinsight repair --reingest` to read those landing files again");
+            output.WriteLine(report.Problems.All(p => p.Kind == LakeFileCheck.IdsKind)
+                ? "run `trendinsight repair --reingest` to rebuild them from the lake"
+                : "run `trendinsight repair --reingest` to read those landing files again");
         }
     }
 }

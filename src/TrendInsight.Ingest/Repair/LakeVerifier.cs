@@ -37,34 +37,38 @@ public static class LakeVerifier
         var problems = new List<LakeFileCheck>();
         foreach (var f in files)
         {
-            var full = Path.Combine(layout.Root, f.Path);
-            var info = new FileInfo(full);
-            string? problem = null;
-            if (!info.Exists)
-            {
-                problem = "missing";
-            }
-            else if (f.Size is { } size && info.Length != size)
-            {
-                problem = "size";
-            }
-            else if (f.Sha is { } sha && !string.Equals(IngestService.Checksum(full), sha, StringComparison.Ordinal))
-            {
-                problem = "checksum";
-            }
-            else if (f.Kind == "parquet" && !ReadsAsParquet(parquet, full, f.Rows))
-            {
-                problem = "unreadable";
-            }
-
-            if (problem is not null)
+            if (Problem(parquet, layout, f.Path, f.Kind == "parquet", f.Rows, f.Size, f.Sha) is { } problem)
             {
                 var fedBy = f.FedBy.Select(n => (n, File.Exists(Path.Combine(landing, f.Feed, n)))).ToList();
                 problems.Add(new LakeFileCheck(f.Path, f.Feed, f.Kind, f.Dt, f.RunId, f.Rows, problem, fedBy));
             }
         }
 
-        return new VerifyReport(files.Count, files.Count(f => f.Sha is null), problems);
+        // The event ids earlier runs accepted (state/ids/): a damaged one is rebuilt from the lake by `repair --reingest`.
+        var idFiles = !manifest.HasTable("id_files") ? []
+            : manifest.Query("SELECT run_id, feed, path, rows, size_bytes, sha256 FROM id_files ORDER BY path",
+                r => (RunId: r.GetString(0), Feed: r.GetString(1), Path: r.GetString(2), Rows: r.GetInt64(3), Size: r.GetInt64(4), Sha: r.GetString(5)));
+        foreach (var f in idFiles)
+        {
+            if (Problem(parquet, layout, f.Path, true, f.Rows, f.Size, f.Sha) is { } problem)
+            {
+                problems.Add(new LakeFileCheck(f.Path, f.Feed, LakeFileCheck.IdsKind, default, f.RunId, f.Rows, problem, []));
+            }
+        }
+
+        return new VerifyReport(files.Count + idFiles.Count, files.Count(f => f.Sha is null), problems);
+    }
+
+    /// <summary>What is wrong with a committed file (<c>missing</c>, <c>size</c>, <c>checksum</c>, <c>unreadable</c>), or null.</summary>
+    private static string? Problem(DuckDBConnection parquet, DataLayout layout, string path, bool isParquet, long rows, long? size, string? sha)
+    {
+        var full = Path.Combine(layout.Root, path);
+        var info = new FileInfo(full);
+        return !info.Exists ? "missing"
+            : size is { } bytes && info.Length != bytes ? "size"
+            : sha is not null && !string.Equals(IngestService.Checksum(full), sha, StringComparison.Ordinal) ? "checksum"
+            : isParquet && !ReadsAsParquet(parquet, full, rows) ? "unreadable"
+            : null;
     }
 
     private static bool ReadsAsParquet(DuckDBConnection conn, string path, long rows)

@@ -116,12 +116,14 @@ public sealed partial class ManifestRepair
 
         var feeds = report.Problems.Select(p => p.Feed).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var committed = CommittedLake.Query(conn);
+        var idFiles = new List<string>();
         foreach (var feed in feeds)
         {
-            RecomputeIds(conn, layout, committed, feed);
+            idFiles.AddRange(RecomputeIds(conn, layout, committed, feed));
         }
 
         conn.Execute("COMMIT");
+        IngestService.DeleteIdFiles(layout, idFiles);
         committed.Publish(layout);
         foreach (var p in report.Problems)
         {
@@ -304,13 +306,24 @@ public sealed partial class ManifestRepair
         }
 
         File.Move(tmp, layout.Manifest);
+
+        // The accepted ids are rebuilt from the lake into seen_ids: id files of the old manifest say nothing more.
+        if (Directory.Exists(layout.IdFiles))
+        {
+            Directory.Delete(layout.IdFiles, recursive: true);
+        }
+
         committed.Publish(layout);
         TryRefreshViews(layout);
         return new RebuildReport(movedAside, runs.Count, parquet.Count, parquet.Sum(f => f.Rows), quarantine.Count, quarantine.Sum(f => f.Rows),
             ids, recorded, [.. goneFiles], orphans);
     }
 
-    private void RecomputeIds(DuckDBConnection conn, DataLayout layout, CommittedLake committed, string feed)
+    /// <summary>
+    /// Rebuilds the feed's accepted ids (<c>seen_ids</c> or <c>latest</c>) from its committed lake files, and forgets its
+    /// id files; returns those, to be deleted once this is committed.
+    /// </summary>
+    private static IReadOnlyList<string> RecomputeIds(DuckDBConnection conn, DataLayout layout, CommittedLake committed, string feed)
     {
         var schema = FeedSchema.For(feed);
         var files = committed.Feed(feed).Select(f => CommittedLake.FullPath(layout, f)).ToList();
@@ -319,6 +332,9 @@ public sealed partial class ManifestRepair
             : "CREATE OR REPLACE TEMP VIEW lake_ids AS SELECT \"" + schema.Key + "\" AS id, ts, dt FROM read_parquet(["
               + string.Join(", ", files.Select(SqlScripts.Literal)) + "], hive_partitioning = true, union_by_name = true)");
         SqlScripts.Run(conn, schema.LatestWins ? "repair_latest.sql" : "repair_seen.sql", feed);
+        var idFiles = conn.Query("SELECT path FROM state.id_files WHERE feed = $feed", r => r.GetString(0), ("feed", feed));
+        conn.ExecuteNonQuery("DELETE FROM state.id_files WHERE feed = $feed", ("feed", feed));
+        return idFiles;
     }
 
     private void TryRefreshViews(DataLayout layout)

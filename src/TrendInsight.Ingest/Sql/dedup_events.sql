@@ -1,6 +1,7 @@
 -- Events: the first delivery of an event_id wins (file order, then line); ids accepted by an earlier
--- run are duplicates. $feed = feed. The losers are found on narrow columns only (a window over every
--- payload column is several times slower), and "final" is the staging table without them.
+-- run are duplicates (prior_ids: seen_ids and the committed id files of the feed). The losers are
+-- found on narrow columns only (a window over every payload column is several times slower), and
+-- "final" is the staging table without them.
 CREATE OR REPLACE TABLE losers AS
 SELECT file_seq, line
 FROM (
@@ -11,7 +12,7 @@ WHERE rn > 1
 UNION ALL
 SELECT s.file_seq, s.line
 FROM staging AS s
-SEMI JOIN (SELECT id FROM state.seen_ids WHERE feed = $feed) AS x ON x.id = s.row_key;
+SEMI JOIN prior_ids AS x ON x.id = s.row_key;
 
 CREATE OR REPLACE VIEW final AS
 SELECT s.*

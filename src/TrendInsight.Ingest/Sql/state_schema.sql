@@ -67,7 +67,8 @@ CREATE TABLE IF NOT EXISTS state.lake_files (
 -- and size is read again; NULL for files recorded before the column existed (name and size decide).
 ALTER TABLE state.files ADD COLUMN IF NOT EXISTS modified_ticks BIGINT;
 ALTER TABLE state.skipped_files ADD COLUMN IF NOT EXISTS modified_ticks BIGINT;
--- Every accepted event_id per feed (no index: an anti-join scans it, so it scales to tens of millions).
+-- Accepted event_ids per feed (no index: an anti-join scans it, so it scales to tens of millions): those of
+-- runs folded in from their id files (see id_files), of repairs, and of runs before id files existed.
 CREATE TABLE IF NOT EXISTS state.seen_ids (
     feed VARCHAR NOT NULL,
     id VARCHAR NOT NULL
@@ -134,4 +135,17 @@ CREATE TABLE IF NOT EXISTS state.landing_refusals (
     feed VARCHAR NOT NULL,      -- '' for an entry at the landing root
     path VARCHAR NOT NULL,
     reason VARCHAR NOT NULL
+);
+-- The accepted event ids of a run and feed, as a Parquet file under state/ids/ (path relative to the data
+-- folder) rather than rows of seen_ids: inserting a million unique ids into this database took as long as
+-- writing the run's lake files. An ingest counts the ids of seen_ids and of these files as duplicates; once a
+-- feed has many files, a run folds them into seen_ids and deletes them after its commit. A file under
+-- state/ids/ that this table does not list is a crash's leftover or a folded file, and is deleted.
+CREATE TABLE IF NOT EXISTS state.id_files (
+    run_id VARCHAR NOT NULL,
+    feed VARCHAR NOT NULL,
+    path VARCHAR NOT NULL,
+    rows BIGINT NOT NULL,
+    size_bytes BIGINT NOT NULL,
+    sha256 VARCHAR NOT NULL
 );
