@@ -36,7 +36,7 @@ public sealed class AnalyzeService : IAnalyzeService
 
     private readonly PipelineConfig _config;
     private readonly ILogger _log;
-    private readonly Func<TermExtractor> _extractorFactory;
+    private readonly Func<string, TermExtractor> _extractorFactory;
     private readonly Lazy<SqlModels> _sql;
     private readonly string _lexiconFolder;
     private TermExtractor? _extractor;
@@ -53,7 +53,7 @@ public sealed class AnalyzeService : IAnalyzeService
         _config = config;
         _ = clock;
         _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AnalyzeService>();
-        _extractorFactory = () => TextResources.LoadExtractor(config.Text, lexiconFolder);
+        _extractorFactory = cacheFolder => TextResources.LoadExtractor(config.Text, lexiconFolder, cacheFolder);
         _sql = new Lazy<SqlModels>(() => SqlModels.Load(sqlFolder));
     }
 
@@ -142,7 +142,7 @@ public sealed class AnalyzeService : IAnalyzeService
         // 1. terms and per-day marts of the days whose raw input changed
         progress?.Report(new StageProgress("analyze", "checking terms", 0, 0));
         var threads = cfg.SegmentThreads > 0 ? cfg.SegmentThreads : Environment.ProcessorCount;
-        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(Extractor), layout, committed, threads, SettingsStamp(), _log, SegmentBatchSize);
+        var builder = new TermBuilder(conn, readConn, sql, new Lazy<TermExtractor>(() => Extractor(layout)), layout, committed, threads, SettingsStamp(), _log, SegmentBatchSize);
         var days = new List<DateOnly>();
         for (var d = from; d <= asOf; d = d.AddDays(1))
         {
@@ -188,8 +188,11 @@ public sealed class AnalyzeService : IAnalyzeService
         Load(conn, "set_terms", sets);
         Load(conn, "doc_sets", sets);
         Run(conn, "150_topic_edges");
+        var step = Stopwatch.StartNew();
         var candidates = conn.Query(sql.LoadStatement("candidates"), r => (Candidate: new TopicClusterer.Candidate(r.GetString(0), r.GetInt32(1), r.GetNumber(2), r.GetBoolean(3)), Falling: r.GetBoolean(4)));
         var edges = conn.Query(sql.LoadStatement("edges"), r => new TopicClusterer.Edge(r.GetString(0), r.GetString(1), r.GetNumber(2)));
+        Log.StepRan(_log, "candidates and edges read", step.ElapsedMilliseconds);
+        step.Restart();
         var clustered = new List<TopicClusterer.Member>();
 
         // rising and falling terms are clustered apart: a falling word never joins a rising topic
@@ -212,7 +215,9 @@ public sealed class AnalyzeService : IAnalyzeService
             }
         }
 
+        Log.StepRan(_log, "topic clustering", step.ElapsedMilliseconds);
         Run(conn, "180_topic_members");
+        step.Restart();
         var kept = conn.Query(sql.LoadStatement("kept_members"), r => (Cluster: r.GetString(0), Term: r.GetString(1))).ToHashSet();
         clustered.RemoveAll(m => !kept.Contains((m.TopicId, m.Term)));
         var ids = TrackTopics(conn, layout, asOf, clustered, candidates.Select(c => c.Candidate).ToList());
@@ -225,6 +230,7 @@ public sealed class AnalyzeService : IAnalyzeService
         }
 
         conn.ExecuteNonQuery(sql.LoadStatement("topic_ids_apply"));
+        Log.StepRan(_log, "topic tracking", step.ElapsedMilliseconds);
         Run(conn, "190_topic_sets", "200_topic_daily", "210_topic_series", "120_scores", "220_topics", "230_trends_topic", "240_top_sets");
 
         // 4. what the report explains a topic with
@@ -238,7 +244,9 @@ public sealed class AnalyzeService : IAnalyzeService
         Run(conn, "300_topic_attributes", "310_topic_segments", "320_supply_gap", "330_evidence");
         Movement(conn, layout, asOf);
         progress?.Report(new StageProgress("analyze", "forecast", 0, 0));
+        step.Restart();
         Forecast(conn);
+        Log.StepRan(_log, "forecast", step.ElapsedMilliseconds);
         progress?.Report(new StageProgress("analyze", "new words", 0, 0));
         NewWords(conn, layout, committed, recentStart, asOf);
 
@@ -246,7 +254,9 @@ public sealed class AnalyzeService : IAnalyzeService
         progress?.Report(new StageProgress("analyze", "writing marts", 0, AsOfMarts.Count));
         for (var i = 0; i < AsOfMarts.Count; i++)
         {
+            var written = Stopwatch.StartNew();
             ParquetOut.Write(conn, AsOfMarts[i], Path.Combine(layout.Marts, AsOfMarts[i]), asOf);
+            Log.StepRan(_log, "mart " + AsOfMarts[i] + " written", written.ElapsedMilliseconds);
             progress?.Report(new StageProgress("analyze", "writing marts", i + 1, AsOfMarts.Count));
         }
 
@@ -275,7 +285,10 @@ public sealed class AnalyzeService : IAnalyzeService
         return TopicTracker.Assign(current, previous);
     }
 
-    private TermExtractor Extractor() => _extractor ??= _extractorFactory();
+    /// <summary>The term extractor, loaded on first use; its dictionary is kept in <c>state/vocabulary</c> of the data folder.</summary>
+    private TermExtractor Extractor(DataLayout layout) => _extractor ??= _extractorFactory(VocabularyFolder(layout));
+
+    private static string VocabularyFolder(DataLayout layout) => Path.Combine(layout.State, "vocabulary");
 
     private DuckDbConfig EngineSettings(DataLayout layout)
     {
@@ -335,7 +348,7 @@ public sealed class AnalyzeService : IAnalyzeService
         // the text table takes longer to parse than the scores take to compute: a Parquet copy is kept
         // in data/state/vocabulary, named by the size and time of the file it was read from
         var idf = new FileInfo(KeywordExtractor.DefaultIdfPath);
-        var folder = Path.Combine(layout.State, "vocabulary");
+        var folder = VocabularyFolder(layout);
         var copy = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"jieba_idf-{idf.Length}-{idf.LastWriteTimeUtc.Ticks}.parquet"));
         if (File.Exists(copy))
         {
@@ -437,18 +450,25 @@ public sealed class AnalyzeService : IAnalyzeService
             return;
         }
 
-        var extractor = Extractor();
+        var step = Stopwatch.StartNew();
+        var extractor = Extractor(layout);
         if (extractor.Segmenter is not { } segmenter)
         {
             return;
         }
 
+        Log.StepRan(_log, "dictionaries for new words", step.ElapsedMilliseconds);
+        step.Restart();
         var lines = conn.Query(_sql.Value.LoadStatement("new_words_corpus"), r => (Source: r.GetString(0), Text: r.IsNull(1) ? string.Empty : r.GetString(1)),
             ("search", search), ("comments", comments), ("content", content), ("lines", (long)NewWordCorpusLines));
+        Log.StepRan(_log, "new-word corpus read", step.ElapsedMilliseconds);
+        step.Restart();
         var options = NewWordOptions.FromConfig(_config.Text);
         // candidates that only comments use are dropped afterwards, so discovery looks further down its list
         var discovery = new NewWordDiscovery(segmenter, options with { Top = options.Top * 4 }, extractor.StopWords);
         var found = discovery.Discover(lines.Select(l => l.Text).ToList());
+        Log.StepRan(_log, "new-word discovery", step.ElapsedMilliseconds);
+        step.Restart();
         using var appender = conn.CreateAppender("new_words");
         foreach (var r in NewWordSources.Rank(found, lines, options.Top))
         {
@@ -456,6 +476,8 @@ public sealed class AnalyzeService : IAnalyzeService
             appender.CreateRow().AppendValue(w.Word).AppendValue((long)w.Count).AppendValue(w.Cohesion).AppendValue(w.LeftEntropy).AppendValue(w.RightEntropy)
                 .AppendValue(r.Score).AppendValue(r.QueryLines).AppendValue(r.TitleLines).AppendValue(r.CommentLines).EndRow();
         }
+
+        Log.StepRan(_log, "new-word ranking", step.ElapsedMilliseconds);
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;

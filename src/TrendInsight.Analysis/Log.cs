@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Debug, Message = "Terms of {Day}: {Phase} in {ElapsedMs} ms")]
     public static partial void TermsPhase(ILogger logger, DateOnly day, string phase, long elapsedMs);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "Step {Step} ran in {ElapsedMs} ms")]
+    public static partial void StepRan(ILogger logger, string step, long elapsedMs);
 }

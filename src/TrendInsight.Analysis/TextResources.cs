@@ -5,7 +5,7 @@ namespace TrendInsight.Analysis;
 
 /// <summary>
 /// Loads, once and explicitly, what segmentation needs: jieba as the pipeline loads it
-/// (<see cref="SegmenterOptions.ForPipeline"/>: lower-case twins, the domain lexicon, the configured
+/// (<see cref="SegmenterOptions.ForPipeline(TextConfig)"/>: lower-case twins, the domain lexicon, the configured
 /// user dictionaries of accepted new words), and the stop words (jieba's, <c>text.extra_stop_words</c>
 /// and the lexicon's chatter phrases).
 /// </summary>
@@ -14,12 +14,16 @@ internal static class TextResources
     /// <summary><c>pipelines/lexicon/</c> of this installation.</summary>
     public static string DefaultLexiconFolder => Lexicon.DefaultFolder;
 
-    public static TermExtractor LoadExtractor(TextConfig text, string lexiconFolder)
+    /// <summary>
+    /// The term extractor of the pipeline; with <paramref name="cacheFolder"/>, the loaded dictionary is kept
+    /// there and read from there next time (<see cref="SegmenterOptions.CacheFolder"/>).
+    /// </summary>
+    public static TermExtractor LoadExtractor(TextConfig text, string lexiconFolder, string? cacheFolder = null)
     {
         var lexicon = Lexicon.Load(lexiconFolder);
         // the pipeline's options (user dictionaries from text.user_dictionaries, lower-case twins of
         // jieba's Latin words such as T恤 → t恤), with the lexicon of this installation or test
-        var options = SegmenterOptions.ForPipeline(text) with { Lexicon = lexicon };
+        var options = SegmenterOptions.ForPipeline(text, lexicon) with { CacheFolder = cacheFolder };
         var userDictionaries = options.UserDictionaries;
         var segmenter = JiebaSegmenter.Load(options);
         // Chatter phrases are cut out whole by the segmenter and then dropped like stop words.

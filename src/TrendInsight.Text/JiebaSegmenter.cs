@@ -38,6 +38,9 @@ public sealed class JiebaSegmenter
     /// <summary>How long <see cref="Load(SegmenterOptions)"/> took.</summary>
     public TimeSpan LoadTime { get; }
 
+    /// <summary>True when the dictionary was read from <see cref="SegmenterOptions.CacheFolder"/> rather than parsed.</summary>
+    public bool LoadedFromCache { get; private init; }
+
     /// <summary>jieba's <c>total</c>: the sum of all frequencies.</summary>
     public long Total => _trie.Total;
 
@@ -58,36 +61,32 @@ public sealed class JiebaSegmenter
             UserDictionaries = userDictionaries ?? [],
         });
 
-    /// <summary>Loads the dictionaries and the HMM model; fails loudly when a file is missing or malformed.</summary>
+    /// <summary>
+    /// Loads the dictionaries and the HMM model; fails loudly when a file is missing or malformed. With
+    /// <see cref="SegmenterOptions.CacheFolder"/>, the loaded dictionary is read from there when a cache of
+    /// the same inputs is there, and written there when not.
+    /// </summary>
     public static JiebaSegmenter Load(SegmenterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var watch = Stopwatch.StartNew();
         var dictionary = options.DictionaryPath ?? JiebaData.DictionaryPath;
-        var hmm = LoadHmm(options.HmmModelPath);
-        var trie = new MutableTrie();
-        trie.LoadMain(dictionary);
-        if (options.LowerCaseTwins)
+        // the cache holds the arrays as this machine lays them out
+        if (options.CacheFolder is not { } cacheFolder || !BitConverter.IsLittleEndian)
         {
-            trie.AddLowerCaseTwins();
+            var (trie, tags, hmm) = Build(options, dictionary);
+            return new JiebaSegmenter(trie, hmm, tags, dictionary, watch.Elapsed);
         }
 
-        if (options.Lexicon is { } lexicon)
+        var key = DictionaryCache.Key(options, dictionary, HmmFiles(options.HmmModelPath));
+        if (DictionaryCache.TryRead(cacheFolder, key, options.HmmModelPath ?? JiebaData.Folder) is { } cached)
         {
-            foreach (var entry in lexicon.Entries)
-            {
-                trie.AddWord(entry.Word, entry.Frequency, entry.TypeName);
-            }
+            return new JiebaSegmenter(cached.Trie, cached.Hmm, cached.Tags, dictionary, watch.Elapsed) { LoadedFromCache = true };
         }
 
-        foreach (var user in options.UserDictionaries)
-        {
-            trie.LoadUser(user);
-        }
-
-        var frozen = trie.Freeze();
-        var tags = new Dictionary<string, string>(trie.Tags, StringComparer.Ordinal);
-        return new JiebaSegmenter(frozen, hmm, tags, dictionary, watch.Elapsed);
+        var built = Build(options, dictionary);
+        DictionaryCache.Write(cacheFolder, key, new DictionaryCache.Entry(built.Trie, built.Tags, built.Hmm));
+        return new JiebaSegmenter(built.Trie, built.Hmm, built.Tags, dictionary, watch.Elapsed);
     }
 
     /// <summary>Segments <paramref name="text"/> into words (jieba's <c>lcut</c> / <c>lcut_for_search</c>).</summary>
@@ -120,6 +119,45 @@ public sealed class JiebaSegmenter
 
     /// <summary>True when <paramref name="word"/> is a dictionary word (frequency above 0).</summary>
     public bool Contains(ReadOnlySpan<char> word) => _trie.FrequencyOf(word) > 0;
+
+    private static (FlatTrie Trie, Dictionary<string, string> Tags, HmmModel Hmm) Build(SegmenterOptions options, string dictionary)
+    {
+        var hmm = LoadHmm(options.HmmModelPath);
+        var trie = new MutableTrie();
+        trie.LoadMain(dictionary);
+        if (options.LowerCaseTwins)
+        {
+            trie.AddLowerCaseTwins();
+        }
+
+        if (options.Lexicon is { } lexicon)
+        {
+            foreach (var entry in lexicon.Entries)
+            {
+                trie.AddWord(entry.Word, entry.Frequency, entry.TypeName);
+            }
+        }
+
+        foreach (var user in options.UserDictionaries)
+        {
+            trie.LoadUser(user);
+        }
+
+        return (trie.Freeze(), new Dictionary<string, string>(trie.Tags, StringComparer.Ordinal), hmm);
+    }
+
+    /// <summary>The files <see cref="LoadHmm"/> reads.</summary>
+    private static string[] HmmFiles(string? folder)
+    {
+        if (folder is null)
+        {
+            return [JiebaData.HmmTransitionPath, JiebaData.HmmEmissionPath];
+        }
+
+        return File.Exists(Path.Combine(folder, "prob_start.py"))
+            ? [.. new[] { "prob_start.py", "prob_trans.py", "prob_emit.py" }.Select(f => Path.Combine(folder, f))]
+            : [Path.Combine(folder, "prob_trans.json"), Path.Combine(folder, "prob_emit.json")];
+    }
 
     private static HmmModel LoadHmm(string? folder)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TrendInsight.Text;
@@ -34,30 +35,41 @@ public sealed class NewWordDiscovery
         _stopWords = stopWords;
     }
 
-    /// <summary>Finds the candidates of <paramref name="lines"/>, best first. The lines are read twice.</summary>
+    /// <summary>Finds the candidates of <paramref name="lines"/>, best first.</summary>
     public IReadOnlyList<NewWordCandidate> Discover(IReadOnlyCollection<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var max = _options.MaxLength;
+
+        // Grams and their neighbours never cross the end of a run, so each distinct run is read once with
+        // the number of times it occurs, in the order of its first occurrence: the counts are the same,
+        // and so is the order in which each candidate meets its neighbours, which its entropies are summed in.
+        var runs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var runLookup = runs.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var line in lines)
+        {
+            for (var at = 0; NextRun(line, ref at, out var start, out var end);)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(runLookup, line.AsSpan(start, end - start), out _)++;
+            }
+        }
+
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var countLookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var units = new List<int>();
         long totalUnits = 0;
 
-        foreach (var line in lines)
+        foreach (var (run, weight) in runs)
         {
-            foreach (var (start, end) in Runs(line))
+            Units(run, 0, run.Length, units);
+            var k = units.Count - 1;
+            totalUnits += (long)k * weight;
+            for (var i = 0; i < k; i++)
             {
-                Units(line, start, end, units);
-                var k = units.Count - 1;
-                totalUnits += k;
-                for (var i = 0; i < k; i++)
+                for (var n = 1; n <= max && i + n <= k; n++)
                 {
-                    for (var n = 1; n <= max && i + n <= k; n++)
-                    {
-                        var gram = line.AsSpan(units[i], units[i + n] - units[i]);
-                        countLookup[gram] = countLookup.TryGetValue(gram, out var c) ? c + 1 : 1;
-                    }
+                    var gram = run.AsSpan(units[i], units[i + n] - units[i]);
+                    CollectionsMarshal.GetValueRefOrAddDefault(countLookup, gram, out _) += weight;
                 }
             }
         }
@@ -76,26 +88,31 @@ public sealed class NewWordDiscovery
             return [];
         }
 
-        var candidateLookup = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var line in lines)
+        // the candidates as a character trie, so that the grams starting at a position are followed only
+        // as long as some candidate starts with them
+        var trie = new CandidateTrie(candidates);
+        foreach (var (run, weight) in runs)
         {
-            foreach (var (start, end) in Runs(line))
+            Units(run, 0, run.Length, units);
+            var k = units.Count - 1;
+            for (var i = 0; i < k; i++)
             {
-                Units(line, start, end, units);
-                var k = units.Count - 1;
-                for (var i = 0; i < k; i++)
+                var node = 0;
+                for (var n = 1; n <= max && i + n <= k; n++)
                 {
-                    for (var n = 1; n <= max && i + n <= k; n++)
+                    node = trie.Walk(node, run.AsSpan(units[i + n - 1], units[i + n] - units[i + n - 1]));
+                    if (node < 0)
                     {
-                        var gram = line.AsSpan(units[i], units[i + n] - units[i]);
-                        if (!candidateLookup.TryGetValue(gram, out var neighbours))
-                        {
-                            continue;
-                        }
-
-                        neighbours.AddLeft(i == 0 ? null : line[units[i - 1]..units[i]]);
-                        neighbours.AddRight(i + n == k ? null : line[units[i + n]..units[i + n + 1]]);
+                        break;
                     }
+
+                    if (trie.At(node) is not { } neighbours)
+                    {
+                        continue;
+                    }
+
+                    neighbours.AddLeft(i == 0 ? default : run.AsSpan(units[i - 1], units[i] - units[i - 1]), i == 0, weight);
+                    neighbours.AddRight(i + n == k ? default : run.AsSpan(units[i + n], units[i + n + 1] - units[i + n]), i + n == k, weight);
                 }
             }
         }
@@ -272,26 +289,24 @@ public sealed class NewWordDiscovery
 
     private static bool IsLatin(char c) => char.IsAsciiLetterOrDigit(c);
 
-    /// <summary>Runs of Han characters, Latin letters and digits.</summary>
-    private static IEnumerable<(int Start, int End)> Runs(string line)
+    /// <summary>The next run of Han characters, Latin letters and digits at or after <paramref name="at"/>; false when there is none.</summary>
+    private static bool NextRun(string line, ref int at, out int start, out int end)
     {
-        var i = 0;
-        while (i < line.Length)
+        var i = at;
+        while (i < line.Length && !IsHan(line[i]) && !IsLatin(line[i]))
         {
-            if (!IsHan(line[i]) && !IsLatin(line[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < line.Length && (IsHan(line[i]) || IsLatin(line[i])))
-            {
-                i++;
-            }
-
-            yield return (start, i);
+            i++;
         }
+
+        start = i;
+        while (i < line.Length && (IsHan(line[i]) || IsLatin(line[i])))
+        {
+            i++;
+        }
+
+        end = i;
+        at = i;
+        return end > start;
     }
 
     /// <summary>Unit boundaries of <c>text[start..end]</c>: offsets of each unit's start, then <paramref name="end"/>.</summary>
@@ -332,23 +347,23 @@ public sealed class NewWordDiscovery
         private int _leftBoundary;
         private int _rightBoundary;
 
-        public void AddLeft(string? unit) => Add(_left, unit, ref _leftBoundary);
+        public void AddLeft(ReadOnlySpan<char> unit, bool boundary, int weight) => Add(_left, unit, boundary, weight, ref _leftBoundary);
 
-        public void AddRight(string? unit) => Add(_right, unit, ref _rightBoundary);
+        public void AddRight(ReadOnlySpan<char> unit, bool boundary, int weight) => Add(_right, unit, boundary, weight, ref _rightBoundary);
 
         public double LeftEntropy() => Entropy(_left, _leftBoundary);
 
         public double RightEntropy() => Entropy(_right, _rightBoundary);
 
-        private static void Add(Dictionary<string, int> side, string? unit, ref int boundary)
+        private static void Add(Dictionary<string, int> side, ReadOnlySpan<char> unit, bool isBoundary, int weight, ref int boundary)
         {
-            if (unit is null)
+            if (isBoundary)
             {
-                boundary++;
+                boundary += weight;
                 return;
             }
 
-            side[unit] = side.TryGetValue(unit, out var c) ? c + 1 : 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(side.GetAlternateLookup<ReadOnlySpan<char>>(), unit, out _) += weight;
         }
 
         private static double Entropy(Dictionary<string, int> side, int boundary)
@@ -375,5 +390,52 @@ public sealed class NewWordDiscovery
 
             return h;
         }
+    }
+
+    /// <summary>The candidate words as a trie of characters; a node that ends a candidate holds its neighbours.</summary>
+    private sealed class CandidateTrie
+    {
+        private readonly Dictionary<long, int> _edges = [];
+        private readonly List<Neighbours?> _nodes = [null];
+
+        public CandidateTrie(Dictionary<string, Neighbours> candidates)
+        {
+            foreach (var (word, neighbours) in candidates)
+            {
+                var node = 0;
+                foreach (var c in word)
+                {
+                    if (!_edges.TryGetValue(Key(node, c), out var child))
+                    {
+                        child = _nodes.Count;
+                        _nodes.Add(null);
+                        _edges.Add(Key(node, c), child);
+                    }
+
+                    node = child;
+                }
+
+                _nodes[node] = neighbours;
+            }
+        }
+
+        /// <summary>The node reached from <paramref name="node"/> by the characters of <paramref name="unit"/>, or -1.</summary>
+        public int Walk(int node, ReadOnlySpan<char> unit)
+        {
+            foreach (var c in unit)
+            {
+                if (!_edges.TryGetValue(Key(node, c), out node))
+                {
+                    return -1;
+                }
+            }
+
+            return node;
+        }
+
+        /// <summary>The neighbours of the candidate that ends at <paramref name="node"/>, or null.</summary>
+        public Neighbours? At(int node) => _nodes[node];
+
+        private static long Key(int node, char c) => ((long)node << 16) | c;
     }
 }

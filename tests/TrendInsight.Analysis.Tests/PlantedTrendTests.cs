@@ -192,6 +192,20 @@ public sealed class PlantedTrendTests
     }
 
     [Fact]
+    public void Analyze_DataFolder_KeepsLoadedDictionaryThatTheNextLoadReads()
+    {
+        var vocabulary = Path.Combine(_f.Layout.State, "vocabulary");
+        Assert.Single(Directory.GetFiles(vocabulary, "segmenter-*.bin"));
+
+        var lexicon = Path.Combine(AppContext.BaseDirectory, "TestData", "lexicon");
+        var extractor = TextResources.LoadExtractor(_f.Config.Text, lexicon, vocabulary);
+
+        Assert.True(extractor.Segmenter!.LoadedFromCache);
+        Assert.Equal(_f.Extractor.Segmenter!.Total, extractor.Segmenter.Total);
+        Assert.Equal(_f.Extractor.Segmenter.Cut("周末去露营，天幕和折叠椅都带上了"), extractor.Segmenter.Cut("周末去露营，天幕和折叠椅都带上了"));
+    }
+
+    [Fact]
     public void Analyze_OneRawPartitionChanged_ResegmentsOnlyThatDay()
     {
         Assert.Equal([AnalyzedLakeFixture.TouchedDay], _f.TouchedBuiltDays);

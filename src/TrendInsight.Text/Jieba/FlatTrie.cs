@@ -83,6 +83,63 @@ internal sealed class FlatTrie
             }
         }
 
+        return new FlatTrie(RootTable(childStart, edgeChar, edgeNode), childStart, edgeChar, edgeNode, source.Frequencies.ToArray(), source.Total,
+            source.ForceSplit.ToFrozenSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// A trie from the arrays <see cref="ChildStart"/>, <see cref="EdgeChars"/>, <see cref="EdgeNodes"/> and
+    /// <see cref="Frequencies"/> of one built before (the dictionary cache); fails when they do not fit together.
+    /// </summary>
+    public static FlatTrie FromArrays(int[] childStart, char[] edgeChar, int[] edgeNode, long[] frequency, long total, IEnumerable<string> forceSplit)
+    {
+        var nodeCount = frequency.Length;
+        if (nodeCount == 0 || childStart.Length != nodeCount + 1 || edgeChar.Length != edgeNode.Length
+            || childStart[0] != 0 || childStart[nodeCount] != edgeChar.Length || total <= 0)
+        {
+            throw new InvalidDataException("dictionary arrays do not fit together");
+        }
+
+        for (var i = 0; i < nodeCount; i++)
+        {
+            if (childStart[i + 1] < childStart[i])
+            {
+                throw new InvalidDataException("dictionary child offsets are not in order");
+            }
+        }
+
+        foreach (var node in edgeNode)
+        {
+            if ((uint)node >= (uint)nodeCount || node == 0)
+            {
+                throw new InvalidDataException("dictionary edge points outside the trie");
+            }
+        }
+
+        return new FlatTrie(RootTable(childStart, edgeChar, edgeNode), childStart, edgeChar, edgeNode, frequency, total,
+            forceSplit.ToFrozenSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Per node, where its children start in <see cref="EdgeChars"/> (one more entry than nodes).</summary>
+    internal ReadOnlySpan<int> ChildStart => _childStart;
+
+    /// <summary>Each edge's character, sorted within a node's children.</summary>
+    internal ReadOnlySpan<char> EdgeChars => _edgeChar;
+
+    /// <summary>Each edge's child node.</summary>
+    internal ReadOnlySpan<int> EdgeNodes => _edgeNode;
+
+    /// <summary>Each node's frequency (0 for a prefix that is not a word).</summary>
+    internal ReadOnlySpan<long> Frequencies => _frequency;
+
+    /// <summary>The user words of frequency 0.</summary>
+    internal IReadOnlyCollection<string> ForceSplitWords => _forceSplit.Set;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Root(char c) => _root[c];
+
+    private static int[] RootTable(int[] childStart, char[] edgeChar, int[] edgeNode)
+    {
         var root = new int[0x10000];
         Array.Fill(root, -1);
         for (var slot = childStart[0]; slot < childStart[1]; slot++)
@@ -90,12 +147,8 @@ internal sealed class FlatTrie
             root[edgeChar[slot]] = edgeNode[slot];
         }
 
-        return new FlatTrie(root, childStart, edgeChar, edgeNode, source.Frequencies.ToArray(), source.Total,
-            source.ForceSplit.ToFrozenSet(StringComparer.Ordinal));
+        return root;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Root(char c) => _root[c];
 
     public int Child(int node, char c)
     {

@@ -121,6 +121,20 @@ internal sealed partial class HmmModel
         return model;
     }
 
+    /// <summary>A model from tables read before (the dictionary cache): start and transition tables, and the emissions that are set.</summary>
+    public static HmmModel FromTables(string source, double[] start, double[] trans, IEnumerable<(int State, char Char, double Value)> emit)
+    {
+        var model = new HmmModel(source);
+        Array.Copy(start, model.Start, 4);
+        Array.Copy(trans, model.Trans, 16);
+        foreach (var (state, c, value) in emit)
+        {
+            model.Emit[state][c] = value;
+        }
+
+        return model;
+    }
+
     private static List<(string Outer, string Inner, double Value)> ReadJson(string file)
     {
         var entries = new List<(string, string, double)>();
