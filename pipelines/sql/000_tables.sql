@@ -37,8 +37,9 @@ CREATE OR REPLACE TABLE doc_sets (
 );
 CREATE OR REPLACE TABLE set_terms (dt DATE, set_id INTEGER, term VARCHAR);
 CREATE OR REPLACE TABLE typed_set_terms (dt DATE, set_id INTEGER, docs BIGINT, term VARCHAR, term_type VARCHAR);
--- the query and listing sets of the history window with all their terms, for supply_gap
-CREATE OR REPLACE TABLE supply_sets (dt DATE, set_id INTEGER, source VARCHAR, docs BIGINT, mentions BIGINT, terms VARCHAR[]);
+-- the query and listing sets of the history window, a row per set and word that is a topic member or a
+-- product type (the only words supply_gap looks at)
+CREATE OR REPLACE TABLE supply_sets (dt DATE, set_id INTEGER, source VARCHAR, docs BIGINT, mentions BIGINT, term VARCHAR);
 CREATE OR REPLACE TABLE set_segments (dt DATE, set_id INTEGER, dimension VARCHAR, value VARCHAR, units DOUBLE);
 CREATE OR REPLACE TABLE set_items (
     dt DATE, set_id INTEGER, id VARCHAR, plays BIGINT, likes BIGINT, shares BIGINT, purchases BIGINT

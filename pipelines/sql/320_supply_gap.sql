@@ -14,9 +14,10 @@ CREATE OR REPLACE TABLE supply_gap AS
 WITH top AS (
     SELECT t.* FROM topics t, params p WHERE t.rank IS NOT NULL AND t.rank <= p.top_topics
 ),
--- the words of every query and listing set of the history window, and the lexicon types of words
-set_words AS MATERIALIZED (
-    SELECT dt, set_id, source, docs, mentions, unnest(terms) AS term FROM supply_sets
+-- the words of the query and listing sets of the history window that are topic members or product
+-- types (every join below is on one of those), and the lexicon types of words
+set_words AS (
+    SELECT dt, set_id, source, docs, mentions, term FROM supply_sets
 ),
 word_types AS MATERIALIZED (
     SELECT term, max(term_type) AS term_type FROM term_daily_hist WHERE term_type IS NOT NULL GROUP BY term

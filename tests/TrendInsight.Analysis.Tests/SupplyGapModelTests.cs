@@ -71,14 +71,14 @@ public sealed class SupplyGapModelTests
         f.Conn.Execute("""
             INSERT INTO term_daily_hist BY NAME
             SELECT * FROM (VALUES ('折叠椅', 'category'), ('户外', 'scene'), ('保温杯', 'category'), ('冲锋衣', 'category')) v(term, term_type);
-            INSERT INTO supply_sets VALUES
+            INSERT INTO supply_sets SELECT dt, set_id, source, docs, mentions, unnest(terms) FROM (VALUES
                 (DATE '2026-10-20', 900, 'search', 40, 40, ['折叠椅', '露营', '便携']),
                 (DATE '2026-10-20', 901, 'search', 10, 10, ['折叠椅']),
                 (DATE '2026-10-20', 902, 'search', 30, 30, ['露营', '便携']),
                 (DATE '2026-10-20', 903, 'search', 20, 20, ['保温杯']),
                 (DATE '2026-10-22', 910, 'product', 5, 5, ['户外', '折叠椅', '便携']),
                 (DATE '2026-10-22', 911, 'product', 7, 7, ['保温杯', '便携']),
-                (DATE '2026-10-22', 912, 'product', 3, 3, ['冲锋衣', '户外', '折叠椅']);
+                (DATE '2026-10-22', 912, 'product', 3, 3, ['冲锋衣', '户外', '折叠椅'])) v(dt, set_id, source, docs, mentions, terms);
             INSERT INTO topic_members VALUES ('t-山系', '山系', '冲锋衣', 2);
             """);
 
@@ -102,11 +102,11 @@ public sealed class SupplyGapModelTests
             INSERT INTO topic_members VALUES ('t-新中式', '新中式', '通勤', 2);
             INSERT INTO term_daily_hist BY NAME
             SELECT * FROM (VALUES ('通勤', 'scene'), ('连衣裙', 'category'), ('衬衫', 'category'), ('新中式', 'style')) v(term, term_type);
-            INSERT INTO supply_sets VALUES
+            INSERT INTO supply_sets SELECT dt, set_id, source, docs, mentions, unnest(terms) FROM (VALUES
                 (DATE '2026-10-21', 900, 'search', 200, 300, ['连衣裙', '通勤']),
                 (DATE '2026-10-21', 901, 'search', 50, 70, ['新中式', '通勤']),
                 (DATE '2026-10-22', 910, 'product', 30, 30, ['连衣裙', '通勤', '长款']),
-                (DATE '2026-10-22', 911, 'product', 2, 2, ['新中式', '衬衫', '通勤']);
+                (DATE '2026-10-22', 911, 'product', 2, 2, ['新中式', '衬衫', '通勤'])) v(dt, set_id, source, docs, mentions, terms);
             """);
 
         f.Run("320_supply_gap");
@@ -140,7 +140,7 @@ public sealed class SupplyGapModelTests
                 var day = SqlModelFixture.AsOf.AddDays(-d);
                 conn.Execute("INSERT INTO topic_daily VALUES ($id, $day, $searches, $interest)",
                     ("id", id), ("day", day), ("searches", t.Searches / 35), ("interest", t.Interest / 35));
-                conn.Execute("INSERT INTO supply_sets VALUES ($day, $set, 'search', $docs, $docs, [$name])",
+                conn.Execute("INSERT INTO supply_sets VALUES ($day, $set, 'search', $docs, $docs, $name)",
                     ("day", day), ("set", setId++), ("docs", t.Searches / 35), ("name", t.Name));
 
                 // the listings of the window spread over its days, the remainder on its first days
@@ -148,7 +148,7 @@ public sealed class SupplyGapModelTests
                 var listings = count / days + (index < count % days ? 1 : 0);
                 if (listings > 0)
                 {
-                    conn.Execute("INSERT INTO supply_sets VALUES ($day, $set, 'product', $docs, $docs, [$name])",
+                    conn.Execute("INSERT INTO supply_sets VALUES ($day, $set, 'product', $docs, $docs, $name)",
                         ("day", day), ("set", setId++), ("docs", listings), ("name", t.Name));
                 }
             }
