@@ -23,12 +23,16 @@ public sealed class BenchContext
     {
         var ratio = theirs > 0 ? ours / theirs : double.NaN;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {what,-44} {ours,14:N1} {unit,-8} | {peer,-28} {theirs,14:N1} {unit,-8} | ratio {ratio,6:F2}x"));
+            $"  {what,-44} {Number(ours, unit),14} {unit,-8} | {peer,-28} {Number(theirs, unit),14} {unit,-8} | ratio {ratio,6:F2}x"));
     }
+
+    /// <summary>Seconds to the hundredth (warm runs take one or two), anything else to the tenth.</summary>
+    private static string Number(double value, string unit) =>
+        value.ToString(unit == "s" ? "N2" : "N1", CultureInfo.InvariantCulture);
 
     /// <summary>Prints one figure without a peer.</summary>
     public static void Figure(string what, double value, string unit) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-44} {value,14:N1} {unit}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-44} {Number(value, unit),14} {unit}"));
 
     /// <summary>Peak resident memory of this process so far, in MB (VmHWM).</summary>
     public static double PeakRssMb()
