@@ -29,7 +29,7 @@ public static partial class StatusCommand
             return;
         }
 
-        var runs = RunHistory.ForLayout(layout, TimeProvider.System).LastRuns(RunsPerJob);
+        var runs = RunHistory.ForReading(layout, TimeProvider.System).LastRuns(RunsPerJob);
         var table = new Table().Title($"last runs per stage, scheduled or not (newest first, up to {RunsPerJob})")
             .AddColumns("job", "day", "try", "started", "secs", "outcome", "by", "error");
         foreach (var r in runs)

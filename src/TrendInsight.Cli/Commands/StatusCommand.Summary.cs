@@ -98,7 +98,7 @@ public static partial class StatusCommand
             return;
         }
 
-        var runs = RunHistory.ForLayout(layout, TimeProvider.System).LastRuns(50);
+        var runs = RunHistory.ForReading(layout, TimeProvider.System).LastRuns(50);
         var table = new Table().Title("last run of each stage")
             .AddColumns("stage", "day", "started", "secs", "outcome", "by", "error");
         foreach (var stage in Stages)

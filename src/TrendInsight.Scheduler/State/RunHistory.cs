@@ -13,11 +13,24 @@ public sealed class RunHistory
 {
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
+    private readonly bool _readOnly;
 
     public RunHistory(string path, TimeProvider clock)
+        : this(path, clock, readOnly: false)
+    {
+    }
+
+    private RunHistory(string path, TimeProvider clock, bool readOnly)
     {
         Path = System.IO.Path.GetFullPath(path);
         _clock = clock;
+        _readOnly = readOnly;
+        if (readOnly)
+        {
+            _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, DefaultTimeout = 60, Pooling = false }.ToString();
+            return;
+        }
+
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -42,6 +55,14 @@ public sealed class RunHistory
     /// <summary>The history of the data folder's default state database.</summary>
     public static RunHistory ForLayout(DataLayout layout, TimeProvider clock) =>
         new(System.IO.Path.Combine(layout.State, "runs.db"), clock);
+
+    /// <summary>
+    /// The data folder's state database, opened only to read it (<c>status</c>): nothing is created, converted or
+    /// written, so a data folder this process may not write (a read-only mount of a colleague's data) can be read.
+    /// It must exist.
+    /// </summary>
+    public static RunHistory ForReading(DataLayout layout, TimeProvider clock) =>
+        new(System.IO.Path.Combine(layout.State, "runs.db"), clock, readOnly: true);
 
     /// <summary>Records that a run started; returns its id for <see cref="End"/>.</summary>
     public long Start(string job, DateOnly? day, int attempt, string instance)
@@ -157,7 +178,32 @@ public sealed class RunHistory
         try
         {
             var conn = new SqliteConnection(_connectionString);
-            conn.Open();
+            try
+            {
+                conn.Open();
+                if (_readOnly)
+                {
+                    // SQLite opens lazily: the first read is what finds whether the WAL can be read here.
+                    using var probe = conn.CreateCommand();
+                    probe.CommandText = "SELECT count(*) FROM sqlite_master";
+                    probe.ExecuteScalar();
+                }
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == CantOpen && _readOnly)
+            {
+                // A WAL database read in a folder that cannot be written: SQLite cannot create its shared-memory file
+                // there. Read as immutable instead: what was checkpointed into the file, which is all of it once every
+                // writer has closed it.
+                conn.Dispose();
+                conn = new SqliteConnection(new SqliteConnectionStringBuilder
+                {
+                    DataSource = "file:" + Uri.EscapeDataString(Path).Replace("%2F", "/", StringComparison.Ordinal) + "?immutable=1",
+                    Mode = SqliteOpenMode.ReadOnly,
+                    Pooling = false,
+                }.ToString());
+                conn.Open();
+            }
+
             return conn;
         }
         catch (SqliteException ex)
@@ -165,4 +211,7 @@ public sealed class RunHistory
             throw new TrendInsightException($"{Path}: cannot open the state database: {ex.Message}", isTransient: true, inner: ex);
         }
     }
+
+    /// <summary>SQLITE_CANTOPEN.</summary>
+    private const int CantOpen = 14;
 }
