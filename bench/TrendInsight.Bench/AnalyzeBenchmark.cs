@@ -174,9 +174,7 @@ public sealed class AnalyzeBenchmark : IBenchmark
                 if (BusinessCalendar.TryParsePartition(Path.GetFileName(Path.GetDirectoryName(file)), out var dt))
                 {
                     var relative = Path.GetRelativePath(layout.Root, file).Replace(Path.DirectorySeparatorChar, '/');
-                    using var stream = File.OpenRead(file);
-                    var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
-                    files.Add(new CommittedFile(feed, dt, relative, 0, stream.Length, sha, "bench"));
+                    files.Add(new CommittedFile(feed, dt, relative, 0, new FileInfo(file).Length, FileChecksum.Sha256(file), "bench"));
                 }
             }
         }

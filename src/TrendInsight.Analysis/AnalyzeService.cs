@@ -332,7 +332,7 @@ public sealed class AnalyzeService : IAnalyzeService
             : [];
         files.AddRange(_config.Text.ResolveUserDictionaries(AssetLocator.Root));
         var stamps = string.Join(';', files.Select(f => Path.GetFileName(f) + ":"
-            + (File.Exists(f) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) : "missing")));
+            + (File.Exists(f) ? FileChecksum.Sha256(f) : "missing")));
         var stop = string.Join(',', _config.Text.ExtraStopWords);
         return string.Create(CultureInfo.InvariantCulture, $"terms-v3 jieba.NET={JiebaData.PackageVersion} w={w.Search},{w.Content},{w.Comment},{w.Engagement} stop={stop} dictionaries={stamps}");
     }

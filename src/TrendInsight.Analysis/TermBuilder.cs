@@ -84,16 +84,7 @@ internal sealed class TermBuilder
         return sb.ToString();
     }
 
-    private static string Checksum(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return "missing";
-        }
-
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
-    }
+    private static string Checksum(string path) => File.Exists(path) ? FileChecksum.Sha256(path) : "missing";
 
     /// <summary>Whether the day's terms and per-day marts are missing or older than its raw input.</summary>
     public bool NeedsBuild(DateOnly dt)

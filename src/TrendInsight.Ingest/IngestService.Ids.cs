@@ -59,7 +59,7 @@ public sealed partial class IngestService
         for (var i = 0; i < _idFiles.Count; i++)
         {
             var f = _idFiles[i];
-            _idFiles[i] = f with { SizeBytes = new FileInfo(f.TempPath).Length, Sha256 = Checksum(f.TempPath) };
+            _idFiles[i] = f with { SizeBytes = new FileInfo(f.TempPath).Length, Sha256 = FileChecksum.Sha256(f.TempPath) };
             var target = Path.Combine(layout.Root, f.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(f.TempPath, target, overwrite: true);

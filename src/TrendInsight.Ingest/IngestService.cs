@@ -327,7 +327,7 @@ public sealed partial class IngestService : IIngestService
 
         var committing = Stopwatch.StartNew();
         var checksumStart = Stopwatch.GetTimestamp();
-        lakeFiles = [.. lakeFiles.Select(f => f.TempPath is null ? f : f with { SizeBytes = new FileInfo(f.TempPath).Length, Sha256 = Checksum(f.TempPath) })];
+        lakeFiles = [.. lakeFiles.Select(f => f.TempPath is null ? f : f with { SizeBytes = new FileInfo(f.TempPath).Length, Sha256 = FileChecksum.Sha256(f.TempPath) })];
         _times.AddSince("commit › SHA-256 of written files", checksumStart);
         PauseIf("before-rename");
         foreach (var file in lakeFiles.Where(f => f.Action == "added"))
@@ -529,13 +529,6 @@ public sealed partial class IngestService : IIngestService
     /// <summary>Files in the raw lake (any name): a lake that is not empty needs a manifest that knows it.</summary>
     private static int CountLakeFiles(DataLayout layout) =>
         Directory.Exists(layout.Raw) ? Directory.EnumerateFiles(layout.Raw, "*", SearchOption.AllDirectories).Count() : 0;
-
-    /// <summary>SHA-256 of a file's bytes, lower-case hex.</summary>
-    internal static string Checksum(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
-    }
 
     private void Refuse(List<LandingRefusal> refused, string feed, string path, string reason)
     {

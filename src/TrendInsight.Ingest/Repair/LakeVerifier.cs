@@ -66,7 +66,7 @@ public static class LakeVerifier
         var info = new FileInfo(full);
         return !info.Exists ? "missing"
             : size is { } bytes && info.Length != bytes ? "size"
-            : sha is not null && !string.Equals(IngestService.Checksum(full), sha, StringComparison.Ordinal) ? "checksum"
+            : sha is not null && !string.Equals(FileChecksum.Sha256(full), sha, StringComparison.Ordinal) ? "checksum"
             : isParquet && !ReadsAsParquet(parquet, full, rows) ? "unreadable"
             : null;
     }

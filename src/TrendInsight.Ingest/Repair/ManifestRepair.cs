@@ -233,7 +233,7 @@ public sealed partial class ManifestRepair
             conn.ExecuteNonQuery(
                 "INSERT INTO state.lake_files (run_id, feed, kind, dt, path, rows, action, size_bytes, sha256) VALUES ($run_id, $feed, $kind, $dt, $path, $rows, 'added', $size_bytes, $sha256)",
                 ("run_id", f.RunId), ("feed", f.Feed), ("kind", quarantine.Contains(f) ? "quarantine" : "parquet"), ("dt", f.Dt), ("path", f.Path),
-                ("rows", f.Rows), ("size_bytes", new FileInfo(full).Length), ("sha256", IngestService.Checksum(full)));
+                ("rows", f.Rows), ("size_bytes", new FileInfo(full).Length), ("sha256", FileChecksum.Sha256(full)));
         }
 
         // Landing files still in landing are recorded as ingested (the latest run that read them), so the next
@@ -255,7 +255,7 @@ public sealed partial class ManifestRepair
             conn.ExecuteNonQuery(
                 "INSERT INTO state.files (run_id, feed, file_name, sha256, size_bytes, encoding, truncated, rows_read, accepted, quarantined, duplicates, modified_ticks) "
                 + "VALUES ($run_id, $feed, $file_name, $sha256, $size_bytes, 'unknown', false, $rows_read, $accepted, $quarantined, 0, $modified_ticks)",
-                ("run_id", latest.Key.RunId), ("feed", group.Key.Feed), ("file_name", group.Key.File), ("sha256", IngestService.Checksum(path)),
+                ("run_id", latest.Key.RunId), ("feed", group.Key.Feed), ("file_name", group.Key.File), ("sha256", FileChecksum.Sha256(path)),
                 ("size_bytes", info.Length), ("rows_read", accepted + quarantined), ("accepted", accepted), ("quarantined", quarantined),
                 ("modified_ticks", info.LastWriteTimeUtc.Ticks));
             recorded++;
