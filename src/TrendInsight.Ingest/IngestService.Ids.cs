@@ -92,13 +92,7 @@ public sealed partial class IngestService
     }
 
     /// <summary>After the commit: deletes the id files folded into <c>seen_ids</c>.</summary>
-    private void DeleteFoldedIdFiles(DataLayout layout)
-    {
-        foreach (var path in _foldedIdFiles)
-        {
-            File.Delete(Path.Combine(layout.Root, path));
-        }
-    }
+    private void DeleteFoldedIdFiles(DataLayout layout) => DeleteIdFiles(layout, _foldedIdFiles);
 
     /// <summary>
     /// On start: deletes every file under <c>state/ids/</c> that the manifest does not list: the id file of a run that
@@ -122,16 +116,13 @@ public sealed partial class IngestService
         }
     }
 
-    /// <summary>Deletes id files (relative to the data folder) whose ids a repair rebuilt into <c>seen_ids</c> from the lake.</summary>
+    /// <summary>Deletes id files (relative to the data folder) whose ids are in <c>seen_ids</c> now: folded by a run, or rebuilt from the lake by a repair.</summary>
     internal static void DeleteIdFiles(DataLayout layout, IEnumerable<string> paths)
     {
-        foreach (var path in paths)
+        // A file missing, or its folder (state/ids/ deleted by hand), is what a repair mends: nothing to delete.
+        foreach (var full in paths.Select(p => Path.Combine(layout.Root, p)).Where(File.Exists))
         {
-            var full = Path.Combine(layout.Root, path);
-            if (File.Exists(full))
-            {
-                File.Delete(full);
-            }
+            File.Delete(full);
         }
     }
 
