@@ -197,7 +197,7 @@ public sealed class RunHistory
                 conn.Dispose();
                 conn = new SqliteConnection(new SqliteConnectionStringBuilder
                 {
-                    DataSource = "file:" + Uri.EscapeDataString(Path).Replace("%2F", "/", StringComparison.Ordinal) + "?immutable=1",
+                    DataSource = new Uri(Path).AbsoluteUri + "?immutable=1",
                     Mode = SqliteOpenMode.ReadOnly,
                     Pooling = false,
                 }.ToString());
