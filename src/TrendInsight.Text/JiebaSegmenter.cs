@@ -154,9 +154,7 @@ public sealed class JiebaSegmenter
             return [JiebaData.HmmTransitionPath, JiebaData.HmmEmissionPath];
         }
 
-        return File.Exists(Path.Combine(folder, "prob_start.py"))
-            ? [.. new[] { "prob_start.py", "prob_trans.py", "prob_emit.py" }.Select(f => Path.Combine(folder, f))]
-            : [Path.Combine(folder, "prob_trans.json"), Path.Combine(folder, "prob_emit.json")];
+        return HmmModel.HasPythonTables(folder) ? HmmModel.PythonFiles(folder) : HmmModel.JsonFiles(folder);
     }
 
     private static HmmModel LoadHmm(string? folder)
@@ -167,6 +165,6 @@ public sealed class JiebaSegmenter
             return HmmModel.LoadJson(JiebaData.Folder);
         }
 
-        return File.Exists(Path.Combine(folder, "prob_start.py")) ? HmmModel.LoadPython(folder) : HmmModel.LoadJson(folder);
+        return HmmModel.HasPythonTables(folder) ? HmmModel.LoadPython(folder) : HmmModel.LoadJson(folder);
     }
 }

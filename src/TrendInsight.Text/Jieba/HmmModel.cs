@@ -53,9 +53,10 @@ internal sealed partial class HmmModel
     public static HmmModel LoadPython(string finalsegFolder)
     {
         var model = new HmmModel(finalsegFolder);
-        var startFile = AssetLocator.Require(Path.Combine(finalsegFolder, "prob_start.py"));
-        var transFile = AssetLocator.Require(Path.Combine(finalsegFolder, "prob_trans.py"));
-        var emitFile = AssetLocator.Require(Path.Combine(finalsegFolder, "prob_emit.py"));
+        var files = PythonFiles(finalsegFolder);
+        var startFile = AssetLocator.Require(files[0]);
+        var transFile = AssetLocator.Require(files[1]);
+        var emitFile = AssetLocator.Require(files[2]);
 
         foreach (Match m in PythonEntry().Matches(File.ReadAllText(startFile)))
         {
@@ -92,8 +93,9 @@ internal sealed partial class HmmModel
     /// </summary>
     public static HmmModel LoadJson(string folder)
     {
-        var transFile = Path.Combine(folder, "prob_trans.json");
-        var emitFile = Path.Combine(folder, "prob_emit.json");
+        var files = JsonFiles(folder);
+        var transFile = files[0];
+        var emitFile = files[1];
         AssetLocator.Require(transFile);
         AssetLocator.Require(emitFile);
         var model = new HmmModel(folder);
@@ -120,6 +122,16 @@ internal sealed partial class HmmModel
 
         return model;
     }
+
+    /// <summary>Whether <paramref name="folder"/> holds python jieba's tables (<see cref="LoadPython"/>) rather than jieba.NET's (<see cref="LoadJson"/>).</summary>
+    public static bool HasPythonTables(string folder) => File.Exists(PythonFiles(folder)[0]);
+
+    /// <summary>The files <see cref="LoadPython"/> reads: start, transition and emission tables.</summary>
+    public static string[] PythonFiles(string folder) =>
+        [Path.Combine(folder, "prob_start.py"), Path.Combine(folder, "prob_trans.py"), Path.Combine(folder, "prob_emit.py")];
+
+    /// <summary>The files <see cref="LoadJson"/> reads: transition and emission tables.</summary>
+    public static string[] JsonFiles(string folder) => [Path.Combine(folder, "prob_trans.json"), Path.Combine(folder, "prob_emit.json")];
 
     /// <summary>A model from tables read before (the dictionary cache): start and transition tables, and the emissions that are set.</summary>
     public static HmmModel FromTables(string source, double[] start, double[] trans, IEnumerable<(int State, char Char, double Value)> emit)
