@@ -58,6 +58,13 @@ public sealed class ParquetLandingBenchmark : IBenchmark
         BenchContext.Figure(string.Create(CultureInfo.InvariantCulture, $"input: {rows:N0} comments, JSONL"), jsonlBytes / 1e6, "MB");
         BenchContext.Figure(string.Create(CultureInfo.InvariantCulture, $"input: {rows:N0} comments, Parquet"), parquetBytes / 1e6, "MB");
 
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP") == "1")
+        {
+            // For profiling: both landing folders stay for `trendinsight ingest --landing …`; no runs.
+            Console.WriteLine($"  landing kept: {Path.GetDirectoryName(jsonl)}, {Path.GetDirectoryName(parquet)}");
+            return Task.CompletedTask;
+        }
+
         const int Runs = 3;
         var jsonlRss = new List<double>();
         var jsonlSeconds = new List<double>();
