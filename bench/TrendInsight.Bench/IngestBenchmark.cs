@@ -28,7 +28,7 @@ public sealed class IngestBenchmark : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(context);
         var events = context.Quick ? 200_000 : 3_000_000;
-        var rounds = context.Quick ? 1 : 3;
+        var rounds = context.Quick ? 1 : int.Parse(Environment.GetEnvironmentVariable("BENCH_ROUNDS") ?? "3", CultureInfo.InvariantCulture);
         var root = Path.Combine(context.WorkFolder, "ingest");
         if (Directory.Exists(root))
         {
@@ -132,9 +132,18 @@ public sealed class IngestBenchmark : IBenchmark
         Fresh(data);
         GC.Collect();
         var service = new IngestService(config, TimeProvider.System) { LandingFolder = landing };
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var summary = await service.IngestAsync(new DataLayout(data), null, null, cancellationToken);
         var seconds = watch.Elapsed.TotalSeconds;
+        if (events is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  ours: {seconds:F2} s; managed allocations {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:N0} MB, collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s"));
+        }
+
         if (summary.Accepted + summary.Quarantined + summary.Duplicates != summary.RowsRead || (events is { } n && summary.RowsRead != n))
         {
             throw new TrendInsightException($"ingest bench: read {summary.RowsRead} of {events} events");

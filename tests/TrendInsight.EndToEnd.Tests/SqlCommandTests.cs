@@ -137,12 +137,16 @@ public sealed class SqlCommandTests : IDisposable
     }
 
     [Fact]
-    public void Version_PrintsOwnAndDuckDbVersion()
+    public void Version_PrintsOwnDuckDbsAndTheNamedPackagesVersions()
     {
         var result = CliProcess.Run(null, "version");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"trendinsight \d+\.\d+\.\d+", result.Stdout);
         Assert.Contains("duckdb v1.5.6", result.Stdout, StringComparison.Ordinal);
+        foreach (var package in new[] { "DuckDB.NET.Data.Full 1.5.6.1", "Apache.Arrow 23.0.0", "Parquet.Net 6.1.0", "jieba.NET 0.42.2", "Quartz 4.7.3" })
+        {
+            Assert.Contains(package, result.Stdout, StringComparison.Ordinal);
+        }
     }
 }

@@ -3,12 +3,12 @@ using System.Reflection;
 
 namespace TrendInsight.Cli.Commands;
 
-/// <summary><c>trendinsight version</c>: this program's version, DuckDB's and jieba.NET's.</summary>
+/// <summary><c>trendinsight version</c>: this program's version, DuckDB's, jieba.NET's and those of the packages that do its data work.</summary>
 public static class VersionCommand
 {
     public static Command Create()
     {
-        var command = new Command("version", "Print the versions of TrendInsight, DuckDB and jieba.NET");
+        var command = new Command("version", "Print the versions of TrendInsight, DuckDB, jieba.NET and the DuckDB.NET, Arrow, Parquet.Net and Quartz packages");
         command.SetAction(_ =>
         {
             var version = typeof(VersionCommand).Assembly
@@ -31,6 +31,8 @@ public static class VersionCommand
         yield return ("DuckDB.NET.Data.Full", InformationalVersion(typeof(DuckDB.NET.Data.DuckDBConnection).Assembly));
         yield return ("DuckDB.NET.Bindings.Full", InformationalVersion(typeof(DuckDB.NET.Native.NativeMethods).Assembly));
         yield return ("Apache.Arrow", InformationalVersion(typeof(Apache.Arrow.RecordBatch).Assembly));
+        yield return ("Parquet.Net", InformationalVersion(typeof(Parquet.ParquetReader).Assembly));
+        yield return ("Quartz", InformationalVersion(typeof(Quartz.IScheduler).Assembly));
     }
 
     private static string InformationalVersion(Assembly assembly) =>
