@@ -6,6 +6,12 @@ CONFIG ?= Release
 # python3-jieba is the oracle the segmentation tests and `make bench BENCH=segment` compare with; jieba's
 # data at run time comes from the jieba.NET NuGet package.
 APT_PACKAGES := libopencc1.1 python3-jieba chromium fonts-wqy-microhei fonts-noto-color-emoji postgresql
+# The CLI is published ReadyToRun (precompiled) for this machine's runtime identifier, so that a run spends less of
+# its time in the JIT: a warm `analyze` of the demo took 1.25-1.36 s instead of 1.48-1.54 s, an ingest of the
+# ingest bench's 3M events 5.27 s instead of 5.62 s (means of four). Without a runtime identifier from
+# `dotnet --info` it is published as plain IL.
+RID := $(shell $(DOTNET) --info 2>/dev/null | awk '$$1 == "RID:" { print $$2; exit }')
+READY_TO_RUN := $(if $(RID),-r $(RID) -p:SelfContained=false -p:PublishReadyToRun=true)
 NPM_DIR := tools/npm
 STAMP := artifacts/stamps
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
@@ -34,14 +40,15 @@ $(NPM_DIR)/node_modules/.package-lock.json: $(NPM_DIR)/package-lock.json $(NPM_D
 
 restore: $(STAMP)/restore
 
-$(STAMP)/restore: Directory.Packages.props $(wildcard src/*/*.csproj tests/*/*.csproj bench/*/*.csproj)
+$(STAMP)/restore: Makefile Directory.Packages.props $(wildcard src/*/*.csproj tests/*/*.csproj bench/*/*.csproj)
 	@echo "setup: dotnet restore"
 	@$(DOTNET) restore TrendInsight.sln --verbosity quiet
+	@$(if $(RID),$(DOTNET) restore src/TrendInsight.Cli $(READY_TO_RUN) --verbosity quiet)
 	@mkdir -p $(STAMP) && touch $@
 
 ## build: the CLI at bin/trendinsight (works from any directory).
 build: setup
-	@$(DOTNET) publish src/TrendInsight.Cli -c $(CONFIG) -o artifacts/cli --no-restore --verbosity quiet -nologo
+	@$(DOTNET) publish src/TrendInsight.Cli -c $(CONFIG) -o artifacts/cli $(READY_TO_RUN) --no-restore --verbosity quiet -nologo
 	@mkdir -p bin
 	@printf '#!/usr/bin/env bash\nexec "%s/artifacts/cli/trendinsight" "$$@"\n' "$(CURDIR)" > bin/trendinsight
 	@chmod +x bin/trendinsight
