@@ -95,6 +95,31 @@ public sealed class SqlCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sql_TableOutToFile_WritesThePlainTableIntoTheFileNotTheTerminal()
+    {
+        var path = Path.Combine(data, "terms.txt");
+
+        var result = CliProcess.Run(null, "--data", data, "sql", "select '国风 🏮' as term, 1234 as mentions", "--out", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("国风", result.Stdout, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(path);
+        Assert.Equal("term     mentions", lines[0]);
+        Assert.Equal("国风 🏮      1234", lines[2]);
+        Assert.Equal("1 row", lines[^1]);
+        Assert.DoesNotContain(lines, l => l.Contains('\u001b', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Sql_StatementWithoutResult_SaysDoneInsteadOfAnEmptyTable()
+    {
+        var result = CliProcess.Run(null, "--data", data, "sql", "create table notes as select 1 as id", "--write");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("done", result.Stdout.Trim());
+    }
+
+    [Fact]
     public void Sql_CsvWithCommaAndQuote_QuotesTheField()
     {
         var result = CliProcess.Run(null, "--data", data, "sql", "select 'a,\"b\"' as t", "--format", "csv");

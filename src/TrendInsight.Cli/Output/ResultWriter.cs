@@ -12,6 +12,15 @@ public static class ResultWriter
 {
     public static void Write(DuckDBDataReader reader, ResultFormat format, TextWriter output)
     {
+        if (reader.FieldCount == 0)
+        {
+            // A statement without a result (COPY … TO, CREATE … with --write): what it did, not an empty table.
+            output.WriteLine(reader.RecordsAffected >= 0
+                ? string.Create(CultureInfo.InvariantCulture, $"done: {reader.RecordsAffected:N0} row{(reader.RecordsAffected == 1 ? string.Empty : "s")}")
+                : "done");
+            return;
+        }
+
         switch (format)
         {
             case ResultFormat.Csv:
@@ -21,7 +30,7 @@ public static class ResultWriter
                 WriteJson(reader, output);
                 break;
             default:
-                WriteTable(reader);
+                WriteTable(reader, output);
                 break;
         }
     }
@@ -42,7 +51,11 @@ public static class ResultWriter
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
-    private static void WriteTable(DuckDBDataReader reader)
+    /// <summary>
+    /// A table: to stdout as <see cref="TableWriter"/> writes tables there; into a file (<c>--out</c>) as the plain aligned
+    /// text stdout gets in a pipe.
+    /// </summary>
+    private static void WriteTable(DuckDBDataReader reader, TextWriter output)
     {
         var table = new Table().Border(TableBorder.Rounded);
         for (var i = 0; i < reader.FieldCount; i++)
@@ -63,8 +76,23 @@ public static class ResultWriter
             rows++;
         }
 
-        TableWriter.Write(table);
-        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]{rows} row{(rows == 1 ? string.Empty : "s")}[/]"));
+        var count = string.Create(CultureInfo.InvariantCulture, $"{rows} row{(rows == 1 ? string.Empty : "s")}");
+        if (ReferenceEquals(output, Console.Out))
+        {
+            TableWriter.Write(table);
+            AnsiConsole.MarkupLine($"[grey]{count}[/]");
+            return;
+        }
+
+        var file = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        TableWriter.Write(table, file, terminal: false);
+        output.WriteLine(count);
     }
 
     private static void WriteCsv(DuckDBDataReader reader, TextWriter output)
