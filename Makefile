@@ -48,7 +48,8 @@ $(STAMP)/restore: Makefile Directory.Packages.props $(wildcard src/*/*.csproj te
 
 ## build: the CLI at bin/trendinsight (works from any directory).
 build: setup
-	@$(DOTNET) publish src/TrendInsight.Cli -c $(CONFIG) -o artifacts/cli $(READY_TO_RUN) --no-restore --verbosity quiet -nologo
+	@# Restores as it publishes: a `dotnet build` or `dotnet test` of a project may have restored the CLI since without the runtime identifier.
+	@$(DOTNET) publish src/TrendInsight.Cli -c $(CONFIG) -o artifacts/cli $(READY_TO_RUN) --verbosity quiet -nologo
 	@mkdir -p bin
 	@printf '#!/usr/bin/env bash\nexec "%s/artifacts/cli/trendinsight" "$$@"\n' "$(CURDIR)" > bin/trendinsight
 	@chmod +x bin/trendinsight
