@@ -25,6 +25,28 @@ public sealed class DictionaryCacheTests : IDisposable
     }
 
     [Fact]
+    public void Load_WritingAndReadingTheCache_RemoveTemporaryFilesOfKilledProcessesOnly()
+    {
+        var cache = Directory.CreateDirectory(Path.Combine(_folder, "cache")).FullName;
+        var abandoned = Path.Combine(cache, ".segmenter-0123456789abcdef0123456789abcdef.tmp");
+        var beingWritten = Path.Combine(cache, ".segmenter-fedcba9876543210fedcba9876543210.tmp");
+        File.WriteAllBytes(abandoned, [1, 2, 3]);
+        File.WriteAllBytes(beingWritten, [4, 5, 6]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - TimeSpan.FromHours(3));
+
+        JiebaSegmenter.Load(Options());
+
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(beingWritten));
+        Assert.Single(CacheFiles(), f => f.EndsWith(".bin", StringComparison.Ordinal));
+
+        // A later run finds the cache and removes what has been abandoned since.
+        File.SetLastWriteTimeUtc(beingWritten, DateTime.UtcNow - TimeSpan.FromHours(3));
+        Assert.True(JiebaSegmenter.Load(Options()).LoadedFromCache);
+        Assert.False(File.Exists(beingWritten));
+    }
+
+    [Fact]
     public void Load_DamagedCache_RebuildsIt()
     {
         var options = Options();

@@ -102,6 +102,7 @@ internal static class DictionaryCache
             return null;
         }
 
+        RemoveAbandoned(folder);
         try
         {
             return Parse(bytes, key, hmmSource);
@@ -114,7 +115,8 @@ internal static class DictionaryCache
 
     /// <summary>
     /// Stores <paramref name="entry"/> under <paramref name="key"/>: written to a temporary name and
-    /// renamed, so a reader never sees half a file; cache files of other keys are removed.
+    /// renamed, so a reader never sees half a file; cache files of other keys are removed, and so are
+    /// temporary files a killed process left (as on every read that finds the cache).
     /// </summary>
     public static void Write(string folder, byte[] key, Entry entry)
     {
@@ -144,6 +146,33 @@ internal static class DictionaryCache
             {
                 File.Delete(stale);
             }
+        }
+
+        RemoveAbandoned(folder);
+    }
+
+    /// <summary>How old a temporary cache file is before it counts as left behind by a killed process (a write takes well under a second).</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Deletes the temporary files of writes that never finished. Another process may be writing its own right now,
+    /// so only one untouched for <see cref="AbandonedAfter"/> goes; one that cannot be deleted (a read-only folder) stays.
+    /// </summary>
+    private static void RemoveAbandoned(string folder)
+    {
+        try
+        {
+            foreach (var abandoned in Directory.EnumerateFiles(folder, "." + FilePrefix + "*.tmp"))
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(abandoned) > AbandonedAfter)
+                {
+                    File.Delete(abandoned);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for a later run.
         }
     }
 
