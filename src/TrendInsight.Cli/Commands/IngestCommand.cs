@@ -102,7 +102,7 @@ public static class IngestCommand
 
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"rows read {summary.RowsRead:N0} = accepted {summary.Accepted:N0} + quarantined {summary.Quarantined:N0} + duplicates {summary.Duplicates:N0}; "
-                + $"{summary.PartitionsWritten.Count} partitions written; lake {layout.Raw}")
+                + $"{summary.PartitionsWritten.Count} partition{(summary.PartitionsWritten.Count == 1 ? string.Empty : "s")} written; lake {layout.Raw}")
                 + (summary.Refused.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {summary.Refused.Count} landing entries not read (see above)") : string.Empty)));
             foreach (var (from, to) in summary.Orphans)
             {
