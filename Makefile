@@ -6,11 +6,15 @@ CONFIG ?= Release
 # python3-jieba is the oracle the segmentation tests and `make bench BENCH=segment` compare with; jieba's
 # data at run time comes from the jieba.NET NuGet package.
 APT_PACKAGES := libopencc1.1 python3-jieba chromium fonts-wqy-microhei fonts-noto-color-emoji postgresql
-# The CLI is published ReadyToRun (precompiled) for this machine's runtime identifier, so that a run spends less of
+# The CLI is published ReadyToRun (precompiled) for this machine's portable runtime identifier, so that a run spends less of
 # its time in the JIT: a warm `analyze` of the demo took 1.25-1.36 s instead of 1.48-1.54 s, an ingest of the
-# ingest bench's 3M events 5.27 s instead of 5.62 s (means of four). Without a runtime identifier from
-# `dotnet --info` it is published as plain IL.
-RID := $(shell $(DOTNET) --info 2>/dev/null | awk '$$1 == "RID:" { print $$2; exit }')
+# ingest bench's 3M events 5.27 s instead of 5.62 s (means of four). On another system or processor it is published
+# as plain IL. (Not `dotnet --info`'s RID: a distribution's SDK may name its own, for which no Crossgen2 is published.)
+RID_Linux-x86_64 := linux-x64
+RID_Linux-aarch64 := linux-arm64
+RID_Darwin-x86_64 := osx-x64
+RID_Darwin-arm64 := osx-arm64
+RID ?= $(RID_$(shell uname -s)-$(shell uname -m))
 READY_TO_RUN := $(if $(RID),-r $(RID) -p:SelfContained=false -p:PublishReadyToRun=true)
 NPM_DIR := tools/npm
 STAMP := artifacts/stamps

@@ -176,7 +176,7 @@ public sealed partial class IngestService : IIngestService
                     + "AND (reason IN ('not_gzip', 'not_text', 'not_parquet', 'corrupt_parquet') OR reason LIKE 'missing_column:%' OR reason LIKE 'bad_column:%')",
                     r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)), ("feed", feed)).ToHashSet();
                 reading.Start();
-                using (var room = plan[feed].Any(LandingFormat.IsParquet) ? ParquetReaderRoom.Make(conn) : null)
+                using (var room = plan[feed].Any(LandingFormat.IsParquet) ? ParquetReaderRoom.Make(conn, _config.Ingest.MemoryLimit) : null)
                 using (var staging = new StagingWriter(db, LandingFileReader.Workers))
                 {
                     var appenders = staging.Appenders;

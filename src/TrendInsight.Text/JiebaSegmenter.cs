@@ -85,7 +85,16 @@ public sealed class JiebaSegmenter
         }
 
         var built = Build(options, dictionary);
-        DictionaryCache.Write(cacheFolder, key, new DictionaryCache.Entry(built.Trie, built.Tags, built.Hmm));
+        try
+        {
+            DictionaryCache.Write(cacheFolder, key, new DictionaryCache.Entry(built.Trie, built.Tags, built.Hmm));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cache only saves the next load its parsing (a full disk, a read-only folder, a temporary file another
+            // process took for abandoned): this load has its dictionary, and the next one writes the cache again.
+        }
+
         return new JiebaSegmenter(built.Trie, built.Hmm, built.Tags, dictionary, watch.Elapsed);
     }
 

@@ -111,12 +111,26 @@ public sealed class SqlCommandTests : IDisposable
     }
 
     [Fact]
-    public void Sql_StatementWithoutResult_SaysDoneInsteadOfAnEmptyTable()
+    public void Sql_GlobalCsvOutToFile_IsCsvWithoutARowCount()
     {
-        var result = CliProcess.Run(null, "--data", data, "sql", "create table notes as select 1 as id", "--write");
+        var path = Path.Combine(data, "ids.csv");
+
+        var result = CliProcess.Run(null, "--data", data, "--csv", "sql", "select * from range(3) t(id)", "--out", path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("done", result.Stdout.Trim());
+        Assert.Equal(["id", "0", "1", "2"], File.ReadAllLines(path).Where(l => l.Length > 0));
+    }
+
+    [Fact]
+    public void Sql_StatementWithoutResult_TableSaysDoneJsonStaysJson()
+    {
+        var table = CliProcess.Run(null, "--data", data, "sql", "create table notes as select 1 as id", "--write");
+        var json = CliProcess.Run(null, "--data", data, "sql", "create or replace table notes as select 2 as id", "--write", "--format", "json");
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Equal("done", table.Stdout.Trim());
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(json.Stdout).RootElement.ValueKind);
     }
 
     [Fact]

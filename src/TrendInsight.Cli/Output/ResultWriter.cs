@@ -12,15 +12,6 @@ public static class ResultWriter
 {
     public static void Write(DuckDBDataReader reader, ResultFormat format, TextWriter output)
     {
-        if (reader.FieldCount == 0)
-        {
-            // A statement without a result (COPY … TO, CREATE … with --write): what it did, not an empty table.
-            output.WriteLine(reader.RecordsAffected >= 0
-                ? string.Create(CultureInfo.InvariantCulture, $"done: {reader.RecordsAffected:N0} row{(reader.RecordsAffected == 1 ? string.Empty : "s")}")
-                : "done");
-            return;
-        }
-
         switch (format)
         {
             case ResultFormat.Csv:
@@ -57,6 +48,14 @@ public static class ResultWriter
     /// </summary>
     private static void WriteTable(DuckDBDataReader reader, TextWriter output)
     {
+        if (reader.FieldCount == 0)
+        {
+            // A statement without a result (COPY … TO, CREATE with --write): that it ran, not an empty table. DuckDB.NET
+            // does not say how many rows such a statement wrote.
+            output.WriteLine("done");
+            return;
+        }
+
         var table = new Table().Border(TableBorder.Rounded);
         for (var i = 0; i < reader.FieldCount; i++)
         {
@@ -76,11 +75,16 @@ public static class ResultWriter
             rows++;
         }
 
-        var count = string.Create(CultureInfo.InvariantCulture, $"{rows} row{(rows == 1 ? string.Empty : "s")}");
+        // With the global --csv the table is CSV, which a count line after it would break.
+        var count = TableWriter.Csv ? null : string.Create(CultureInfo.InvariantCulture, $"{rows} row{(rows == 1 ? string.Empty : "s")}");
         if (ReferenceEquals(output, Console.Out))
         {
             TableWriter.Write(table);
-            AnsiConsole.MarkupLine($"[grey]{count}[/]");
+            if (count is not null)
+            {
+                AnsiConsole.MarkupLine($"[grey]{count}[/]");
+            }
+
             return;
         }
 
@@ -92,7 +96,10 @@ public static class ResultWriter
             Interactive = InteractionSupport.No,
         });
         TableWriter.Write(table, file, terminal: false);
-        output.WriteLine(count);
+        if (count is not null)
+        {
+            output.WriteLine(count);
+        }
     }
 
     private static void WriteCsv(DuckDBDataReader reader, TextWriter output)
