@@ -22,45 +22,13 @@ public sealed class AppenderBenchmark : IBenchmark
         var rows = context.Quick ? 1_000_000L : 10_000_000L;
         using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = Math.Min(Environment.ProcessorCount, 2), MemoryLimit = "4GB" });
         using var conn = db.Connect();
-        // The machine is shared, so each side runs twice (alternating) and keeps its best time.
-        var theirs = double.MaxValue;
-        var ours = double.MaxValue;
-        for (var round = 0; round < 2; round++)
-        {
-            conn.Execute("""
-                DROP TABLE IF EXISTS theirs; DROP TABLE IF EXISTS ours;
-                CREATE TABLE theirs (id BIGINT, name VARCHAR, ts TIMESTAMP);
-                CREATE TABLE ours (id BIGINT, name VARCHAR, ts TIMESTAMP);
-                """);
-            theirs = Math.Min(theirs, TimeInsertSelect(conn, rows));
-            ours = Math.Min(ours, TimeAppender(conn, "ours", rows));
-        }
-
+        // The machine is shared, so each side runs twice, taking turns (the first of a round alternating), and keeps its best time.
+        var (theirs, ours) = BestOfTwoInTurns(conn, "theirs", "ours", () => TimeInsertSelect(conn, rows), () => TimeAppender(conn, "ours", rows));
         var differing = conn.Scalar<long>("SELECT count(*) FROM (SELECT * FROM ours EXCEPT SELECT * FROM theirs)");
 
-        // Then the ingest's own appender against DuckDB.NET's again, taking turns (the first of a round alternating), with
-        // the same memory beside them (the table of the rows above).
+        // Then the ingest's own appender against DuckDB.NET's again, with the same memory beside them (the rows above).
         conn.Execute("DROP TABLE theirs");
-        var chunks = double.MaxValue;
-        var rowAppender = double.MaxValue;
-        for (var round = 0; round < 2; round++)
-        {
-            conn.Execute("""
-                DROP TABLE IF EXISTS chunks; DROP TABLE IF EXISTS again;
-                CREATE TABLE chunks (id BIGINT, name VARCHAR, ts TIMESTAMP);
-                CREATE TABLE again (id BIGINT, name VARCHAR, ts TIMESTAMP);
-                """);
-            if (round % 2 == 0)
-            {
-                chunks = Math.Min(chunks, TimeChunkAppender(conn, rows));
-                rowAppender = Math.Min(rowAppender, TimeAppender(conn, "again", rows));
-            }
-            else
-            {
-                rowAppender = Math.Min(rowAppender, TimeAppender(conn, "again", rows));
-                chunks = Math.Min(chunks, TimeChunkAppender(conn, rows));
-            }
-        }
+        var (chunks, rowAppender) = BestOfTwoInTurns(conn, "chunks", "again", () => TimeChunkAppender(conn, rows), () => TimeAppender(conn, "again", rows));
 
         var chunksDiffering = conn.Scalar<long>(
             "SELECT (SELECT count(*) FROM (SELECT * FROM chunks EXCEPT SELECT * FROM ours)) + abs((SELECT count(*) FROM chunks) - (SELECT count(*) FROM ours))");
@@ -78,6 +46,32 @@ public sealed class AppenderBenchmark : IBenchmark
         BenchContext.Figure("rows differing from DuckDB.NET's", chunksDiffering, "rows");
         BenchContext.Figure("peak RSS", BenchContext.PeakRssMb(), "MB");
         return Task.CompletedTask;
+    }
+
+    /// <summary>Best times of two rounds of <paramref name="first"/> and <paramref name="second"/>, each into a new table of its own, the first of a round alternating.</summary>
+    private static (double First, double Second) BestOfTwoInTurns(DuckDBConnection conn, string firstTable, string secondTable, Func<double> first, Func<double> second)
+    {
+        var (a, b) = (double.MaxValue, double.MaxValue);
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var table in new[] { firstTable, secondTable })
+            {
+                conn.Execute($"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} (id BIGINT, name VARCHAR, ts TIMESTAMP)");
+            }
+
+            if (round == 0)
+            {
+                a = Math.Min(a, first());
+                b = Math.Min(b, second());
+            }
+            else
+            {
+                b = Math.Min(b, second());
+                a = Math.Min(a, first());
+            }
+        }
+
+        return (a, b);
     }
 
     private static double TimeInsertSelect(DuckDBConnection conn, long rows)
