@@ -36,7 +36,12 @@ public static class WordsCommand
                 MinCount = result.GetValue(minCount) ?? options.MinCount,
             };
 
-            var segmenter = JiebaSegmenter.Load(SegmenterOptions.ForPipeline(config.Text));
+            // The dictionary as analyze keeps it parsed in the data folder, when there is one (no folder is made for it).
+            var vocabulary = Path.Combine(CliContext.Layout(result).State, "vocabulary");
+            var segmenter = JiebaSegmenter.Load(SegmenterOptions.ForPipeline(config.Text) with
+            {
+                CacheFolder = Directory.Exists(Path.GetDirectoryName(vocabulary)) ? vocabulary : null,
+            });
             var stopWords = StopWords.Load(extra: config.Text.ExtraStopWords);
             List<string> lines;
             if (result.GetValue(since) is { } sinceText)
