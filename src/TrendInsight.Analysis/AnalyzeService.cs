@@ -286,9 +286,7 @@ public sealed class AnalyzeService : IAnalyzeService
     }
 
     /// <summary>The term extractor, loaded on first use; its dictionary is kept in <c>state/vocabulary</c> of the data folder.</summary>
-    private TermExtractor Extractor(DataLayout layout) => _extractor ??= _extractorFactory(VocabularyFolder(layout));
-
-    private static string VocabularyFolder(DataLayout layout) => Path.Combine(layout.State, "vocabulary");
+    private TermExtractor Extractor(DataLayout layout) => _extractor ??= _extractorFactory(layout.Vocabulary);
 
     private DuckDbConfig EngineSettings(DataLayout layout)
     {
@@ -348,7 +346,7 @@ public sealed class AnalyzeService : IAnalyzeService
         // the text table takes longer to parse than the scores take to compute: a Parquet copy is kept
         // in data/state/vocabulary, named by the size and time of the file it was read from
         var idf = new FileInfo(KeywordExtractor.DefaultIdfPath);
-        var folder = VocabularyFolder(layout);
+        var folder = layout.Vocabulary;
         var copy = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"jieba_idf-{idf.Length}-{idf.LastWriteTimeUtc.Ticks}.parquet"));
         if (File.Exists(copy))
         {

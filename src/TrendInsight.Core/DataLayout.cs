@@ -31,6 +31,9 @@ public sealed class DataLayout
     /// </summary>
     public string IdFiles => Path.Combine(State, "ids");
 
+    /// <summary>Parsed text resources kept between runs: the segmenter's dictionary cache and the IDF table's Parquet copy.</summary>
+    public string Vocabulary => Path.Combine(State, "vocabulary");
+
     /// <summary>The committed raw lake files as of the last manifest commit, for readers that must not wait for a running ingest.</summary>
     public string CommittedFiles => Path.Combine(State, "lake-files.json");
 

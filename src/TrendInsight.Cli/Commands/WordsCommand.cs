@@ -37,17 +37,17 @@ public static class WordsCommand
             };
 
             // The dictionary as analyze keeps it parsed in the data folder, when there is one (no folder is made for it).
-            var vocabulary = Path.Combine(CliContext.Layout(result).State, "vocabulary");
+            var layout = CliContext.Layout(result);
             var segmenter = JiebaSegmenter.Load(SegmenterOptions.ForPipeline(config.Text) with
             {
-                CacheFolder = Directory.Exists(Path.GetDirectoryName(vocabulary)) ? vocabulary : null,
+                CacheFolder = Directory.Exists(layout.State) ? layout.Vocabulary : null,
             });
             var stopWords = StopWords.Load(extra: config.Text.ExtraStopWords);
             List<string> lines;
             if (result.GetValue(since) is { } sinceText)
             {
                 var sinceDate = CliContext.Day(sinceText, "--since", default);
-                var (fromLake, perFeed) = LakeCorpus.Read(CliContext.Layout(result), sinceDate);
+                var (fromLake, perFeed) = LakeCorpus.Read(layout, sinceDate);
                 lines = fromLake;
                 Console.Error.WriteLine("words: read " + string.Join(", ", perFeed.Select(p => $"{p.Value} {p.Key}")) + $" since {sinceText}");
             }

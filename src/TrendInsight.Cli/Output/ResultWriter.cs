@@ -88,14 +88,7 @@ public static class ResultWriter
             return;
         }
 
-        var file = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        TableWriter.Write(table, file, terminal: false);
+        TableWriter.Write(table, Terminal.Plain(output), terminal: false);
         if (count is not null)
         {
             output.WriteLine(count);

@@ -33,6 +33,9 @@ internal static class Terminal
         _err = null;
     }
 
+    /// <summary>A console that writes plain text into <paramref name="writer"/> (a file), as stdout's does into a pipe.</summary>
+    public static IAnsiConsole Plain(TextWriter writer) => Create(writer, terminal: false);
+
     private static IAnsiConsole Create(TextWriter writer, bool terminal)
     {
         var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
