@@ -8,10 +8,19 @@ namespace TrendInsight.Ingest.Lake;
 /// transaction, all appending to the staging table of one feed. DuckDB appends from several connections to
 /// one table without conflicts; the rows become visible together when <see cref="Complete"/> commits.
 /// </summary>
+/// <remarks>
+/// While rows are staged, DuckDB runs one thread (<c>SET threads = 1</c>); the setting is put back when staging is
+/// complete or given up. An appender hands DuckDB its rows every 204,800 or so as an insert, which DuckDB runs on its
+/// own threads when it has more than one: each then builds row groups of its own and merges them into the
+/// transaction, a second copy of every value, while the worker waits. With one thread the insert runs on the
+/// worker's thread and appends directly, and the workers keep the cores busy. On the ingest bench's 3M events
+/// (2 cores) a run took 8.2-8.3 s of CPU instead of 8.8-9.6 s, and 4.7-4.8 s instead of 4.9-5.4 s.
+/// </remarks>
 internal sealed class StagingWriter : IDisposable
 {
     private readonly List<DuckDBConnection> _connections = [];
     private readonly List<ChunkAppender> _appenders = [];
+    private long _threads;
     private bool _completed;
 
     public StagingWriter(DuckDbDatabase db, int workers)
@@ -22,6 +31,12 @@ internal sealed class StagingWriter : IDisposable
             {
                 var connection = db.Connect();
                 _connections.Add(connection);
+                if (i == 0)
+                {
+                    _threads = connection.Threads;
+                    connection.Threads = 1;
+                }
+
                 connection.Execute("BEGIN TRANSACTION");
                 _appenders.Add(new ChunkAppender(connection, "staging"));
             }
@@ -57,6 +72,7 @@ internal sealed class StagingWriter : IDisposable
         }
 
         _completed = true;
+        RestoreThreads();
     }
 
     public void Dispose()
@@ -85,8 +101,30 @@ internal sealed class StagingWriter : IDisposable
                     // No transaction left to roll back; the caller's own exception is what counts.
                 }
             }
+        }
 
+        try
+        {
+            RestoreThreads();
+        }
+        catch (DuckDbException)
+        {
+            // The caller's own exception is what counts.
+        }
+
+        foreach (var connection in _connections)
+        {
             connection.Dispose();
+        }
+    }
+
+    /// <summary>Puts back DuckDB's thread count as it was before staging.</summary>
+    private void RestoreThreads()
+    {
+        if (_threads > 1 && _connections.Count > 0)
+        {
+            _connections[0].Threads = _threads;
+            _threads = 0;
         }
     }
 }
