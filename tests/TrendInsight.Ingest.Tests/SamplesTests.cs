@@ -1,4 +1,5 @@
 using TrendInsight.Core;
+using TrendInsight.DuckDb;
 
 namespace TrendInsight.Ingest.Tests;
 
@@ -31,6 +32,29 @@ public sealed class SamplesTests : IDisposable
         Assert.Equal("新中式国风马面裙 秋冬加厚 (新款)", products[0]["title"]);
         Assert.Equal("复古灯芯绒外套\n男女同款", products[2]["title"]);
         Assert.True(File.Exists(_h.Layout.Warehouse));
+    }
+
+    /// <summary>
+    /// Segment and action columns are staged as ENUMs and written as such; in the Parquet file they are UTF-8 string
+    /// columns like every other text column, which pandas, polars and DuckDB read as strings.
+    /// </summary>
+    [Fact]
+    public async Task Ingest_Samples_SegmentAndActionColumnsAreUtf8StringsInParquet()
+    {
+        var service = new IngestService(_h.Config, _h.Clock) { LandingFolder = SamplesLanding };
+        await service.IngestAsync(_h.Layout, null, null, CancellationToken.None);
+
+        using var db = DuckDbDatabase.Open(null, new DuckDbConfig { Threads = 1 });
+        using var conn = db.Connect();
+        var glob = Path.Combine(_h.Layout.RawFeed(Feeds.Engagement), "*=*", "*.parquet");
+        var columns = conn.Query(
+            "SELECT DISTINCT name, type, converted_type FROM parquet_schema($glob) WHERE name IN ('action', 'age_band', 'gender', 'city_tier', 'event_id') ORDER BY name",
+            r => $"{r.GetString(0)} {r.GetString(1)} {r.GetString(2)}", ("glob", glob));
+        Assert.Equal(["action BYTE_ARRAY UTF8", "age_band BYTE_ARRAY UTF8", "city_tier BYTE_ARRAY UTF8", "event_id BYTE_ARRAY UTF8", "gender BYTE_ARRAY UTF8"], columns);
+
+        var actions = _h.Lake(Feeds.Engagement, "event_id").Select(r => r["action"]).ToList();
+        Assert.All(actions, a => Assert.IsType<string>(a));
+        Assert.Contains("like", actions);
     }
 
     [Fact]

@@ -108,10 +108,14 @@ internal sealed class FeedSchema
     /// text equal to the original is null there (most text is already normal), and <c>source_file</c> is the
     /// name of file <c>file_seq</c> in <paramref name="sourceFiles"/>.
     /// </summary>
+    /// <remarks>
+    /// A segment or action column goes to Parquet as the ENUM it is staged as: DuckDB writes an ENUM as a UTF-8 string
+    /// column (the same schema as VARCHAR's) whose dictionary is the ENUM's values, so it hashes no value to build one.
+    /// As VARCHAR, the writer hashed every value of those columns twice, to find the dictionary and to look each up.
+    /// </remarks>
     public string LakeSelect(IReadOnlyList<string> sourceFiles) => string.Join(", ", Columns.Select((c, i) =>
         IsSourceFile(c.Name) ? $"([{string.Join(", ", sourceFiles.Select(DuckDb.DuckDbSql.Literal))}]::VARCHAR[])[file_seq + 1] AS source_file"
         : c.Name == Key ? $"row_key AS \"{c.Name}\""
-        : Codes[i] is not null ? $"\"{c.Name}\"::VARCHAR AS \"{c.Name}\""
         : c.Type == ColumnType.Text && c.Name.EndsWith("_norm", StringComparison.Ordinal) ? $"coalesce(\"{c.Name}\", \"{c.Name[..^5]}\") AS \"{c.Name}\""
         : $"\"{c.Name}\""));
 
