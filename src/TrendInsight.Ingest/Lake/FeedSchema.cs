@@ -112,6 +112,7 @@ internal sealed class FeedSchema
     /// A segment or action column goes to Parquet as the ENUM it is staged as: DuckDB writes an ENUM as a UTF-8 string
     /// column (the same schema as VARCHAR's) whose dictionary is the ENUM's values, so it hashes no value to build one.
     /// As VARCHAR, the writer hashed every value of those columns twice, to find the dictionary and to look each up.
+    /// The column chunk's statistics then describe the dictionary (min/max over all its values, not exact).
     /// </remarks>
     public string LakeSelect(IReadOnlyList<string> sourceFiles) => string.Join(", ", Columns.Select((c, i) =>
         IsSourceFile(c.Name) ? $"([{string.Join(", ", sourceFiles.Select(DuckDb.DuckDbSql.Literal))}]::VARCHAR[])[file_seq + 1] AS source_file"
