@@ -14,7 +14,7 @@ namespace TrendInsight.Ingest.Lake;
 /// own threads when it has more than one: each then builds row groups of its own and merges them into the
 /// transaction, a second copy of every value, while the worker waits. With one thread the insert runs on the
 /// worker's thread and appends directly, and the workers keep the cores busy. On the ingest bench's 3M events
-/// (2 cores) a run took 8.2-8.3 s of CPU instead of 8.8-9.6 s, and 4.7-4.8 s instead of 4.9-5.4 s.
+/// (2 cores) a run took 8.2-8.5 s of CPU instead of 8.8-9.6 s (the Ingest README has the bench's figures).
 /// </remarks>
 internal sealed class StagingWriter : IDisposable
 {
@@ -121,7 +121,8 @@ internal sealed class StagingWriter : IDisposable
     /// <summary>Puts back DuckDB's thread count as it was before staging.</summary>
     private void RestoreThreads()
     {
-        if (_threads > 1 && _connections.Count > 0)
+        // Only set once the first connection has lowered it.
+        if (_threads > 1)
         {
             _connections[0].Threads = _threads;
             _threads = 0;
